@@ -1,0 +1,32 @@
+# frontwatch: the two commands of the README, plus lint and benchmarks.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: example test lint bench clean
+
+$(BIN)/frontwatch: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# Install, then run the main job on the bundled example corpus.
+example: $(BIN)/frontwatch
+	@mkdir -p out
+	rm -f out/example.db
+	$(BIN)/frontwatch ingest examples/articles --db out/example.db
+	$(BIN)/frontwatch events --db out/example.db
+	$(BIN)/frontwatch export --db out/example.db --format geojson -o out/example.geojson
+
+test: $(BIN)/frontwatch
+	$(BIN)/pytest
+
+lint: $(BIN)/frontwatch
+	$(BIN)/ruff check src tests benchmarks scripts
+
+bench: $(BIN)/frontwatch
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf out .pytest_cache .ruff_cache

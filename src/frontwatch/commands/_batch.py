@@ -1,0 +1,124 @@
+"""Running the pipeline over a batch of inputs, shared by ``extract`` and ``ingest``.
+
+Bad input never stops a batch: every failure is one line on stderr naming the file (and line)
+and the problem, the rest goes on, a summary counts what was read, skipped and failed, and the
+exit code is 1 when anything failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK
+from frontwatch.pipeline import Pipeline, PipelineError, load_pipeline
+from frontwatch.readers import ReadFailure, ReadOptions, Skipped, iter_inputs
+from frontwatch.records import Document
+
+log = logging.getLogger("frontwatch")
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="seed-format .txt, .jsonl, .csv, .html files, folders (recursive), or - for stdin",
+    )
+    parser.add_argument("--lang", help="language of every input (ISO 639-1); default: detected")
+    parser.add_argument(
+        "--max-bytes", type=int, default=5_000_000, metavar="N",
+        help="refuse files larger than N bytes (default: 5000000)",
+    )
+    parser.add_argument(
+        "--config", metavar="TOML", help="pipeline configuration (default: the built-in one)"
+    )
+
+
+@dataclass
+class BatchSummary:
+    read: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    def line(self, verb: str = "read") -> str:
+        return f"{self.read} documents {verb}, {self.skipped} skipped, {self.failed} failed"
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_INPUT_FAILED if self.failed else EXIT_OK
+
+
+def report_failure(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def run_batch(
+    args: argparse.Namespace,
+    handle: Callable[[Document], bool],
+    *,
+    verb: str = "read",
+) -> tuple[BatchSummary, Pipeline | None]:
+    """Read ``args.paths``, run the pipeline on each document and pass it to ``handle``.
+
+    ``handle`` returns False when it skipped the document (e.g. already stored). Exceptions a
+    single document raises are reported and counted as failures; the batch goes on.
+    """
+    summary = BatchSummary()
+    try:
+        pipeline = load_pipeline(args.config)
+    except PipelineError as exc:
+        report_failure(str(exc))
+        summary.failed += 1
+        return summary, None
+    options = ReadOptions(max_bytes=args.max_bytes, lang=args.lang)
+    with _progress(quiet=args.quiet) as advance:
+        for item in iter_inputs(args.paths, options):
+            if isinstance(item, ReadFailure):
+                report_failure(str(item))
+                summary.failed += 1
+            elif isinstance(item, Skipped):
+                log.info("skipped %s: %s", item.source, item.reason)
+                summary.skipped += 1
+            else:
+                try:
+                    kept = handle(pipeline(item))
+                except Exception as exc:  # one bad document must not end the batch
+                    log.debug("failure on %s", item.source, exc_info=True)
+                    report_failure(f"{item.source}: {type(exc).__name__}: {exc}")
+                    summary.failed += 1
+                    continue
+                if kept:
+                    summary.read += 1
+                else:
+                    summary.skipped += 1
+            advance()
+    if not args.quiet:
+        print(summary.line(verb), file=sys.stderr)
+    return summary, pipeline
+
+
+class _progress:
+    """A rich progress counter on stderr when it is a terminal; nothing otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._progress = None
+
+    def __enter__(self) -> Callable[[], None]:
+        if not self.enabled:
+            return lambda: None
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+            transient=True,
+        )
+        self._progress.start()
+        task = self._progress.add_task("documents", total=None)
+        progress = self._progress
+        return lambda: progress.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()

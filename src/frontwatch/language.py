@@ -1,0 +1,57 @@
+"""The ``language`` component: identify the document's language offline.
+
+py3langid ships its model inside the wheel (no download) and was right on every Dutch, English,
+Frisian, Ukrainian and Russian sample measured on this machine (``research/libraries.md``).
+Restricting it to the languages the project expects makes short texts far more reliable.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+
+from frontwatch.records import Document
+
+log = logging.getLogger(__name__)
+
+# The identifier needs no more than the opening of an article; long texts only cost time.
+_SAMPLE_CHARS = 3000
+
+
+@lru_cache(maxsize=8)
+def _identifier(languages: tuple[str, ...]):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if languages:
+        ident.set_languages(list(languages))
+    return ident
+
+
+def identify(text: str, languages: Sequence[str] = ()) -> tuple[str, float]:
+    """The most likely ISO 639-1 language of ``text`` and its probability."""
+    lang, prob = _identifier(tuple(languages)).classify(text[:_SAMPLE_CHARS])
+    return str(lang), float(prob)
+
+
+class LanguageIdentifier:
+    """Set ``doc.lang`` when the input did not give it.
+
+    ``languages`` restricts the answer to a set of ISO 639-1 codes; ``min_confidence`` is the
+    probability under which the guess is logged as doubtful (it is still used: an article needs
+    a language for the language-specific components, and the best guess is the best we have).
+    """
+
+    def __init__(self, languages: Sequence[str] = (), min_confidence: float = 0.8) -> None:
+        self.languages = tuple(languages)
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.lang:
+            return doc
+        lang, prob = identify(doc.text, self.languages)
+        if prob < self.min_confidence:
+            log.info("%s: language %s is uncertain (p=%.2f)", doc.source or doc.doc_id, lang, prob)
+        doc.lang = lang
+        return doc

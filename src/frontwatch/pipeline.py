@@ -1,0 +1,180 @@
+"""Pipeline components: registered by name, assembled from configuration.
+
+A component is a callable ``Document -> Document`` that adds one kind of annotation (the
+language, the sentences, the places...). Components are registered by name with
+:func:`register`; a :class:`Pipeline` is built from a configuration that lists the names in
+order plus per-component settings, the way spaCy assembles its pipelines::
+
+    [pipeline]
+    components = ["language", "sentences"]
+
+    [components.sentences]
+    max_sentence_chars = 2000
+
+Built-in components are imported lazily (so the CLI starts fast and a component's heavy
+dependencies load only when it is used); third-party packages can add their own through the
+``frontwatch.components`` entry-point group, each entry pointing at a factory.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, Protocol
+
+from frontwatch.records import Document
+
+log = logging.getLogger(__name__)
+
+
+class Component(Protocol):
+    """One job in the pipeline: read a document, add annotations, return it."""
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+ComponentFactory = Callable[..., Component]
+
+
+class PipelineError(RuntimeError):
+    """The configuration names an unknown component or cannot be built."""
+
+
+# name -> "module:attribute" of a factory, imported on first use.
+_BUILTIN: dict[str, str] = {
+    "language": "frontwatch.language:LanguageIdentifier",
+    "sentences": "frontwatch.sentences:SentenceSplitter",
+}
+_REGISTERED: dict[str, ComponentFactory] = {}
+
+
+def register(name: str) -> Callable[[ComponentFactory], ComponentFactory]:
+    """Register a component factory under ``name`` (decorator).
+
+    The factory is called with the component's configuration section as keyword arguments.
+    """
+
+    def deco(factory: ComponentFactory) -> ComponentFactory:
+        _REGISTERED[name] = factory
+        return factory
+
+    return deco
+
+
+def register_builtin(name: str, target: str) -> None:
+    """Register a lazily imported factory given as ``"module:attribute"``."""
+    _BUILTIN[name] = target
+
+
+def available_components() -> list[str]:
+    names = set(_BUILTIN) | set(_REGISTERED)
+    names |= {ep.name for ep in entry_points(group="frontwatch.components")}
+    return sorted(names)
+
+
+def get_factory(name: str) -> ComponentFactory:
+    """The factory registered under ``name``."""
+    if name in _REGISTERED:
+        return _REGISTERED[name]
+    target = _BUILTIN.get(name)
+    if target is None:
+        for ep in entry_points(group="frontwatch.components"):
+            if ep.name == name:
+                factory = ep.load()
+                _REGISTERED[name] = factory
+                return factory
+        raise PipelineError(
+            f"unknown pipeline component {name!r}; available: {', '.join(available_components())}"
+        )
+    module, _, attr = target.partition(":")
+    factory = getattr(importlib.import_module(module), attr)
+    _REGISTERED[name] = factory
+    return factory
+
+
+@dataclass
+class StageTiming:
+    """Seconds spent in each component, summed over the documents processed."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add(self, name: str, seconds: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+
+
+@dataclass
+class Pipeline:
+    """An ordered list of named components."""
+
+    steps: list[tuple[str, Component]]
+    timing: StageTiming = field(default_factory=StageTiming)
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Pipeline:
+        try:
+            names = list(config["pipeline"]["components"])
+        except (KeyError, TypeError):
+            raise PipelineError("configuration lacks [pipeline] components = [...]") from None
+        settings = config.get("components", {})
+        steps: list[tuple[str, Component]] = []
+        for name in names:
+            factory = get_factory(name)
+            try:
+                steps.append((name, factory(**settings.get(name, {}))))
+            except TypeError as exc:
+                raise PipelineError(f"component {name!r}: bad configuration: {exc}") from None
+        return cls(steps)
+
+    def __call__(self, doc: Document) -> Document:
+        for name, component in self.steps:
+            t0 = time.perf_counter()
+            doc = component(doc)
+            self.timing.add(name, time.perf_counter() - t0)
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+
+def default_config() -> dict[str, Any]:
+    """The configuration shipped with the package (``data/pipeline.toml``)."""
+    text = resources.files("frontwatch").joinpath("data/pipeline.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def load_config(path: str | Path | None = None) -> dict[str, Any]:
+    """A pipeline configuration from a TOML file, or the default one."""
+    if path is None:
+        return default_config()
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise PipelineError(f"{path}: cannot read pipeline configuration: {exc}") from None
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def load_pipeline(config: str | Path | dict[str, Any] | None = None) -> Pipeline:
+    """Build a pipeline; the default one is built once per process and reused."""
+    global _DEFAULT
+    if config is None:
+        if _DEFAULT is None:
+            _DEFAULT = Pipeline.from_config(default_config())
+        return _DEFAULT
+    if isinstance(config, dict):
+        return Pipeline.from_config(config)
+    return Pipeline.from_config(load_config(config))

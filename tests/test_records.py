@@ -1,0 +1,68 @@
+"""The SCHEMA records: dates, ids and the JSON round trip."""
+
+from datetime import date
+
+import pytest
+
+from frontwatch.records import (
+    Actor,
+    Document,
+    Event,
+    Evidence,
+    PlaceMention,
+    RecordError,
+    Span,
+    TimeMention,
+    date_interval,
+    make_doc_id,
+    parse_document_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "interval"),
+    [
+        ("2022-09", "month", (date(2022, 9, 1), date(2022, 9, 30))),
+        ("2024-02", "month", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2014-03-18", "day", (date(2014, 3, 18), date(2014, 3, 18))),
+        ("2023", "year", (date(2023, 1, 1), date(2023, 12, 31))),
+    ],
+)
+def test_document_dates_keep_their_precision(value, precision, interval) -> None:
+    assert parse_document_date(value) == (value, precision)
+    assert date_interval(value) == interval
+
+
+@pytest.mark.parametrize("value", ["2022-13", "2022-02-30", "22-09", "september 2022", ""])
+def test_invalid_dates_are_refused(value) -> None:
+    with pytest.raises(RecordError, match="invalid date"):
+        Document(text="Tekst.", date=value)
+
+
+def test_doc_id_ignores_layout_noise_but_not_content() -> None:
+    a = make_doc_id("Kyiv werd beschoten.\r\nTwee doden.")
+    assert a == make_doc_id("  Kyiv werd  beschoten.\nTwee doden.  ")
+    assert a != make_doc_id("Kyiv werd beschoten.\nDrie doden.")
+    assert Document(text="Kyiv werd beschoten.", date="2024-10").doc_id == make_doc_id(
+        "Kyiv werd beschoten."
+    )
+
+
+def test_document_round_trips_through_its_dict() -> None:
+    text = "Russische troepen hebben Avdiivka ingenomen, meldt Moskou."
+    place = PlaceMention(25, 33, "Avdiivka", 712451, "Avdiivka", "PPLA3", "Donetsk", "UA",
+                         48.14, 37.74, 0.9)
+    time = TimeMention(0, 0, "", "2024-02-17", "2024-02-17", "2024-02-17", "day", id="t1")
+    event = Event(
+        event_id="x:0", type="territory.capture", actor=Actor("RUS", "military"),
+        target=Actor("UKR"), place=place, time=time, claimant=Actor("RUS", "government"),
+        status="claimed", evidence=[Evidence(0, len(text), text)], confidence=0.8,
+    )
+    doc = Document(text=text, date="2024-02-17", lang="nl", source="a.txt")
+    doc.sentences = [Span(0, len(text))]
+    doc.places, doc.times, doc.events = [place], [time], [event]
+    data = doc.to_dict()
+    assert list(data) == ["source", "doc_id", "date", "date_precision", "lang", "title", "url",
+                          "text", "sentences", "places", "times", "events"]
+    assert data["events"][0]["actor"] == {"country": "RUS", "role": "military"}
+    assert Document.from_dict(data).to_dict() == data
