@@ -7,3 +7,7 @@ Every module defines ``add_parser(subparsers)`` (which must set ``func=run`` on 
 EXIT_OK = 0  # everything went well
 EXIT_INPUT_FAILED = 1  # some input failed; the rest was processed
 EXIT_USAGE = 2  # bad arguments or configuration; nothing was done
+
+
+class UsageError(Exception):
+    """Bad arguments, configuration or output path: reported in one line, exit code 2."""

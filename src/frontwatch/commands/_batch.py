@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK
-from frontwatch.pipeline import Pipeline, PipelineError, load_pipeline
+from frontwatch.pipeline import Pipeline, load_pipeline
 from frontwatch.readers import ReadFailure, ReadOptions, Skipped, iter_inputs
 from frontwatch.records import Document
 
@@ -58,19 +58,14 @@ def run_batch(
     handle: Callable[[Document], bool],
     *,
     verb: str = "read",
-) -> tuple[BatchSummary, Pipeline | None]:
+) -> tuple[BatchSummary, Pipeline]:
     """Read ``args.paths``, run the pipeline on each document and pass it to ``handle``.
 
     ``handle`` returns False when it skipped the document (e.g. already stored). Exceptions a
     single document raises are reported and counted as failures; the batch goes on.
     """
     summary = BatchSummary()
-    try:
-        pipeline = load_pipeline(args.config)
-    except PipelineError as exc:
-        report_failure(str(exc))
-        summary.failed += 1
-        return summary, None
+    pipeline = load_pipeline(args.config)  # a PipelineError here is a usage error (exit 2)
     options = ReadOptions(max_bytes=args.max_bytes, lang=args.lang)
     with _progress(quiet=args.quiet) as advance:
         for item in iter_inputs(args.paths, options):

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from frontwatch.commands import UsageError
 from frontwatch.commands._batch import add_input_arguments, run_batch
 from frontwatch.records import Document
 
@@ -33,8 +34,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.output or args.output == "-":
         return _extract(args, sys.stdout)
     out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot write output: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             code = _extract(args, fh)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 
+from frontwatch.commands import UsageError
 from frontwatch.commands._batch import add_input_arguments, run_batch
-from frontwatch.store import Store
+from frontwatch.store import Store, StoreError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +21,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
+    try:
+        store = Store(args.db)
+    except StoreError as exc:  # unreadable file, a newer schema, a failed migration
+        raise UsageError(f"{args.db}: {exc}") from None
+    with store:
         summary, _ = run_batch(args, store.add, verb="stored")
     return summary.exit_code
