@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from frontwatch import __version__
-from frontwatch.commands import EXIT_OK
+from frontwatch.commands import EXIT_OK, EXIT_USAGE, UsageError
+from frontwatch.pipeline import PipelineError
 
 # Subcommand modules under frontwatch.commands, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -31,15 +32,26 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn dated news articles into an auditable record of an armed conflict.",
     )
     parser.add_argument("--version", action="version", version=f"frontwatch {__version__}")
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="only errors; no progress bar or summary"
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    _add_global_flags(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
         importlib.import_module(f"frontwatch.commands.{name}").add_parser(sub)
+    # The global flags also work after the subcommand ("frontwatch extract - --quiet");
+    # SUPPRESS keeps a subcommand from resetting a flag given before it.
+    for subparser in sub.choices.values():
+        _add_global_flags(subparser, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_global_flags(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", default=default,
+        help="only errors; no progress bar or summary",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help="debug logging"
+    )
 
 
 def configure_logging(quiet: bool, verbose: bool) -> None:
@@ -53,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(args.quiet, args.verbose)
     try:
         return int(args.func(args))
+    except (UsageError, PipelineError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
