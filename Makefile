@@ -23,7 +23,7 @@ test: $(BIN)/frontwatch
 	$(BIN)/pytest
 
 lint: $(BIN)/frontwatch
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check .
 
 bench: $(BIN)/frontwatch
 	$(BIN)/python benchmarks/run.py
