@@ -642,9 +642,10 @@ def test_control_hook_reports_not_computed() -> None:
     assert score.computed is False and score.counts is None
     assert score.gold_facts == 1
     assert "not computed" in (score.reason or "")
+    # Given states (here none usable), it scores; the fact has no start, so recall is undefined.
     given = score_control(docs, control_states=[object()])
-    assert given.computed is False and given.counts is None
-    assert "not computed" in (given.reason or "")
+    assert given.computed is True and given.reason is None
+    assert given.precision is None and given.recall is None
 
 
 def test_load_gold_rejects_malformed_files(tmp_path: Path) -> None:
@@ -769,8 +770,9 @@ def test_cli_eval_json_on_the_test_gold(capsys: pytest.CaptureFixture[str]) -> N
     assert territory["tp"] + territory["fn"] == 3
     assert data["events_by_type"]["strike"]["tp"] + data["events_by_type"]["strike"]["fn"] == 2
     assert set(data["accuracy"]) == {"status", "claimant", "modality", "fatalities"}
-    assert data["control"] == {"computed": False, "gold_facts": 1,
-                               "reason": "not computed: no control states given"}
+    control = data["control"]  # the timeline of all documents together (frontwatch.control)
+    assert control["computed"] is True and control["gold_facts"] == 1
+    assert control["facts"]["found"] + control["facts"]["missed"] == 1
     assert "issues" not in data
 
 
@@ -778,7 +780,7 @@ def test_cli_eval_text_with_details(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(GOLD_FILE), "--details"]) == 0
     out = capsys.readouterr().out
     for row in ("places", "times", "events", "territory.*", "territory.capture", "strike",
-                "status", "fatalities", "control: not computed"):
+                "status", "fatalities", "control: P"):
         assert row in out
     # Every miss and false positive is listed with its reason.
     assert main(["eval", str(GOLD_FILE), "--json", "--details"]) == 0

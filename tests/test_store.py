@@ -64,7 +64,8 @@ def test_counts_follow_what_was_added(filled: Store) -> None:
     assert counts["times"] == sum(len(d.times) for d in docs)
     assert counts["events"] == sum(len(d.events) for d in docs) == 8
     assert counts["event_evidence"] == sum(len(e.evidence) for d in docs for e in d.events)
-    assert counts["control_states"] == 0
+    # Toretsk, Bilohorivka and Simferopol each get a control period (frontwatch.control).
+    assert counts["control_states"] == 3
 
 
 def test_adding_the_same_text_again_changes_nothing(filled: Store) -> None:

@@ -22,7 +22,13 @@ COMMANDS: tuple[str, ...] = (
     "ingest",
     "events",
     "export",
+    "control",
+    "changes",
+    "front",
+    "places",
+    "gazetteer",
     "evaluate",
+    "explain",
 )
 
 

@@ -57,8 +57,18 @@ Accuracies
     agrees).
 
 Control
-    :func:`score_control` is the hook for the territorial control timeline; until control states
-    exist it reports "not computed" rather than a number.
+    :func:`score_control` scores the control timeline built from ALL documents together (the
+    cross-article :mod:`frontwatch.control` layer) against the gold ``control`` facts of every
+    document. A gold fact with a ``from`` interval is *found* when some state has a place that
+    resolves to the fact's place by the place rule, the same ``controller``, and a ``since``
+    correct for the ``from`` by the time rule. Precision is over the system's states that have a
+    ``since``: a state is correct when it finds some gold fact, or when it agrees with a gold
+    fact *observed* without ``from`` ("nog in Oekraïense handen": same place and controller, the
+    gold document's date inside the state's span). Recall is over the gold facts with a
+    ``from``; observed facts have no start to agree on and are not counted. One state may find
+    several gold facts: articles report the same change again and fusion makes it one state.
+    Optional facts are neither hits nor misses, and a state they support is not a false
+    positive.
 """
 
 from __future__ import annotations
@@ -323,12 +333,34 @@ def _sum_counts(parts: Iterable[Counts]) -> Counts:
 
 @dataclass
 class ControlScore:
-    """Scores of the territorial control timeline, or why there are none."""
+    """Scores of the territorial control timeline, or why there are none.
+
+    ``states`` counts system states (tp correct, fp not) for precision; ``facts`` counts gold
+    facts with a start (tp found, fn missed) for recall: one state may find several facts.
+    """
 
     gold_facts: int
     computed: bool = False
     reason: str | None = None
     counts: Counts | None = None
+    states: Counts | None = None
+    facts: Counts | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.states.precision if self.states is not None else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.facts.recall if self.facts is not None else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"computed": self.computed, "gold_facts": self.gold_facts}
@@ -336,25 +368,101 @@ class ControlScore:
             d["reason"] = self.reason
         if self.counts is not None:
             d.update(self.counts.to_dict())
+        if self.states is not None and self.facts is not None:
+            d.update(
+                precision=_round(self.precision),
+                recall=_round(self.recall),
+                f1=_round(self.f1),
+                states={"correct": self.states.tp, "wrong": self.states.fp},
+                facts={"found": self.facts.tp, "missed": self.facts.fn},
+            )
         return d
 
 
 def score_control(
     gold_docs: Sequence[dict[str, Any]], control_states: Sequence[Any] | None = None
 ) -> ControlScore:
-    """Score control states against the gold ``control`` facts (hook for the control timeline).
+    """Score control states against the gold ``control`` facts of all ``gold_docs``.
 
-    Not implemented yet on purpose: a number here would be invented. With no control states
-    (the pipeline does not build them yet) the result says so; the control-timeline work replaces
-    the body with real matching of ``place``/``controller``/``from``/``until``/``status``.
+    ``control_states`` are ``ControlState`` records, ``ControlPeriod`` records or their dicts
+    (``place``, ``controller``, ``since``, ``until``), built from all documents together. None
+    means no timeline was built: "not computed". The rules are in the module docstring.
     """
     gold_facts = sum(len(doc.get("control") or []) for doc in gold_docs)
-    if not control_states:
+    if control_states is None:
         return ControlScore(gold_facts, reason="not computed: no control states given")
-    given = len(control_states)
+    states = [s.to_dict() if hasattr(s, "to_dict") else s for s in control_states]
+    states = [s for s in states if isinstance(s, dict) and isinstance(s.get("place"), dict)]
+    facts = Counts()
+    state_counts = Counts()
+    issues: list[Issue] = []
+    # verdict per state: "correct", "optional" (only optional facts support it) or None
+    verdicts: list[str | None] = [None] * len(states)
+    for doc in gold_docs:
+        file = str(doc.get("file", "?"))
+        places_by_name: dict[str, list[dict[str, Any]]] = {}
+        for place in doc.get("places") or []:
+            places_by_name.setdefault(str(place.get("name", "")), []).append(place)
+        doc_span = _interval({"earliest": doc.get("date"), "latest": doc.get("date")})
+        for fact in doc.get("control") or []:
+            name = str(fact.get("place", ""))
+            gold_places = places_by_name.get(name) or [{"name": name}]
+            start = _interval(fact.get("from"))
+            found = False
+            for index, state in enumerate(states):
+                if state.get("controller") != fact.get("controller"):
+                    continue
+                if not any(place_resolves(state["place"], g) for g in gold_places):
+                    continue
+                if start is not None:
+                    agrees = time_agrees(_interval(state.get("since")), start)[0]
+                else:
+                    agrees = _span_covers(state, doc_span)
+                if not agrees:
+                    continue
+                found = True
+                if not fact.get("optional"):
+                    verdicts[index] = "correct"
+                elif verdicts[index] is None:
+                    verdicts[index] = "optional"
+            if start is None or fact.get("optional"):
+                continue
+            if found:
+                facts.tp += 1
+            else:
+                facts.fn += 1
+                issues.append(
+                    Issue(file, "control", "miss", f"{name} {fact.get('controller')}",
+                          f"no state with this place, controller and a start agreeing with "
+                          f"{fact['from'].get('earliest')}..{fact['from'].get('latest')}")
+                )
+    for state, verdict in zip(states, verdicts, strict=True):
+        if not state.get("since"):
+            continue
+        if verdict == "correct":
+            state_counts.tp += 1
+        elif verdict is None:
+            state_counts.fp += 1
+            since = state["since"]
+            issues.append(
+                Issue("(all documents)", "control", "false positive",
+                      f"{_describe_place(state['place'])} {state.get('controller')}",
+                      f"since {since.get('earliest')}..{since.get('latest')} agrees with no "
+                      "gold fact")
+            )
     return ControlScore(
-        gold_facts, reason=f"not computed: control scoring not implemented ({given} states given)"
+        gold_facts, computed=True, states=state_counts, facts=facts, issues=issues
     )
+
+
+def _span_covers(state: dict[str, Any], span: tuple[date, date] | None) -> bool:
+    """Whether a state may hold during ``span`` (an observed gold fact's document date)."""
+    if span is None:
+        return False
+    since, until = _interval(state.get("since")), _interval(state.get("until"))
+    if since is not None and since[0] > span[1]:
+        return False
+    return not (until is not None and until[1] < span[0])
 
 
 # --------------------------------------------------------------------------------------------
@@ -905,6 +1013,7 @@ class Report:
         if details:
             d["per_document"] = [doc.to_dict() for doc in self.documents]
             d["issues"] = [issue.to_dict() for issue in self.issues]
+            d["control_issues"] = [issue.to_dict() for issue in self.control.issues]
         return d
 
     def format_text(self, details: bool = False) -> str:
@@ -933,7 +1042,14 @@ class Report:
         for name, acc in self.accuracy.items():
             lines.append(f"{name:<22}{acc.correct:>6}{acc.n:>6}{_pct(acc.value):>8}")
         control = self.control
-        if control.computed and control.counts is not None:
+        if control.computed and control.states is not None and control.facts is not None:
+            st, fa = control.states, control.facts
+            lines.append(
+                f"\ncontrol: P {_pct(control.precision)} ({st.tp}/{st.tp + st.fp} states) "
+                f"R {_pct(control.recall)} ({fa.tp}/{fa.tp + fa.fn} gold facts with a start) "
+                f"F1 {_pct(control.f1)} ({control.gold_facts} gold facts)"
+            )
+        elif control.computed and control.counts is not None:
             c = control.counts
             lines.append(
                 f"\ncontrol: tp {c.tp} fp {c.fp} fn {c.fn} P {_pct(c.precision)} "
@@ -952,6 +1068,10 @@ class Report:
                 lines.append(
                     f"  {issue.error:<14} {kind:<26} «{_short(issue.text)}»  why: {issue.why}"
                 )
+            if self.control.issues:
+                lines += ["", "control timeline (all documents together):"]
+                for issue in self.control.issues:
+                    lines.append(f"  {issue.error:<14} «{issue.text}»: {issue.why}")
         return "\n".join(lines)
 
 
@@ -1023,6 +1143,7 @@ def evaluate(
     gold_file = Path(gold_path)
     gold = load_gold(gold_file)
     report = Report(str(gold_path))
+    systems: list[dict[str, Any]] = []
     for gold_doc in gold["documents"]:
         path = gold_file.parent / gold_doc["file"]
         try:
@@ -1036,6 +1157,12 @@ def evaluate(
             report.failures.append(Failure(gold_doc["file"], str(exc)))
             system = {"text": "", "places": [], "times": [], "events": []}
         report.documents.append(score_document(gold_doc, system))
+        systems.append(system)
+    if control_states is None:
+        # The timeline is built across articles, as with all of them ingested in a store.
+        from frontwatch.control import build_timeline, events_of_documents, fuse
+
+        control_states = build_timeline(fuse(events_of_documents(systems)))
     report.control = score_control(gold["documents"], control_states)
     return report
 

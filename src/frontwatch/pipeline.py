@@ -51,6 +51,9 @@ class PipelineError(RuntimeError):
 _BUILTIN: dict[str, str] = {
     "language": "frontwatch.language:LanguageIdentifier",
     "sentences": "frontwatch.sentences:SentenceSplitter",
+    "places": "frontwatch.places:PlaceRecognizer",
+    "times": "frontwatch.times:TimeTagger",
+    "events": "frontwatch.events:EventExtractor",
 }
 _REGISTERED: dict[str, ComponentFactory] = {}
 

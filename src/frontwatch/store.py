@@ -309,6 +309,10 @@ class Store:
                 self._insert_places(conn, doc)
                 self._insert_times(conn, doc)
                 self._insert_events(conn, doc)
+                # Clusters and control timelines of the places it touches, same transaction.
+                from frontwatch.control.storage import refresh_document
+
+                refresh_document(conn, doc.doc_id)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store document {doc.doc_id}: {exc}") from exc
         return True

@@ -1,0 +1,130 @@
+"""End-to-end throughput: read -> language -> sentences -> places -> times -> events, no store.
+
+Usage: ``python benchmarks/bench_pipeline.py [--articles N] [--corpus DIR] [--words W]``
+
+Articles come from ``examples/articles`` (or ``--corpus``, any folder of seed-format files),
+each cut or repeated to about ``--words`` words (default 400) and cycled up to ``--articles``
+documents (default 600). Every document is read from its seed-format text (the reader's work
+is timed too), then run through the default pipeline, with ``times`` and ``events`` appended
+when the configuration lacks them. One process, so the rate is per core; the target is at
+least 300 articles of ~400 words per second. The table breaks the time down by stage, from
+``Pipeline.timing``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from frontwatch.pipeline import Pipeline, available_components, default_config
+from frontwatch.readers import parse_seed_text
+from frontwatch.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_PER_SECOND = 300.0
+
+
+def load_texts(folder: Path, words: int) -> list[str]:
+    """Seed-format texts of about ``words`` words each (header kept)."""
+    texts = []
+    for path in sorted(folder.glob("*.txt")):
+        raw = path.read_text("utf-8")
+        header, _, body = raw.lstrip().partition(" ")
+        date, _, body = body.partition(" ")
+        tokens = body.split(" ")
+        while len(tokens) < words:
+            tokens += tokens
+        # cut at a paragraph or sentence end near the target length
+        cut = " ".join(tokens[:words])
+        end = max(cut.rfind(". "), cut.rfind(".\n"))
+        body = cut[: end + 1] if end > words else cut
+        texts.append(f" {header} {date} {body}")
+    if not texts:
+        raise SystemExit(f"no .txt articles in {folder}")
+    return texts
+
+
+def build_pipeline() -> Pipeline:
+    config = default_config()
+    names = list(config["pipeline"]["components"])
+    for extra in ("times", "events"):
+        if extra not in names and extra in available_components():
+            names.append(extra)
+    return Pipeline.from_config(
+        {"pipeline": {"components": names}, "components": config.get("components", {})}
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "examples" / "articles")
+    parser.add_argument("--words", type=int, default=400)
+    parser.add_argument("--warmup", type=int, default=20)
+    args = parser.parse_args()
+
+    texts = load_texts(args.corpus, args.words)
+    pipeline = build_pipeline()
+    # Warm up: lexicons, gazetteer and models load once per process, not per article.
+    for k in range(args.warmup):
+        doc = parse_seed_text(texts[k % len(texts)], f"warmup-{k}")
+        if isinstance(doc, Document):
+            pipeline(doc)
+    pipeline.timing.seconds.clear()
+
+    words = 0
+    events = 0
+    read_seconds = 0.0
+    per_doc: list[float] = []
+    t_start = time.perf_counter()
+    for k in range(args.articles):
+        t0 = time.perf_counter()
+        doc = parse_seed_text(texts[k % len(texts)], f"article-{k}")
+        t1 = time.perf_counter()
+        if not isinstance(doc, Document):
+            print(f"unreadable article: {doc}", file=sys.stderr)
+            return 1
+        doc = pipeline(doc)
+        t2 = time.perf_counter()
+        read_seconds += t1 - t0
+        per_doc.append(t2 - t0)
+        words += len(doc.text.split())
+        events += len(doc.events)
+    total = time.perf_counter() - t_start
+
+    rate = args.articles / total
+    print(f"pipeline: read -> {' -> '.join(pipeline.names)}")
+    print(
+        f"{args.articles} articles, {words / args.articles:.0f} words each on average, "
+        f"{events} events, {total:.2f} s"
+    )
+    print()
+    header = f"{'stage':<14}{'seconds':>10}{'ms/article':>12}{'share':>8}"
+    print(header)
+    print("-" * len(header))
+    stages = [("read", read_seconds), *pipeline.timing.seconds.items()]
+    for name, seconds in stages:
+        print(
+            f"{name:<14}{seconds:>10.3f}{1000 * seconds / args.articles:>12.3f}"
+            f"{100 * seconds / total:>7.1f}%"
+        )
+    print("-" * len(header))
+    print(f"{'total':<14}{total:>10.3f}{1000 * total / args.articles:>12.3f}{100.0:>7.1f}%")
+    print()
+    print(
+        f"articles/s (one core): {rate:.0f}   target >= {TARGET_PER_SECOND:.0f}   "
+        f"{'OK' if rate >= TARGET_PER_SECOND else 'BELOW TARGET'}"
+    )
+    print(
+        f"words/s: {words / total:,.0f}   median ms/article: "
+        f"{1000 * statistics.median(per_doc):.2f}   p95: "
+        f"{1000 * sorted(per_doc)[int(0.95 * (len(per_doc) - 1))]:.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

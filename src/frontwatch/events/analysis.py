@@ -1,0 +1,1054 @@
+"""One sentence read for events: its clauses, places, actors, cues and triggers.
+
+There is no parser for Dutch on the project's machines, so clause structure is recovered from
+the words that open clauses (relative pronouns, subordinators, complementisers after a verb of
+saying) and from punctuation. That is enough for what the engine needs from syntax: which
+places, times and actors belong to the same clause as a trigger, what a relative clause's
+antecedent is ("Izjoem, dat de Russen ... innamen"), and how far a negation, a modal or an
+attribution reaches.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from frontwatch.events.countries import country_of_place
+from frontwatch.events.lexicon import ActorEntry, Lexicon, TriggerSpec
+from frontwatch.events.numbers import AmountSpan, CasualtySpan, find_amounts, find_casualties
+from frontwatch.events.tokens import Match, Token, scan
+from frontwatch.records import Actor, PlaceMention, Span, TimeMention
+
+# Auxiliaries and copulas of Dutch and English: "heeft die", "is that" open no relative clause.
+_AUXILIARIES = frozenset(
+    {
+        "is",
+        "was",
+        "zijn",
+        "waren",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "wordt",
+        "worden",
+        "werd",
+        "werden",
+        "zal",
+        "zullen",
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "wil",
+        "willen",
+        "are",
+        "were",
+        "has",
+        "have",
+        "be",
+        "been",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "says",
+        "said",
+        "zegt",
+        "zei",
+        "so",
+        "not",
+        "niet",
+        "ook",
+        "also",
+        "en",
+        "and",
+    }
+)
+_NOUN_CACHE: dict[int, dict[str, str | None]] = {}
+# Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
+_FLAGS: dict[int, dict[str, int]] = {}
+_NUMERIC, _PLACE_NOUN, _OPENER, _NAMEISH = 1, 2, 4, 8
+_REGIONAL = frozenset({"regional", "regionale", "provincial", "provinciale"})
+_AROUND = frozenset({"around", "rond", "rondom", "near", "bij", "round"})
+# Verbs after which a sentence-initial "het"/"it" is a place: "Het werd ingenomen", "It fell".
+_PLACE_SUBJECT_VERBS = frozenset({"werd", "is", "was", "viel", "fell", "wordt", "ligt", "lies"})
+# Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
+_WATER = frozenset({"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"})
+_CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
+_QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
+_SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
+
+# Place features by specificity: a village beats a district, a district an oblast, an oblast a
+# country. Unknown features count as settlements (most unresolved names in news are villages).
+_FEATURE_LEVEL = {
+    "PCLI": 0,
+    "PCL": 0,
+    "CONT": 0,
+    "RGN": 1,
+    "ADM1": 2,
+    "ADM2": 3,
+    "ADM3": 3,
+    "SEA": 1,
+    "STM": 1,
+    "LK": 1,
+}
+
+
+def place_level(mention: PlaceMention | None, anaphor: str | None = None) -> int:
+    """How specific a place is: 0 country ... 5 settlement or site."""
+    if mention is None:
+        return {"settlement": 5, "island": 5, "region": 2}.get(anaphor or "", 4)
+    feature = (mention.feature or "").upper()
+    if feature in _FEATURE_LEVEL:
+        return _FEATURE_LEVEL[feature]
+    return 5
+
+
+def is_country_level(mention: PlaceMention) -> bool:
+    return (mention.feature or "").upper() in ("PCLI", "PCL", "CONT")
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    """A place slot in a sentence: a mention, an anaphoric noun phrase or a place pronoun."""
+
+    i: int
+    j: int
+    mention: PlaceMention | None = None
+    anaphor: str | None = None  # settlement | region | island | any
+    indefinite: bool = False  # "een dorp in de regio Loegansk": named by the next sentence
+    locator: bool = False  # "ten zuiden van X": X locates something else
+    secondary: bool = (
+        False  # a locator right after another place ("Semenivka, north-west of Avdiivka")
+    )
+    prep: str | None = None
+    seat: bool = False  # "het ministerie in Moskou": where an actor sits, not an event place
+    resolved: list[PlaceMention] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        if self.mention is not None:
+            return place_level(self.mention)
+        if self.resolved:
+            return place_level(self.resolved[0])
+        return place_level(None, self.anaphor)
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        return [self.mention] if self.mention is not None else list(self.resolved)
+
+
+@dataclass(slots=True)
+class ActorRef:
+    i: int
+    j: int
+    actor: Actor
+    kind: str  # named | country | metonym | group | role | adjective | pronoun | possessive
+    prep: str | None = None
+    needs_country: bool = False  # a role noun without a country: resolved from the context
+    local: bool = False  # a mayor, a governor: of the country of the place they govern
+
+
+@dataclass(slots=True)
+class TriggerHit:
+    i: int
+    j: int
+    spec: TriggerSpec
+    particle: int | None = None  # separable verbs: the particle's token
+
+
+@dataclass(slots=True)
+class CueHit:
+    i: int
+    j: int
+    categories: frozenset[str]
+
+
+@dataclass(slots=True)
+class Clause:
+    id: int
+    kind: str  # main | relative | complement | subordinate | conditional | quote
+    introducer: str | None
+    parent: int | None
+    start: int  # first token
+    antecedent: PlaceRef | None = None
+
+
+@dataclass(slots=True)
+class SentenceAnalysis:
+    """Everything the extractor reads off one sentence (token indices are document-wide)."""
+
+    span: Span
+    lo: int
+    hi: int
+    tokens: Sequence[Token]
+    places: list[PlaceRef]
+    times: list[TimeMention]
+    actors: list[ActorRef]
+    cues: list[CueHit]
+    triggers: list[TriggerHit]
+    clauses: list[Clause]
+    clause_of: list[int]  # token index - lo -> clause id
+    amounts: list[AmountSpan]
+    casualties: list[CasualtySpan]
+    time_tokens: list[tuple[int, int, TimeMention]]
+    paragraph: int = 0
+
+    def clause(self, tok: int) -> Clause:
+        return self.clauses[self.clause_of[tok - self.lo]]
+
+    def in_clause(self, tok: int, clause_id: int) -> bool:
+        return self.clause_of[tok - self.lo] == clause_id
+
+    def ancestors(self, clause_id: int) -> list[int]:
+        """The clause and the clauses it is embedded in, innermost first."""
+        chain = [clause_id]
+        parent = self.clauses[clause_id].parent
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = self.clauses[parent].parent
+        return chain
+
+    def cues_of(self, category: str) -> list[CueHit]:
+        return [c for c in self.cues if category in c.categories]
+
+    def text(self, i: int, j: int) -> str:
+        return " ".join(t.text for t in self.tokens[i:j])
+
+
+def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """The tokens covering characters ``[start, end)``."""
+    return bisect_right(ends, start), bisect_left(starts, end)
+
+
+class SentenceReader:
+    """Builds :class:`SentenceAnalysis` objects for one document and language."""
+
+    def __init__(self, lexicon: Lexicon, tokens: Sequence[Token]) -> None:
+        self._time_starts: set[int] = set()
+        self._noun_cache = _NOUN_CACHE.setdefault(id(lexicon), {})
+        self.lex = lexicon
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+        # One pass over the document for every phrase list; sentences take their slices.
+        self._found = scan(
+            tokens,
+            {
+                "trigger": lexicon.triggers,
+                "separable": lexicon.separable,
+                "cue": lexicon.cues,
+                "actor": lexicon.actors,
+                "proxy": lexicon.proxy_markers,
+                "locator": lexicon.locators,
+            },
+        )
+        self._found_starts = {name: [m.i for m in ms] for name, ms in self._found.items()}
+        flags_of = _FLAGS.setdefault(id(lexicon), {})
+        self._numeric: list[int] = []
+        self._place_nouns: list[int] = []
+        self._openers: list[int] = []
+        self._persons_or_pronouns: list[int] = []
+        for k, t in enumerate(tokens):
+            text = t.text
+            flags = flags_of.get(text)
+            if flags is None:
+                flags = flags_of[text] = self._flags(text, t.norm)
+            if flags:
+                if flags & _NUMERIC:
+                    self._numeric.append(k)
+                if flags & _PLACE_NOUN:
+                    self._place_nouns.append(k)
+                if flags & _OPENER:
+                    self._openers.append(k)
+                if flags & _NAMEISH:
+                    self._persons_or_pronouns.append(k)
+
+    def _flags(self, text: str, norm: str) -> int:
+        """What a word form may be, once per form: a number, a place noun, a clause opener..."""
+        lex, numbers = self.lex, self.lex.numbers
+        flags = 0
+        if (
+            norm[:1].isdigit()
+            or norm in numbers.units
+            or norm in numbers.currencies
+            or any(p[0] == norm for p in numbers.vague if p)
+        ):
+            flags |= _NUMERIC
+        if self._place_noun(norm) is not None:
+            flags |= _PLACE_NOUN
+        if (
+            norm in lex.relative
+            or norm in lex.subordinators
+            or norm in lex.complementizers
+            or norm in lex.coordinators
+            or text in _CLAUSE_PUNCT
+            or text in (",", "-")
+        ):
+            flags |= _OPENER
+        if norm in lex.pronouns or text[:1].isupper():
+            flags |= _NAMEISH
+        return flags
+
+    def _matches(self, name: str, lo: int, hi: int) -> list[Match]:
+        starts = self._found_starts[name]
+        a, b = bisect_left(starts, lo), bisect_left(starts, hi)
+        return [m for m in self._found[name][a:b] if m.j <= hi]
+
+    def _positions(self, positions: list[int], lo: int, hi: int) -> list[int]:
+        return positions[bisect_left(positions, lo) : bisect_left(positions, hi)]
+
+    def may_have_triggers(self, span: Span) -> bool:
+        """A cheap first test: could any trigger start in this sentence?"""
+        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        return bool(self._matches("trigger", lo, hi) or self._matches("separable", lo, hi))
+
+    def read(
+        self,
+        span: Span,
+        places: Sequence[PlaceMention],
+        times: Sequence[TimeMention],
+        persons: dict[str, Actor],
+        *,
+        full: bool = True,
+    ) -> SentenceAnalysis:
+        """Analyse a sentence; ``full=False`` reads only its places and actors (for the memory
+        of later sentences), which is all a sentence without triggers contributes."""
+        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        time_tokens = []
+        for t in times:
+            i, j = token_span(self.starts, self.ends, t.start, t.end)
+            time_tokens.append((i, j, t))
+        self._time_starts = {i for i, _, _ in time_tokens}
+        place_refs = self._places(lo, hi, places, time_tokens, anaphors=full)
+        actors = self._actors(lo, hi, persons, place_refs)
+        if not full:
+            return SentenceAnalysis(
+                span=span,
+                lo=lo,
+                hi=hi,
+                tokens=self.tokens,
+                places=place_refs,
+                times=list(times),
+                actors=actors,
+                cues=[],
+                triggers=[],
+                clauses=[Clause(0, "main", None, None, lo)],
+                clause_of=[0] * (hi - lo),
+                amounts=[],
+                casualties=[],
+                time_tokens=time_tokens,
+            )
+        cues = self._matches("cue", lo, hi)
+        spans = [(a.i, a.j) for a in actors if a.kind in ("group", "role", "named", "country")]
+        cue_hits = [
+            CueHit(m.i, m.j, frozenset(m.payloads))
+            for m in cues
+            if not any(i <= m.i and m.j <= j and j - i > m.j - m.i for i, j in spans)
+        ]
+        clauses, clause_of = self._clauses(lo, hi, cue_hits, place_refs)
+        triggers = self._triggers(lo, hi, clause_of, clauses)
+        # "Russia's defence ministry" holds no combat, "United States" no verb of saying.
+        triggers = [
+            t
+            for t in triggers
+            if t.spec.type in ("diplomacy", "political")
+            or not any(i <= t.i and t.j <= j and j - i > t.j - t.i for i, j in spans)
+        ]
+        # "erkende dat ..." confirms; it is no recognition (diplomacy).
+        said = {c.i for c in cue_hits if c.categories & {"say", "confirm", "deny"}}
+        triggers = [t for t in triggers if t.i not in said or t.spec.territorial]
+        return SentenceAnalysis(
+            span=span,
+            lo=lo,
+            hi=hi,
+            tokens=self.tokens,
+            places=place_refs,
+            times=list(times),
+            actors=actors,
+            cues=cue_hits,
+            triggers=triggers,
+            clauses=clauses,
+            clause_of=clause_of,
+            amounts=find_amounts(
+                self.tokens, lo, hi, self.lex.numbers, self._positions(self._numeric, lo, hi)
+            ),
+            casualties=find_casualties(
+                self.tokens, lo, hi, self.lex.numbers, self._positions(self._numeric, lo, hi)
+            ),
+            time_tokens=time_tokens,
+        )
+
+    # -- places ----------------------------------------------------------------------------
+
+    def _places(
+        self,
+        lo: int,
+        hi: int,
+        places: Sequence[PlaceMention],
+        time_tokens: list[tuple[int, int, TimeMention]],
+        *,
+        anaphors: bool = True,
+    ) -> list[PlaceRef]:
+        lex, toks = self.lex, self.tokens
+        refs: list[PlaceRef] = []
+        taken: set[int] = set()
+        for p in places:
+            i, j = token_span(self.starts, self.ends, p.start, p.end)
+            if i >= j:
+                continue
+            refs.append(PlaceRef(i, j, mention=p))
+            taken.update(range(i, j))
+        if not anaphors:
+            for r in refs:
+                r.locator = self._locator_before(r.i, lo)
+            return refs
+        time_toks = {k for i, j, _ in time_tokens for k in range(i, j)}
+        # Anaphoric noun phrases: a determiner, up to three modifiers, a place noun.
+        for k in self._positions(self._place_nouns, lo, hi):
+            if k in taken or k in time_toks:
+                continue
+            kind = self._place_noun(toks[k].norm)
+            if kind is None:
+                continue
+            det = self._determiner_before(k, lo)
+            if det is None:
+                continue
+            nxt = k + 1
+            if nxt + 1 < hi and toks[nxt].text in ("'", "’") and toks[nxt + 1].norm == "s":
+                nxt += 2  # "de regio's Tsjernihiv en Soemy"
+            if nxt < hi and toks[nxt].norm in ("van", "of"):
+                nxt += 1
+            # "het stadje Toretsk", "the village of Robotyne": a classifier, not an anaphor.
+            if nxt < hi and (nxt in taken or (toks[nxt].is_capitalised and toks[nxt].is_word)):
+                continue
+            # "the area around Izium", "de gebieden rond Kyiv": the area is named by its centre
+            if kind == "any" and nxt + 1 < hi and toks[nxt].norm in _AROUND and nxt + 1 in taken:
+                continue
+            if kind == "capital" and toks[k - 1].norm in _REGIONAL:
+                kind = "settlement"  # "the regional capital": an oblast's seat, not the country's
+            indefinite = toks[det].norm in lex.indefinite
+            if (
+                toks[det].norm not in lex.definite
+                and not indefinite
+                and toks[det].norm not in lex.possessives
+            ):
+                continue
+            refs.append(PlaceRef(det, k + 1, anaphor=kind, indefinite=indefinite))
+        # "Het werd toen ingenomen", "It fell in May": a sentence-initial pronoun subject of a
+        # passive or of "fall" is the place last in focus
+        if (
+            hi - lo > 2
+            and toks[lo].norm in ("het", "it")
+            and toks[lo + 1].norm in _PLACE_SUBJECT_VERBS
+        ):
+            refs.append(PlaceRef(lo, lo + 1, anaphor="settlement"))
+        # "Russian forces occupied it": the object pronoun of a trigger is a place
+        trigger_ends = {m.j for m in self._matches("trigger", lo, hi)}
+        for k in range(lo + 1, hi):
+            if toks[k].norm in ("it", "them") and k in trigger_ends:
+                refs.append(PlaceRef(k, k + 1, anaphor="settlement"))
+        # "daar", "there": the place last named
+        for k in range(lo, hi) if lex.place_pronouns else ():
+            if toks[k].norm in lex.place_pronouns and k not in taken:
+                refs.append(PlaceRef(k, k + 1, anaphor="any"))
+        refs.sort(key=lambda r: r.i)
+        for r in refs:
+            r.prep = self._prep_before(r.i, lo)
+            r.locator = self._locator_before(r.i, lo) or (
+                r.mention is not None and (r.mention.feature or "").upper() in _WATER
+            )
+        # A locator that directly follows another place locates that place.
+        for a, b in pairwise(refs):
+            if b.locator and self._only_locator_between(a.j, b.i):
+                b.secondary = True
+        return refs
+
+    def _place_noun(self, norm: str) -> str | None:
+        cache = self._noun_cache
+        if norm in cache:
+            return cache[norm]
+        kind = cache[norm] = self._place_noun_kind(norm)
+        return kind
+
+    def _place_noun_kind(self, norm: str) -> str | None:
+        lex = self.lex
+        if norm in lex.capital_nouns:
+            return "capital"
+        if norm in lex.settlement_nouns:
+            return "settlement"
+        if norm in lex.region_nouns:
+            return "region"
+        if norm in lex.island_nouns:
+            return "island"
+        if norm in lex.area_nouns:
+            return "any"
+        for suffix in lex.settlement_suffixes:
+            if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+                return "island" if suffix.endswith("eiland") else "settlement"
+        return None
+
+    def _determiner_before(self, k: int, lo: int) -> int | None:
+        """The determiner opening the noun phrase whose head is token ``k``."""
+        toks, lex = self.tokens, self.lex
+        for back in range(1, 5):
+            d = k - back
+            if d < lo:
+                return None
+            norm = toks[d].norm
+            if norm in lex.determiners or norm in lex.possessives:
+                return d
+            # "de Oekraïense stad": a capitalised adjective is fine, a name is not
+            if (not toks[d].is_word or (toks[d].is_capitalised and d > lo)) and not (
+                toks[d].is_word and norm.endswith(("se", "sche", "an", "ian"))
+            ):
+                return None
+        return None
+
+    def _prep_before(self, i: int, lo: int) -> str | None:
+        """The preposition governing the phrase at token ``i``.
+
+        Determiners, classifier nouns and their adjectives are skipped: in "uit de stad Lyman",
+        "in de zuidelijke stad Cherson", "de regio's Tsjernihiv", "the village of Robotyne" the
+        name is governed by "uit", "in", "uit", and whatever governs "the village".
+        """
+        toks, lex = self.tokens, self.lex
+        k = i - 1
+        skipped_noun = False
+        adjectives = 0
+        # "the logistics hub of Pokrovsk", "het dorp van X": the classifier governs the name
+        if k - 1 >= lo and toks[k].norm in ("of", "van") and self._place_noun(toks[k - 1].norm):
+            k -= 1
+        while k >= lo:
+            norm = toks[k].norm
+            if norm in lex.determiners or norm in (
+                "hele",
+                "whole",
+                "entire",
+                "'",
+                "s",
+                "meer",
+                "onder",
+                "including",
+                "zoals",
+            ):
+                k -= 1
+                continue
+            if self._place_noun(norm) is not None and not skipped_noun:
+                skipped_noun = True
+                k -= 1
+                continue
+            if skipped_noun and norm in ("of", "van") and k == i - 1:
+                k -= 1
+                continue
+            if (
+                skipped_noun
+                and adjectives < 3
+                and toks[k].is_word
+                and norm not in lex.prepositions
+                and norm not in lex.place_preps
+                and not norm[:1].isdigit()
+                and norm not in lex.coordinators
+            ):
+                adjectives += 1
+                k -= 1
+                continue
+            break
+        if k >= lo and toks[k].norm in lex.place_preps | lex.origin_preps | lex.agent_preps:
+            return toks[k].norm
+        return None
+
+    def _locator_before(self, i: int, lo: int) -> bool:
+        toks = self.tokens
+        for m in self._matches("locator", max(lo, i - 8), i):
+            if m.j >= i - 2:
+                between = [t.norm for t in toks[m.j : i]]
+                if all(
+                    w in self.lex.determiners
+                    or w in self.lex.settlement_nouns
+                    or w in self.lex.region_nouns
+                    or w in ("van", "of")
+                    for w in between
+                ):
+                    return True
+        return False
+
+    def _only_locator_between(self, a: int, b: int) -> bool:
+        """Between two places there is only a comma and a locator phrase."""
+        toks = self.tokens
+        k = a
+        if k < b and toks[k].text == ",":
+            k += 1
+        while k < b and toks[k].norm[:1].isdigit():
+            k += 1
+        m = self._matches("locator", k, b)
+        return bool(m) and m[0].i <= k + 3
+
+    # -- actors ----------------------------------------------------------------------------
+
+    def _actors(
+        self, lo: int, hi: int, persons: dict[str, Actor], places: list[PlaceRef]
+    ) -> list[ActorRef]:
+        lex, toks = self.lex, self.tokens
+        proxy_spans = [(m.i, m.j) for m in self._matches("proxy", lo, hi)]
+        proxy_toks = {k for i, j in proxy_spans for k in range(i, j)}
+        place_at = {k: r for r in places if r.mention is not None for k in range(r.i, r.j)}
+        raw: list[tuple[int, int, ActorEntry]] = []
+        for m in self._matches("actor", lo, hi):
+            if any(k in proxy_toks for k in range(m.i, m.j)):
+                continue
+            entry = _best_entry(m.payloads)
+            raw.append((m.i, m.j, entry))
+        refs: list[ActorRef] = []
+        k = 0
+        while k < len(raw):
+            i, j, e = raw[k]
+            nxt = raw[k + 1] if k + 1 < len(raw) else None
+            proxy = any(pj <= i and i - pj <= 3 for _, pj in proxy_spans)
+            if e.kind == "demonym":
+                # "Oekraïense militaire inlichtingendienst", "Russische staatspersbureau Tass"
+                if (
+                    nxt is not None
+                    and nxt[2].kind in ("role", "named")
+                    and nxt[0] - j <= 2
+                    and self._modifiers_only(j, nxt[0])
+                ):
+                    role = nxt[2].role
+                    name = nxt[2].name
+                    country = e.country if nxt[2].kind == "role" else (nxt[2].country or e.country)
+                    end = nxt[1]
+                    after = raw[k + 2] if k + 2 < len(raw) else None
+                    # "de Oekraïense president Zelensky": the title and the person are one actor
+                    if (
+                        nxt[2].kind == "role"
+                        and after is not None
+                        and after[2].kind == "named"
+                        and after[0] - end <= 1
+                    ):
+                        end = after[1]
+                        k += 1
+                    refs.append(
+                        ActorRef(i, end, Actor(country, "proxy" if proxy else role, name), "group")
+                    )
+                    k += 2
+                    continue
+                # "Ukrainian and Russian delegations"
+                if (
+                    nxt is not None
+                    and nxt[2].kind == "demonym"
+                    and j + 1 == nxt[0]
+                    and toks[j].norm in lex.coordinators
+                ):
+                    after = raw[k + 2] if k + 2 < len(raw) else None
+                    if after is not None and after[2].kind == "role" and after[0] - nxt[1] <= 1:
+                        refs.append(ActorRef(i, j, Actor(e.country, after[2].role), "group"))
+                        refs.append(
+                            ActorRef(
+                                nxt[0], after[1], Actor(nxt[2].country, after[2].role), "group"
+                            )
+                        )
+                        k += 3
+                        continue
+                # "de Oekraïense stad Dnipro": the adjective describes a place.
+                if j < hi and (
+                    j in place_at
+                    or self._place_noun(toks[j].norm) is not None
+                    or (
+                        j + 1 < hi
+                        and self._place_noun(toks[j + 1].norm) is not None
+                        and self._modifiers_only(j, j + 1)
+                    )
+                ):
+                    k += 1
+                    continue
+                refs.append(ActorRef(i, j, Actor(e.country, "unknown"), "adjective"))
+                k += 1
+                continue
+            if e.kind in ("country", "metonym"):
+                # "Russia's defence ministry", "Ukraine's armed forces"
+                if nxt is not None and nxt[2].kind == "role" and self._genitive_between(j, nxt[0]):
+                    refs.append(ActorRef(i, nxt[1], Actor(e.country, nxt[2].role), "group"))
+                    k += 2
+                    continue
+                prep = self._prep_before(i, lo)
+                if e.kind == "metonym" and prep in lex.place_preps and prep not in ("van", "of"):
+                    k += 1
+                    continue
+                if i - 1 >= lo and (
+                    self._place_noun(toks[i - 1].norm) is not None
+                    or (toks[i - 1].norm in lex.determiners and e.kind == "metonym")
+                ):
+                    k += 1  # "de regio Kyiv", "de hoofdstad Kyiv": a place
+                    continue
+                if (
+                    i in place_at
+                    and prep in lex.place_preps
+                    and prep not in ("aan", "to", "for", "voor", "van", "of")
+                ):
+                    k += 1
+                    continue
+                refs.append(ActorRef(i, j, Actor(e.country, "government"), e.kind, prep=prep))
+                k += 1
+                continue
+            if e.kind == "role":
+                # "President Volodymyr Zelensky", "Wagner-leider Prigozjin": the name says who
+                if (
+                    nxt is not None
+                    and nxt[2].kind == "named"
+                    and nxt[0] - j <= 2
+                    and all(t.is_capitalised for t in toks[j : nxt[0]])
+                ):
+                    named = nxt[2]
+                    role = named.role if named.role != "unknown" else e.role
+                    refs.append(
+                        ActorRef(i, nxt[1], Actor(named.country, role, named.name), "named")
+                    )
+                    k += 2
+                    continue
+                poss = i - 1 >= lo and toks[i - 1].norm in lex.possessives
+                ref = ActorRef(
+                    i,
+                    j,
+                    Actor(None, "proxy" if proxy else e.role),
+                    "possessive" if poss else "role",
+                    needs_country=not proxy,
+                )
+                ref.local = tuple(t.norm for t in toks[i:j]) in lex.local_officials
+                # "a Kharkiv regional official": of the country of the place named before it
+                for back in (1, 2):
+                    owner = place_at.get(i - back)
+                    if owner is not None and owner.mention is not None and owner.mention.country:
+                        ref.actor.country = country_of_place(owner.mention)
+                        ref.needs_country = ref.actor.country is None
+                        break
+                if proxy:
+                    ref.actor.country = "RUS"
+                refs.append(ref)
+                k += 1
+                continue
+            actor = Actor(e.country, "proxy" if proxy and e.role != "media" else e.role, e.name)
+            if proxy and actor.country is None:
+                actor.country = "RUS"
+            refs.append(ActorRef(i, j, actor, "named", prep=self._prep_before(i, lo)))
+            k += 1
+        # Titles with a name register the person: "burgemeester Strjoek", "Mayor Ihor Kolykhaiev".
+        for ref in refs:
+            if ref.kind in ("role", "group") and ref.actor.role in ("government", "military"):
+                n = ref.j
+                names: list[int] = []
+                while n < hi and toks[n].is_capitalised and toks[n].is_word and n not in place_at:
+                    names.append(n)
+                    n += 1
+                if names and len(names) <= 3:
+                    ref.j = n
+                    persons.setdefault(toks[names[-1]].norm, ref.actor)
+        # Known persons met before.
+        covered = {k for r in refs for k in range(r.i, r.j)}
+        candidates = self._positions(self._persons_or_pronouns, lo, hi)
+        for n in candidates:
+            if n not in covered and toks[n].is_capitalised and toks[n].norm in persons:
+                refs.append(ActorRef(n, n + 1, persons[toks[n].norm], "named"))
+        # Pronoun subjects: resolved to the most recent actor by the extractor.
+        for n in candidates:
+            if n not in covered and toks[n].norm in lex.pronouns and toks[n].is_word:
+                if toks[n].norm == "it" and n + 1 < hi and toks[n + 1].norm in ("is", "was"):
+                    continue
+                refs.append(
+                    ActorRef(n, n + 1, Actor(None, "unknown"), "pronoun", needs_country=True)
+                )
+        refs.sort(key=lambda r: r.i)
+        # "het ministerie van Defensie in Moskou", "de regering in Kiev": the seat of an actor
+        ends = {
+            r.j
+            for r in refs
+            if (
+                r.kind in ("role", "group")
+                and tuple(
+                    t.norm
+                    for t in toks[r.i : r.j]
+                    if t.norm not in self.lex.numbers.units and not t.is_capitalised
+                )
+                in lex.institutions
+            )
+            or (
+                r.kind in ("role", "group")
+                and any(
+                    tuple(t.norm for t in toks[r.j - n : r.j]) in lex.institutions
+                    for n in (1, 2, 3, 4)
+                )
+            )
+        }
+        for r in places:
+            if r.mention is not None and r.i - 2 in ends and toks[r.i - 1].norm in ("in", "at"):
+                r.seat = True
+                # "de regering in Kiev": the government of the seat's country
+                owner = next((a for a in refs if a.j == r.i - 1), None)
+                if owner is not None and owner.actor.country is None:
+                    owner.actor.country = country_of_place(r.mention)
+                    owner.needs_country = owner.actor.country is None
+        return refs
+
+    def _modifiers_only(self, a: int, b: int) -> bool:
+        """Tokens ``[a, b)`` are lower-case modifiers (no punctuation, no determiner)."""
+        return all(
+            t.is_word
+            and not t.is_capitalised
+            and t.norm not in self.lex.determiners
+            and t.norm not in self.lex.coordinators
+            for t in self.tokens[a:b]
+        )
+
+    def _genitive_between(self, a: int, b: int) -> bool:
+        """ "Russia 's defence ministry": an English genitive, then at most two modifiers."""
+        toks = self.tokens
+        if b - a < 2 or toks[a].text not in ("'", "’") or toks[a + 1].norm != "s":
+            return False
+        return b - (a + 2) <= 2
+
+    # -- clauses ---------------------------------------------------------------------------
+
+    def _clauses(
+        self, lo: int, hi: int, cues: list[CueHit], places: list[PlaceRef]
+    ) -> tuple[list[Clause], list[int]]:
+        lex, toks = self.lex, self.tokens
+        say_ends = {c.j for c in cues if c.categories & _SAY_LIKE}
+        say_near: set[int] = set()
+        for end in say_ends:
+            say_near.update(range(end, end + 5))
+        place_ends = {r.j for r in places}
+        clauses = [Clause(0, "main", None, None, lo)]
+        clause_of = [0] * (hi - lo)
+        current = 0
+        segment = lo  # clause_of[segment - lo : k - lo] is ``current`` until the next change
+        stack: list[int] = []  # clauses to return to after a comma
+        for k in self._positions(self._openers, lo, hi):
+            tok = toks[k]
+            prev = toks[k - 1] if k > lo else None
+            opens: str | None = None
+            if (
+                tok.norm in lex.relative
+                or tok.norm in lex.subordinators
+                or tok.norm in lex.complementizers
+            ):
+                after_comma = prev is not None and prev.text == ","
+                if tok.norm in lex.complementizers and (
+                    k in say_near or (after_comma and k - 1 in say_near)
+                ):
+                    opens = "complement"
+                elif tok.norm in lex.relative and (
+                    after_comma or k in place_ends or self._noun_before(k, lo, cues)
+                ):
+                    # "die stad" is a determiner, not a relative pronoun
+                    nxt = toks[k + 1].norm if k + 1 < hi else ""
+                    if not (nxt and self._place_noun(nxt)):
+                        opens = "relative"
+                elif (
+                    tok.norm in lex.subordinators
+                    and tok.norm not in lex.coordinators
+                    and tok.norm not in lex.relative
+                ):
+                    ambiguous = tok.norm in ("om", "al", "nu", "as", "before", "en", "toen")
+                    time_phrase = tok.norm in (
+                        "sinds",
+                        "since",
+                        "na",
+                        "after",
+                        "before",
+                        "voor",
+                    ) and self._time_follows(k)
+                    if (after_comma or k == lo or not ambiguous) and not time_phrase:
+                        opens = (
+                            "conditional"
+                            if tok.norm in ("als", "indien", "if", "unless", "tenzij")
+                            else "subordinate"
+                        )
+                elif tok.norm in lex.coordinators and after_comma:
+                    opens = "main"
+            new = current
+            if (
+                tok.text == ","
+                and stack
+                and clauses[current].kind in ("relative", "subordinate", "conditional")
+            ):
+                new = stack.pop()
+            if tok.text in _CLAUSE_PUNCT or (
+                tok.text in ("-",)
+                and prev is not None
+                and prev.end < tok.start
+                and k + 1 < hi
+                and tok.end < toks[k + 1].start
+            ):
+                stack.clear()
+                clauses.append(Clause(len(clauses), "main", None, None, k + 1))
+                new = clauses[-1].id
+            elif opens is not None:
+                parent = new
+                if opens == "main":
+                    parent = 0
+                clause = Clause(len(clauses), opens, tok.norm, parent, k)
+                if opens == "relative":
+                    clause.antecedent = self._antecedent(k, lo, places)
+                clauses.append(clause)
+                if opens in ("relative", "subordinate", "conditional"):
+                    stack.append(new)
+                else:
+                    stack.clear()
+                new = clause.id
+            if new != current:
+                clause_of[segment - lo : k - lo] = [current] * (k - segment)
+                segment, current = k, new
+        clause_of[segment - lo : hi - lo] = [current] * (hi - segment)
+        return clauses, clause_of
+
+    def _noun_before(self, k: int, lo: int, cues: list[CueHit]) -> bool:
+        """ "het land die maandenlang ...": a relative pronoun after a noun.
+
+        Without part-of-speech tags, a lower-case word that is no preposition, determiner,
+        conjunction, cue verb or auxiliary is taken for the noun the clause qualifies.
+        """
+        if k - 1 < lo:
+            return False
+        prev = self.tokens[k - 1]
+        lex = self.lex
+        if not prev.is_word or prev.norm[:1].isdigit():
+            return False
+        if (
+            prev.norm in lex.prepositions
+            or prev.norm in lex.determiners
+            or prev.norm in lex.coordinators
+            or prev.norm in lex.subordinators
+            or prev.norm in lex.relative
+        ):
+            return False
+        if any(c.i <= k - 1 < c.j for c in cues):
+            return False
+        return prev.norm not in _AUXILIARIES
+
+    def _time_follows(self, k: int) -> bool:
+        """ "sinds april", "na de oorlog": a time phrase, not a clause."""
+        return k in self._time_starts or k + 1 in self._time_starts
+
+    def _antecedent(self, k: int, lo: int, places: list[PlaceRef]) -> PlaceRef | None:
+        """The place a relative pronoun at token ``k`` refers back to.
+
+        After a comma (", which", ", dat") the clause adds to the noun phrase just before it,
+        landmark or not ("north of Horlivka, which ... have held"); without one ("the town
+        north-east of Bakhmut that Russia captured") it restricts the head, not the landmark.
+        """
+        if k - 1 >= lo and self.tokens[k - 1].text == ",":
+            before = [r for r in places if r.j <= k - 1 and k - 1 - r.j <= 3]
+            if before:
+                return before[-1]
+        # The nearest non-locator place before the pronoun, else the nearest place.
+        candidates = [r for r in places if r.j <= k and k - r.j <= 14]
+        for r in reversed(candidates):
+            if not r.locator and not r.secondary:
+                return r
+        return candidates[-1] if candidates else None
+
+    # -- triggers --------------------------------------------------------------------------
+
+    def _triggers(
+        self, lo: int, hi: int, clause_of: list[int], clauses: list[Clause]
+    ) -> list[TriggerHit]:
+        hits: list[TriggerHit] = []
+        for m in self._matches("trigger", lo, hi):
+            spec = self._choose_spec(m.payloads, m.i, lo)
+            if spec is None or self._attributive(m.i, m.j, lo, hi, spec):
+                continue
+            hits.append(TriggerHit(m.i, m.j, spec))
+        taken = {k for h in hits for k in range(h.i, h.j)}
+        for m in self._matches("separable", lo, hi):
+            if m.i in taken:
+                continue
+            for spec in m.payloads:
+                particle = self._particle(m.j, hi, spec, clause_of, lo)
+                if particle is not None:
+                    hits.append(TriggerHit(m.i, m.j, spec, particle))
+                    break
+        hits.sort(key=lambda h: h.i)
+        return hits
+
+    def _choose_spec(
+        self, payloads: tuple[TriggerSpec, ...], i: int, lo: int
+    ) -> TriggerSpec | None:
+        if len(payloads) == 1:
+            return payloads[0]
+        prev = self.tokens[i - 1].norm if i > lo else ""
+        nominal = prev in self.lex.determiners or prev in self.lex.possessives or prev == "s"
+        for spec in payloads:
+            if (spec.kind == "noun") == nominal:
+                return spec
+        return payloads[0]
+
+    def _attributive(self, i: int, j: int, lo: int, hi: int, spec: TriggerSpec) -> bool:
+        """ "het bezette Donetsk", "the occupied city", "Russian-held": a modifier, not an event."""
+        if spec.kind not in ("verb",) or j - i != 1:
+            return False
+        toks, lex = self.tokens, self.lex
+        word = toks[i].norm
+        prev = toks[i - 1] if i > lo else None
+        nxt = toks[j] if j < hi else None
+        if (
+            nxt is None
+            or not nxt.is_word
+            or nxt.norm in lex.agent_preps
+            or nxt.norm in lex.place_preps
+        ):
+            return False
+        if nxt.norm in lex.determiners or nxt.norm in lex.coordinators:
+            return False
+        if prev is None:
+            return False
+        if prev.text == "-" or prev.norm in lex.determiners or prev.norm in lex.place_preps:
+            return lex.lang != "nl" or word.endswith("e")
+        # "de door Rusland bezette oostelijke oever"
+        window = [t.norm for t in toks[max(lo, i - 5) : i]]
+        if "door" in window and word.endswith("e"):
+            d = window.index("door")
+            return d > 0 and window[d - 1] in lex.determiners
+        return False
+
+    def _particle(
+        self, j: int, hi: int, spec: TriggerSpec, clause_of: list[int], lo: int
+    ) -> int | None:
+        """Where a separable verb's particle closes its clause, if it does."""
+        toks, lex = self.tokens, self.lex
+        clause = clause_of[j - 1 - lo] if j - 1 >= lo else 0
+        for k in range(j, min(hi, j + 14)):
+            if (
+                clause_of[k - lo] != clause
+                and toks[k].text != ","
+                and (toks[k].norm not in lex.relative)
+            ):
+                break
+            if toks[k].norm == spec.particle:
+                after = toks[k + 1] if k + 1 < hi else None
+                if (
+                    after is None
+                    or not after.is_word
+                    or after.norm in spec.particle_next
+                    or after.norm in lex.coordinators
+                    or after.norm in lex.subordinators
+                    or after.norm in lex.relative
+                    or (
+                        after.norm in lex.prepositions
+                        and after.norm not in spec.particle_next
+                        and not spec.particle_next
+                    )
+                ):
+                    return k
+        return None
+
+
+def _best_entry(payloads: tuple[ActorEntry, ...]) -> ActorEntry:
+    order = {"named": 0, "country": 1, "metonym": 2, "role": 3, "demonym": 4}
+    return min(payloads, key=lambda e: order.get(e.kind, 9))

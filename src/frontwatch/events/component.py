@@ -1,0 +1,394 @@
+"""The ``events`` pipeline component: sentences, places and times in, ``doc.events`` out.
+
+It reads each non-boilerplate sentence (bylines, captions and "Lees ook" links never yield
+events; headings may), extracts event candidates, lets the document context fill what one
+sentence leaves implicit, merges the mentions of one event, and writes :class:`Event` records
+with ids ``<doc_id>:<ordinal>`` in text order.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from frontwatch.events.analysis import SentenceAnalysis, SentenceReader
+from frontwatch.events.context import DocState
+from frontwatch.events.extract import Candidate, SentenceExtractor
+from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, has_lexicon, load_lexicon
+from frontwatch.events.merge import (
+    infer_actors,
+    infer_attackers,
+    merge_duplicates,
+    merge_headings,
+    merge_remention,
+    other_side,
+    resolve_denials,
+)
+from frontwatch.events.tokens import tokenize
+from frontwatch.records import Actor, Document, Event, Evidence, PlaceMention, Span, TimeMention
+
+log = logging.getLogger(__name__)
+
+_GRANULARITY = {"day": "day", "month": "month", "year": "year"}
+# How far (in sentences of the same paragraph) casualty figures may follow their attack.
+_CASUALTY_REACH = 3
+
+
+def document_time(doc: Document) -> TimeMention:
+    """The event time when the text gives none: the publication date, ``anchor: document``."""
+    earliest, latest = doc.date_interval
+    return TimeMention(
+        start=0,
+        end=0,
+        surface=doc.date,
+        value=doc.date,
+        earliest=earliest.isoformat(),
+        latest=latest.isoformat(),
+        granularity=_GRANULARITY[doc.date_precision],  # type: ignore[arg-type]
+        anchor="document",
+    )
+
+
+class EventExtractor:
+    """Pipeline component adding :class:`Event` records to a document.
+
+    ``sides`` names the two warring parties (ISO 3166-1 alpha-3): a territorial event by one has
+    the other as its target, and an implicit capture is inferred from the other side's
+    withdrawal. ``min_confidence`` drops weaker events.
+    """
+
+    def __init__(self, sides: Sequence[str] = ("RUS", "UKR"), min_confidence: float = 0.0) -> None:
+        if len(sides) != 2:
+            raise ValueError("sides must name exactly two parties")
+        self.sides: tuple[str, str] = (str(sides[0]), str(sides[1]))
+        self.min_confidence = float(min_confidence)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = self.extract(doc)
+        return doc
+
+    # -- the document loop -----------------------------------------------------------------
+
+    def extract(self, doc: Document) -> list[Event]:
+        candidates, _ = self.analyse(doc)
+        return self._events(doc, candidates)
+
+    def analyse(self, doc: Document) -> tuple[list[Candidate], list[SentenceAnalysis]]:
+        """The merged candidates of ``doc`` and the analysed sentences they come from."""
+        if not has_lexicon(doc.lang) or not doc.sentences:
+            return [], []
+        lex = load_lexicon(doc.lang)  # type: ignore[arg-type]
+        tokens = tokenize(doc.text)
+        reader = SentenceReader(lex, tokens)
+        extractor = SentenceExtractor(lex, self.sides, doc.date_interval[1])
+        state = DocState()
+        places = sorted(doc.places, key=lambda p: p.start)
+        place_starts = [p.start for p in places]
+        times = sorted(doc.times, key=lambda t: t.start)
+        time_starts = [t.start for t in times]
+        analysed: list[SentenceAnalysis] = []
+        candidates: list[Candidate] = []
+        pending: list[Candidate] = []
+        paragraph = 0
+        since_events = since_violent = _CASUALTY_REACH + 1
+        previous: Span | None = None
+        for span in doc.sentences:
+            if previous is not None and "\n\n" in doc.text[previous.end : span.start]:
+                paragraph += 1
+            previous = span
+            if span.is_boilerplate:
+                continue
+            # Sentences that cannot hold a trigger are read lightly (places and actors, for the
+            # memory), unless they may attribute or count for the events just before them.
+            full = (
+                since_events == 0
+                or since_violent <= _CASUALTY_REACH
+                or reader.may_have_triggers(span)
+            )
+            sa = reader.read(
+                span,
+                _within(places, place_starts, span),
+                _within(times, time_starts, span),
+                state.persons,
+                full=full,
+            )
+            sa.paragraph = paragraph
+            state.resolve_actors(sa)
+            state.resolve_places(sa)
+            if pending and span.kind != "heading":
+                _resolve_cataphora(pending, sa)
+                pending = []
+            found = extractor.extract(sa)
+            if analysed and not found:
+                _attribute_back(sa, analysed[-1], candidates, extractor)
+            found.extend(_blame(sa, candidates, analysed))
+            for c in found:
+                if c.pending_place and c.place is None:
+                    pending.append(c)
+            candidates.extend(found)
+            since_events = 0 if found else since_events + 1
+            since_violent = 0 if any(c.type in VIOLENT for c in found) else since_violent + 1
+            analysed.append(sa)
+            state.remember_places(sa)
+            state.remember_actors(sa)
+        candidates = [
+            c
+            for c in candidates
+            if not (
+                c.type in TERRITORIAL
+                and c.place is None
+                and not c.remention
+                and not c.denial_of_previous
+            )
+        ]
+        _pointing_times(doc, candidates)
+        candidates = resolve_denials(candidates, self.sides)
+        infer_actors(candidates, self.sides)
+        infer_attackers(
+            candidates,
+            self.sides,
+            (doc.date_interval[0].isoformat(), doc.date_interval[1].isoformat()),
+        )
+        candidates = merge_remention(candidates)
+        candidates = merge_headings(candidates)
+        candidates = merge_duplicates(candidates)
+        _casualties_nearby(candidates, analysed)
+        return candidates, analysed
+
+    def _events(self, doc: Document, candidates: list[Candidate]) -> list[Event]:
+        doc_time = document_time(doc)
+        events: list[Event] = []
+        for c in sorted(candidates, key=lambda c: c.evidence[0] if c.evidence else (0, 0)):
+            if c.type in TERRITORIAL and c.place is None:
+                continue
+            confidence = _confidence(c)
+            if confidence < self.min_confidence:
+                continue
+            actor = c.actor or Actor(None, "unknown")
+            target = c.target
+            if target is None and c.type in VIOLENT | {"territory.capture"}:
+                target = other_side(actor, self.sides)
+                if target is not None:
+                    target = Actor(target.country, "unknown")
+            events.append(
+                Event(
+                    event_id=f"{doc.doc_id}:{len(events) + 1}",
+                    type=c.type,
+                    actor=actor,
+                    target=target,
+                    place=_copy_place(c.place),
+                    time=c.time or doc_time,
+                    fatalities=c.fatalities,
+                    injured=c.injured,
+                    amount=c.amount,
+                    claimant=c.claimant,
+                    status=c.status,  # type: ignore[arg-type]
+                    modality=c.modality,  # type: ignore[arg-type]
+                    evidence=[Evidence(s, e, doc.text[s:e]) for s, e in c.evidence],
+                    confidence=confidence,
+                    rule=_rule(c),
+                )
+            )
+        return events
+
+
+def _within(items: Sequence, starts: list[int], span: Span) -> list:
+    lo = bisect_left(starts, span.start)
+    hi = bisect_left(starts, span.end)
+    return [x for x in items[lo:hi] if x.end <= span.end]
+
+
+def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> None:
+    """ "een dorp in de regio Loegansk ... Volgens de gouverneur ... Bilohorivka": the village."""
+    from frontwatch.events.analysis import is_country_level
+
+    named = [
+        r.mention
+        for r in sa.places
+        if r.mention is not None
+        and not r.locator
+        and not is_country_level(r.mention)
+        and (r.mention.feature or "").upper() not in ("ADM1", "ADM2", "RGN")
+    ]
+    if not named:
+        return
+    for c in pending:
+        c.place = named[0]
+        if (sa.span.start, sa.span.end) not in c.evidence:
+            c.evidence.append((sa.span.start, sa.span.end))
+
+
+def _attribute_back(
+    sa: SentenceAnalysis,
+    prev: SentenceAnalysis,
+    candidates: list[Candidate],
+    extractor: SentenceExtractor,
+) -> None:
+    """ "Dat heeft het Oekraïense leger bekendgemaakt.": the source of the previous sentence."""
+    toks = sa.tokens
+    first = toks[sa.lo].norm if sa.lo < sa.hi else ""
+    attributions = extractor._attributions(sa)
+    says = [
+        a for a in attributions if a.kind in ("say", "according_to", "confirm") and not a.negated
+    ]
+    if not says:
+        return
+    a = says[0]
+    demonstrative = first in ("dat", "dit", "that", "this", "so") or any(
+        toks[k].norm in ("dat", "dit", "that", "this", "it")
+        for k in range(a.cue.j, min(sa.hi, a.cue.j + 2))
+    )
+    if not demonstrative:
+        return
+    time = extractor._attach_time(sa, sa.triggers[0] if sa.triggers else _fake_hit(a), 0, [0])
+    for c in candidates:
+        if c.sentence is not prev:
+            continue
+        if c.claimant is None:
+            src = a.source.actor if a.source is not None else Actor(None, "unknown")
+            c.claimant = Actor(src.country, src.role, src.name)
+            c.status = "confirmed" if a.kind == "confirm" else "claimed"
+            if (
+                c.type == "territory.withdrawal"
+                and c.actor is not None
+                and c.actor.country == c.claimant.country
+                and a.kind == "say"
+            ):
+                c.status = "confirmed"
+        if c.time is None and time is not None:
+            c.time = time
+        if (sa.span.start, sa.span.end) not in c.evidence:
+            c.evidence.append((sa.span.start, sa.span.end))
+
+
+def _pointing_times(doc: Document, candidates: list[Candidate]) -> None:
+    """ "Het werd toen ingenomen", "destijds": the time the pointing word refers back to."""
+    missing = [c for c in candidates if c.time is None]
+    if not missing or not doc.times:
+        return
+    try:
+        from frontwatch.times import anaphoric_time
+    except ImportError:  # the times package is optional for this component
+        return
+    found: dict[int, TimeMention | None] = {}
+    for c in missing:
+        key = c.sentence.span.start
+        if key not in found:
+            found[key] = anaphoric_time(doc, c.sentence.span)
+        if found[key] is not None:
+            c.time = found[key]
+
+
+def _blame(
+    sa: SentenceAnalysis, candidates: list[Candidate], analysed: list[SentenceAnalysis]
+) -> list[Candidate]:
+    """ "Oekraïne geeft Rusland de schuld", "Moscow blamed Ukraine": who is said to have attacked.
+
+    The blamer becomes the source of the last attack told (this or the two sentences before);
+    an attack already ascribed to someone else gets a second version, the blamer's.
+    """
+    recent = {id(a) for a in analysed[-2:]} | {id(sa)}
+    out: list[Candidate] = []
+    for cue in sa.cues_of("blame"):
+        speaker = next(
+            (
+                a
+                for a in reversed(sa.actors)
+                if a.j <= cue.i and a.actor.country and a.kind != "adjective"
+            ),
+            None,
+        )
+        blamed = next((a for a in sa.actors if cue.j <= a.i <= cue.j + 4 and a.actor.country), None)
+        if speaker is None or blamed is None or speaker.actor.country == blamed.actor.country:
+            continue
+        attack = next(
+            (c for c in reversed(candidates) if c.type in VIOLENT and id(c.sentence) in recent),
+            None,
+        )
+        if attack is None:
+            continue
+        claimant = Actor(speaker.actor.country, speaker.actor.role, speaker.actor.name)
+        if attack.actor is None or attack.actor.country is None:
+            attack.actor = Actor(blamed.actor.country, "military")
+            attack.actor_source = "blame"
+            if attack.claimant is None:
+                attack.claimant, attack.status = claimant, "claimed"
+            if (sa.span.start, sa.span.end) not in attack.evidence:
+                attack.evidence.append((sa.span.start, sa.span.end))
+        elif attack.actor.country != blamed.actor.country:
+            version = _copy_candidate(attack)
+            version.sentence = sa
+            version.actor = Actor(blamed.actor.country, "military")
+            version.actor_source = "blame"
+            version.claimant, version.status = claimant, "claimed"
+            version.evidence = [(sa.span.start, sa.span.end)]
+            version.rule = attack.rule + "+blame"
+            out.append(version)
+    return out
+
+
+def _copy_candidate(c: Candidate) -> Candidate:
+    from frontwatch.events.extract import _copy
+
+    return _copy(c)
+
+
+def _fake_hit(a):  # type: ignore[no-untyped-def]
+    from frontwatch.events.analysis import TriggerHit
+    from frontwatch.events.lexicon import TriggerSpec
+
+    return TriggerHit(a.cue.i, a.cue.j, TriggerSpec(type="?", rule="attribution"))
+
+
+def _casualties_nearby(candidates: list[Candidate], analysed: list[SentenceAnalysis]) -> None:
+    """Counts told in the sentences after an attack ("Zes mensen raakten gewond.") are its own."""
+    index = {id(sa): k for k, sa in enumerate(analysed)}
+    for c in candidates:
+        if c.type not in VIOLENT:
+            continue
+        k = index.get(id(c.sentence))
+        if k is None:
+            continue
+        for sa in analysed[k + 1 : k + 1 + _CASUALTY_REACH]:
+            if sa.paragraph != c.sentence.paragraph:
+                break
+            if any(t.spec.type in VIOLENT for t in sa.triggers if t.spec.kind != "noun"):
+                break
+            killed = [x.value for x in sa.casualties if x.kind == "killed" and x.value is not None]
+            injured = [
+                x.value for x in sa.casualties if x.kind == "injured" and x.value is not None
+            ]
+            if c.fatalities is None and killed:
+                c.fatalities = max(killed)
+            if c.injured is None and injured:
+                c.injured = max(injured)
+
+
+def _copy_place(place: PlaceMention | None) -> PlaceMention | None:
+    return PlaceMention.from_dict(place.to_dict()) if place is not None else None
+
+
+def _confidence(c: Candidate) -> float:
+    score = 0.75 if c.trigger.spec.strength == "strong" else 0.6
+    if c.actor_source in ("agent", "slot", "modifier", "subject", "of"):
+        score += 0.1
+    elif c.actor is None or c.actor.country is None:
+        score -= 0.15
+    if c.place_ref is not None and c.place_ref.mention is None:
+        score -= 0.1
+    if c.status in ("unconfirmed",) or c.modality == "possible":
+        score -= 0.1
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _rule(c: Candidate) -> str:
+    place_source = "none"
+    if c.place_ref is not None:
+        if c.place_ref.mention is not None:
+            place_source = "named"
+        elif c.place_ref.indefinite:
+            place_source = "next-sentence"
+        else:
+            place_source = "coreference"
+    return f"{c.rule}/actor:{c.actor_source}/place:{place_source}"

@@ -1,0 +1,214 @@
+"""What a reader remembers from one sentence to the next.
+
+- places: "het stadje", "de stad", "die stad", "the town" pick up the most recent compatible
+  place; "een dorp in de regio Loegansk" waits for the village the next sentence names;
+- actors: "ze", "they", "its forces" pick up the most recent actor; a bare "het ministerie van
+  Defensie" takes the country of the last actor named, a mayor or a governor the country of the
+  place in question; "burgemeester Strjoek" makes a later "Strjoek" the same official.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from frontwatch.events.analysis import ActorRef, PlaceRef, SentenceAnalysis, is_country_level
+from frontwatch.events.countries import country_of_place
+from frontwatch.records import Actor, PlaceMention
+
+_REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "AREA"})
+_ISLAND_FEATURES = frozenset({"ISL", "ISLS", "PEN"})
+
+
+def compatible(kind: str | None, place: PlaceMention) -> bool:
+    """Can an anaphor of this kind ("het stadje": settlement) refer to ``place``?"""
+    if is_country_level(place):
+        return False
+    feature = (place.feature or "").upper()
+    if kind == "capital":
+        return feature == "PPLC"
+    if kind == "settlement":
+        return feature == "" or feature.startswith("PPL") or feature in ("AIRB", "MNMT", "BLDG")
+    if kind == "region":
+        return feature in _REGION_FEATURES
+    if kind == "island":
+        return feature in _ISLAND_FEATURES or feature == ""
+    return True
+
+
+@dataclass(slots=True)
+class Remembered:
+    position: int  # token index of the mention
+    place: PlaceMention
+    locator: bool
+    sentence: int = 0
+
+
+def _key(place: PlaceMention) -> str:
+    if place.geonameid is not None:
+        return f"g{place.geonameid}"
+    return (place.name or place.surface).casefold()
+
+
+@dataclass
+class DocState:
+    """The running memory of one document."""
+
+    places: list[Remembered] = field(default_factory=list)
+    actors: list[tuple[int, Actor]] = field(default_factory=list)
+    persons: dict[str, Actor] = field(default_factory=dict)
+    sentence: int = 0  # index of the sentence being read
+
+    # -- places ----------------------------------------------------------------------------
+
+    def resolve_places(self, sa: SentenceAnalysis) -> None:
+        """Fill ``resolved`` of the sentence's anaphoric place phrases."""
+        local = [
+            Remembered(r.i, r.mention, r.locator or r.secondary, self.sentence)
+            for r in sa.places
+            if r.mention is not None
+        ]
+        toks = sa.tokens
+        for ref in sa.places:
+            if ref.mention is not None or ref.indefinite:
+                continue
+            demonstrative = toks[ref.i].norm in ("die", "deze", "dat", "dit", "that", "this")
+            found = self._recent(ref, local, demonstrative)
+            if found is not None:
+                ref.resolved = [found]
+
+    def _recent(
+        self, ref: PlaceRef, local: list[Remembered], demonstrative: bool
+    ) -> PlaceMention | None:
+        """The place an anaphor means.
+
+        "Die stad" (that city) is the last one named; "de stad" (the city) is the place in
+        focus: mentioned often and lately, and not merely as a landmark ("vlak bij X").
+        """
+        history = [m for m in self.places if m.position < ref.i] + [
+            m for m in local if m.position < ref.i
+        ]
+        history = [m for m in history if compatible(ref.anaphor, m.place)]
+        if not history:
+            return None
+        if demonstrative:
+            return history[-1].place
+        scores: dict[str, float] = {}
+        latest: dict[str, Remembered] = {}
+        for m in history:
+            key = _key(m.place)
+            weight = 0.25 if m.locator else 0.75
+            scores[key] = min(scores.get(key, 0.0) + weight, 3.0)
+            latest[key] = m
+
+        def salience(key: str) -> tuple[float, int]:
+            m = latest[key]
+            age = self.sentence - m.sentence
+            recency = 2.0 if age <= 1 else 1.0 if age <= 3 else 0.0
+            if m.locator:
+                recency /= 2
+            return scores[key] + recency, m.position
+
+        best = max(latest, key=salience)
+        return latest[best].place
+
+    def remember_places(self, sa: SentenceAnalysis) -> None:
+        acting = {
+            k
+            for a in sa.actors
+            if a.kind in ("metonym", "country", "named") and a.prep is None
+            for k in range(a.i, a.j)
+        }
+        for r in sa.places:
+            if r.mention is not None and (r.seat or any(k in acting for k in range(r.i, r.j))):
+                continue  # "since Moscow launched its invasion": an actor, not a place in focus
+            if r.mention is not None:
+                self.places.append(
+                    Remembered(r.i, r.mention, r.locator or r.secondary, self.sentence)
+                )
+            elif r.resolved and not r.indefinite:
+                self.places.append(Remembered(r.i, r.resolved[0], False, self.sentence))
+        self.sentence += 1
+
+    # -- actors ----------------------------------------------------------------------------
+
+    def resolve_actors(self, sa: SentenceAnalysis) -> None:
+        """Give pronouns, possessives and bare role nouns a country from the context."""
+        seen: list[tuple[int, Actor]] = []
+        for ref in sa.actors:
+            if ref.kind in ("pronoun", "possessive") and ref.actor.country is None:
+                prev = self._last_actor(ref.i, seen)
+                if prev is not None:
+                    role = ref.actor.role if ref.kind == "possessive" else prev.role
+                    ref.actor = Actor(
+                        prev.country,
+                        role if role != "unknown" else prev.role,
+                        prev.name if ref.kind == "pronoun" else None,
+                    )
+            elif ref.needs_country and ref.actor.country is None:
+                if ref.local:
+                    ref.actor.country = self._local_country(sa, ref.i)
+                else:
+                    prev = self._clause_actor(sa, ref)
+                    if prev is None:
+                        prev = self._last_actor(ref.i, seen)
+                    if prev is not None:
+                        ref.actor.country = prev.country
+            if ref.actor.country is not None and ref.kind != "adjective":
+                seen.append((ref.i, ref.actor))
+
+    @staticmethod
+    def _clause_actor(sa: SentenceAnalysis, ref: ActorRef) -> Actor | None:
+        """A bare "officials", "het ministerie": the country of an actor of its own clause
+        before it, else of the main clause's first actor."""
+        clause = sa.clause_of[ref.i - sa.lo]
+        before = [
+            a
+            for a in sa.actors
+            if a.j <= ref.i
+            and a.actor.country
+            and a.kind != "pronoun"
+            and a.actor.role != "international"
+            and sa.clause_of[a.i - sa.lo] == clause
+        ]
+        if before:
+            return before[-1].actor
+        main = [
+            a
+            for a in sa.actors
+            if a.actor.country
+            and a.kind not in ("pronoun", "adjective")
+            and a.actor.role != "international"
+            and sa.clause_of[a.i - sa.lo] == 0
+            and a is not ref
+            and a.prep is None
+        ]
+        return main[0].actor if main and main[0].i < ref.i else None
+
+    def _last_actor(self, pos: int, seen: list[tuple[int, Actor]]) -> Actor | None:
+        history = [a for p, a in self.actors if p < pos] + [a for p, a in seen if p < pos]
+        for actor in reversed(history):
+            if actor.country is not None:
+                return actor
+        return None
+
+    def _local_country(self, sa: SentenceAnalysis, pos: int) -> str | None:
+        """A mayor's or governor's country: that of the nearest place named, else the last."""
+        here = sorted(
+            (r for r in sa.places if r.mention is not None and not is_country_level(r.mention)),
+            key=lambda r: abs(r.i - pos),
+        )
+        for r in here:
+            country = country_of_place(r.mention)  # type: ignore[arg-type]
+            if country:
+                return country
+        for m in reversed(self.places):
+            if not is_country_level(m.place):
+                country = country_of_place(m.place)
+                if country:
+                    return country
+        return None
+
+    def remember_actors(self, sa: SentenceAnalysis) -> None:
+        for ref in sa.actors:
+            if ref.actor.country is not None and ref.kind != "adjective":
+                self.actors.append((ref.i, ref.actor))

@@ -1,0 +1,1319 @@
+"""From one analysed sentence to event candidates.
+
+For every trigger the extractor decides, like a reader would:
+
+- whether it reports an event at all: a demanded withdrawal, a condition ("als Oekraïne zich
+  terugtrekt"), an indirect question ("welk deel is ingenomen"), a phrase that "captured the
+  hearts" of viewers or a football "strijd" with no place and no warring party are not events;
+- its arguments: the actor (a passive's ``door``/``by`` agent, the owner of "in Russische
+  handen", the subject, a nominalisation's adjective), the place (the most specific place the
+  clause governs, coordinated places giving one event each, anaphors resolved by the document
+  context), the time (the time expression of the clause, else of the clause it is embedded in);
+- who says so (the source of "volgens", of a verb of saying, of a denial or a confirmation) and
+  so its status, and its modality (negated, planned, possible).
+
+Every candidate records the rule that produced it, for ``frontwatch explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from frontwatch.events.analysis import (
+    ActorRef,
+    CueHit,
+    PlaceRef,
+    SentenceAnalysis,
+    TriggerHit,
+    is_country_level,
+)
+from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon
+from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
+
+# Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
+ARMED_ROLES = frozenset({"military", "proxy"})
+_WATER_FEATURES = frozenset(
+    {"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"}
+)
+# Auxiliaries of a state or passive: "zaten ingesloten", "was encircled", "remained besieged".
+_STATIVE_AUX = frozenset(
+    {
+        "zat",
+        "zaten",
+        "werd",
+        "werden",
+        "was",
+        "were",
+        "is",
+        "are",
+        "zijn",
+        "bleef",
+        "bleven",
+        "remained",
+        "remains",
+        "raakte",
+        "raakten",
+        "been",
+        "wordt",
+        "worden",
+    }
+)
+_PERFECT_AUX = frozenset({"heeft", "hebben", "had", "hadden", "has", "have"})
+_PASSIVE_AUX = frozenset(
+    {"was", "were", "been", "being", "werd", "werden", "wordt", "worden", "geworden"}
+)
+_TARGET_PREPS_GENERAL = frozenset(
+    {
+        "tegen",
+        "against",
+        "op",
+        "on",
+        "aan",
+        "to",
+        "voor",
+        "for",
+        "naar",
+        "met",
+        "with",
+        "from",
+        "van",
+        "of",
+    }
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    cue: CueHit
+    kind: str  # according_to | say | confirm | deny
+    source: ActorRef | None
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before merging: the :class:`Event` fields plus what explain and merging need."""
+
+    type: str
+    rule: str
+    sentence: SentenceAnalysis
+    trigger: TriggerHit
+    place: PlaceMention | None = None
+    place_ref: PlaceRef | None = None
+    actor: Actor | None = None
+    actor_source: str = "none"
+    target: Actor | None = None
+    time: TimeMention | None = None
+    claimant: Actor | None = None
+    status: str = "reported"
+    modality: str = "asserted"
+    fatalities: int | None = None
+    injured: int | None = None
+    amount: Amount | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float = 0.8
+    notes: list[str] = field(default_factory=list)
+    remention: bool = False  # "de inname van het stadje": a definite mention of a known event
+    heading: bool = False
+    pending_place: bool = False  # "een dorp in de regio X": the next sentence names it
+    denial_of_previous: bool = False
+    actor_ref: ActorRef | None = None
+    symmetric: bool = False  # a fight whose attacker the words do not tell
+
+    @property
+    def position(self) -> int:
+        return self.sentence.tokens[self.trigger.i].start
+
+
+class SentenceExtractor:
+    """Turns the triggers of one analysed sentence into candidates."""
+
+    def __init__(self, lexicon: Lexicon, sides: tuple[str, str], doc_latest: date) -> None:
+        self.lex = lexicon
+        self.sides = sides
+        self.doc_latest = doc_latest
+
+    # -- entry point -----------------------------------------------------------------------
+
+    def extract(self, sa: SentenceAnalysis) -> list[Candidate]:
+        attributions = self._attributions(sa)
+        claimant_refs = {id(a.source) for a in attributions if a.source is not None}
+        out: list[Candidate] = []
+        used_triggers: set[int] = set()
+        for hit in sa.triggers:
+            if hit.i in used_triggers:
+                continue
+            cands = self._candidates(sa, hit, attributions, claimant_refs)
+            out.extend(cands)
+        out.extend(self._anaphoric_denials(sa, attributions, out))
+        return out
+
+    # -- attribution -----------------------------------------------------------------------
+
+    def _attributions(self, sa: SentenceAnalysis) -> list[Attribution]:
+        found: list[Attribution] = []
+        for cue in sa.cues:
+            kinds = cue.categories & {"according_to", "say", "confirm", "deny"}
+            if not kinds:
+                continue
+            kind = next(k for k in ("deny", "confirm", "according_to", "say") if k in kinds)
+            if kind == "according_to":
+                source = next((a for a in sa.actors if cue.j <= a.i <= cue.j + 4), None)
+                if source is not None:
+                    # "volgens Oekraïne en westerse inlichtingendiensten": every source
+                    for extra in self._coordinated_actors(sa, source)[1:]:
+                        found.append(Attribution(cue, kind, extra, False))
+            else:
+                source = self._speaker(sa, cue)
+            negated = any(
+                "negation" in c.categories and (0 <= cue.i - c.j <= 3 or 0 <= c.i - cue.j <= 1)
+                for c in sa.cues
+            )
+            found.append(Attribution(cue, kind, source, negated))
+        return found
+
+    def _speaker(self, sa: SentenceAnalysis, cue: CueHit) -> ActorRef | None:
+        """The subject of a verb of saying: the nearest actor in its clause, either side."""
+        clause = sa.clause_of[cue.i - sa.lo]
+        best: tuple[int, ActorRef] | None = None
+        for a in sa.actors:
+            if sa.clause_of[a.i - sa.lo] != clause and not (a.j <= cue.i and cue.i - a.j <= 2):
+                continue
+            if a.prep is not None and a.prep not in ("van", "of"):
+                continue
+            if a.kind == "adjective":
+                continue
+            dist = cue.i - a.j if a.j <= cue.i else (a.i - cue.j) + 1
+            if dist < 0 or dist > 12:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, a)
+        return best[1] if best else None
+
+    def _governing(
+        self, sa: SentenceAnalysis, hit: TriggerHit, attributions: list[Attribution]
+    ) -> Attribution | None:
+        """The attribution whose scope holds the trigger: the nearest before it, else after."""
+        before = [a for a in attributions if a.cue.j <= hit.i and not a.negated]
+        after = [a for a in attributions if a.cue.i >= hit.j and not a.negated]
+        own = sa.clause_of[hit.i - sa.lo]
+        chain = set(sa.ancestors(own))
+        for a in sorted(before, key=lambda a: -a.cue.i):
+            if a.kind == "according_to":
+                return a
+            cue_clause = sa.clause_of[a.cue.i - sa.lo]
+            if cue_clause in chain or cue_clause == own:
+                return a
+            # the complement clause opened right after the verb
+            if any(
+                sa.clauses[c].kind == "complement" and sa.clauses[c].parent == cue_clause
+                for c in chain
+            ):
+                return a
+        for a in sorted(after, key=lambda a: a.cue.i):
+            cue_clause = sa.clause_of[a.cue.i - sa.lo]
+            if (
+                a.kind == "according_to"
+                or cue_clause in chain
+                or sa.clauses[cue_clause].kind == "main"
+            ):
+                return a
+        return None
+
+    # -- candidates ------------------------------------------------------------------------
+
+    def _candidates(
+        self,
+        sa: SentenceAnalysis,
+        hit: TriggerHit,
+        attributions: list[Attribution],
+        claimant_refs: set[int],
+    ) -> list[Candidate]:
+        spec = hit.spec
+        own = sa.clause_of[hit.i - sa.lo]
+        chain = sa.ancestors(own)
+        clause = sa.clauses[own]
+        rule = spec.rule
+        etype = spec.type
+        # Not an event: demanded, conditional, prevented, asked about.
+        if clause.kind == "conditional" or any(sa.clauses[c].kind == "conditional" for c in chain):
+            return []
+        if clause.introducer and clause.introducer in self._cue_words(sa, "interrogative"):
+            return []
+        if self._cue_in(
+            sa, "interrogative", hit, before=8, same_clause=True, exclude=("of", "wie")
+        ):
+            return []
+        if self._directive_governs(sa, hit, chain):
+            return []
+        if self._unconfirmed_by(sa, hit, chain):
+            return []  # "heeft niet bevestigd dat de stad is ingenomen" asserts nothing
+        if self._prevented(sa, hit):
+            return []
+        # A tried capture is an advance; a combat noun with a missile word is a strike.
+        attempt = self._cue_in(sa, "attempt", hit, before=8, same_clause=False)
+        if attempt is not None and spec.kind == "verb" and self._infinitive(sa, hit):
+            if etype == "territory.capture":
+                etype, rule = "territory.advance", rule + "+attempt"
+        elif (
+            attempt is not None
+            and spec.kind == "noun"
+            and sa.tokens[attempt.i].norm in ("om",)
+            and spec.type in TERRITORIAL
+        ):
+            return []  # "om zich te concentreren op de bevrijding van": a purpose, not an event
+        if spec.kind in ("noun", "verb") and self._cue_in(
+            sa, "risk", hit, before=3, same_clause=True
+        ):
+            return []  # "het gevaar van omsingeling"
+        if etype == "combat" and self._strike_modified(sa, hit):
+            etype, rule = "strike", rule + "+weapon"
+        if etype == "combat" and self._background_or_compound(sa, hit):
+            return []
+        if (
+            spec.kind == "fall"
+            and hit.j < sa.hi
+            and sa.tokens[hit.j].norm in self.lex.fall_not_before
+        ):
+            return []  # "valt onder het verdrag", "falls short"
+        if spec.kind == "noun" and self._cue_in(
+            sa, "characterize", hit, before=3, same_clause=True
+        ):
+            return []  # "spreekt van schijnreferenda", "called it a provocation"
+        # State triggers report a change only with a change marker.
+        if spec.kind == "state" and not self._state_changed(sa, hit, own):
+            return []
+        cand = Candidate(etype, rule, sa, hit)
+        cand.symmetric = spec.symmetric
+        cand.evidence = [(sa.span.start, sa.span.end)]
+        cand.heading = sa.span.kind == "heading"
+        self._attach_actor(sa, hit, cand, own, claimant_refs)
+        if spec.kind == "loss" and cand.actor is not None:
+            loser = cand.actor
+            cand.actor = self._other_side(loser)
+            cand.target = loser
+            cand.actor_source = "loss:" + cand.actor_source
+        places = self._attach_places(sa, hit, cand, own, chain)
+        cand.time = self._attach_time(sa, hit, own, chain, etype)
+        self._attribute(sa, hit, cand, attributions)
+        cand.modality = self._modality(sa, hit, cand, own, chain)
+        self._numbers(sa, hit, cand)
+        cand.remention = self._is_remention(sa, hit)
+        # Selectional restrictions: what the trigger needs to be an event.
+        if not self._anchored(sa, hit, cand, places):
+            return []
+        return self._split(sa, hit, cand, places)
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def _cue_words(self, sa: SentenceAnalysis, category: str) -> set[str]:
+        return {sa.tokens[c.i].norm for c in sa.cues if category in c.categories}
+
+    def _cue_in(
+        self,
+        sa: SentenceAnalysis,
+        category: str,
+        hit: TriggerHit,
+        *,
+        before: int = 0,
+        after: int = 0,
+        same_clause: bool = True,
+        exclude: tuple[str, ...] = (),
+    ) -> CueHit | None:
+        own = sa.clause_of[hit.i - sa.lo]
+        for c in sa.cues:
+            if category not in c.categories or sa.tokens[c.i].norm in exclude:
+                continue
+            if same_clause and sa.clause_of[c.i - sa.lo] != own:
+                continue
+            if before and 0 <= hit.i - c.j <= before:
+                return c
+            if after and 0 <= c.i - hit.j <= after:
+                return c
+        return None
+
+    def _unconfirmed_by(self, sa: SentenceAnalysis, hit: TriggerHit, chain: list[int]) -> bool:
+        """The trigger is in the complement of a negated verb of confirming."""
+        own = chain[0]
+        if sa.clauses[own].kind != "complement":
+            return False
+        parent = sa.clauses[own].parent
+        for c in sa.cues:
+            if "confirm" not in c.categories or c.j > hit.i or sa.clause_of[c.i - sa.lo] != parent:
+                continue
+            if any("negation" in n.categories and 0 <= c.i - n.j <= 3 for n in sa.cues):
+                return True
+        return False
+
+    def _background_or_compound(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "battle tanks", "infantry fighting vehicles"; "na weken van gevechten" (background)."""
+        toks, lex = sa.tokens, self.lex
+        if hit.j < sa.hi and toks[hit.j].norm in lex.not_before:
+            return True
+        if any(toks[k].norm in lex.background for k in range(max(sa.lo, hit.i - 6), hit.i)):
+            return True
+        # "in a counteroffensive", "met een snel tegenoffensief": the frame of another event
+        for k in range(max(sa.lo, hit.i - 3), hit.i):
+            if (
+                toks[k].norm in lex.indefinite
+                and k - 1 >= sa.lo
+                and toks[k - 1].norm in (lex.prepositions)
+            ):
+                return True
+        return False
+
+    def _prevented(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "to avoid being encircled", "om omsingeling te voorkomen": what is avoided."""
+        if self._cue_in(sa, "prevent", hit, before=3, same_clause=True):
+            return True
+        after = self._cue_in(sa, "prevent", hit, after=4, same_clause=True)
+        if after is None:
+            return False
+        toks = sa.tokens
+        return any(toks[k].norm in ("om", "to") for k in range(max(sa.lo, hit.i - 3), hit.i))
+
+    def _infinitive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "in te nemen", "te veroveren", "to take": the trigger is an infinitive."""
+        toks = sa.tokens
+        if any(t.norm in ("te", "to") for t in toks[hit.i : hit.j]):
+            return True
+        return hit.i - 1 >= sa.lo and toks[hit.i - 1].norm in ("te", "to")
+
+    def _directive_governs(self, sa: SentenceAnalysis, hit: TriggerHit, chain: list[int]) -> bool:
+        """ "eisen dat Rusland zich terugtrekt", "demand that Russia withdraw": not an event."""
+        for c in sa.cues_of("directive"):
+            if c.j <= hit.i and hit.i - c.j <= 12:
+                cue_clause = sa.clause_of[c.i - sa.lo]
+                if (cue_clause in chain and cue_clause != chain[0]) or sa.clause_of[
+                    c.i - sa.lo
+                ] == chain[0]:
+                    return True
+        return False
+
+    def _strike_modified(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        toks = sa.tokens
+        for k in range(max(sa.lo, hit.i - 3), min(sa.hi, hit.j + 3)):
+            if toks[k].norm in self.lex.strike_modifiers:
+                return True
+        return False
+
+    def _state_changed(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> bool:
+        toks, lex = sa.tokens, self.lex
+        lo = max(sa.lo, hit.i - 10)
+        words = [
+            toks[k].norm for k in range(lo, min(sa.hi, hit.j + 2)) if sa.clause_of[k - sa.lo] == own
+        ]
+        if any(w in lex.state_keep for w in words):
+            return False
+        if any(w in lex.state_change for w in words):
+            return True
+        # "sinds maart bezet", "held ... since January": a time phrase opened by "since"
+        for i, _, _t in sa.time_tokens:
+            if (
+                sa.lo <= i < sa.hi
+                and toks[i].norm in ("sinds", "since")
+                and sa.clause_of[i - sa.lo] == own
+            ):
+                return True
+        return any(toks[k].norm in ("since", "sinds") for k in range(hit.j, min(sa.hi, hit.j + 6)))
+
+    # -- actors ----------------------------------------------------------------------------
+
+    def _attach_actor(
+        self,
+        sa: SentenceAnalysis,
+        hit: TriggerHit,
+        cand: Candidate,
+        own: int,
+        claimant_refs: set[int],
+    ) -> None:
+        spec, toks, lex = hit.spec, sa.tokens, self.lex
+        clause_actors = [
+            a
+            for a in sa.actors
+            if (sa.clause_of[a.i - sa.lo] == own and a.actor.country)
+            or (sa.clause_of[a.i - sa.lo] == own and a.kind in ("pronoun", "possessive", "role"))
+        ]
+        # 1. An agent phrase: "door de Russen", "by Russian forces".
+        for a in clause_actors:
+            if self._agent_before(sa, a.i) and not any(
+                min(a.i, hit.i) < t.i < max(a.i, hit.i) and t.spec.territorial == spec.territorial
+                for t in sa.triggers
+                if t is not hit
+            ):
+                cand.actor, cand.actor_source = self._role_for(a.actor, cand.type, a.kind), "agent"
+                return
+        # 2. The actor slot of the trigger: "in handen van X", "fell to X", "held by X".
+        if spec.actor_preps:
+            for a in sa.actors:
+                if hit.j <= a.i <= hit.j + 4:
+                    between = tuple(
+                        t.norm for t in toks[hit.j : a.i] if t.norm not in lex.determiners
+                    )
+                    if not between and (toks[hit.j - 1].norm,) in spec.actor_preps:
+                        between = (toks[hit.j - 1].norm,)  # "in handen van" + X
+                    if (between and between in spec.actor_preps) or (
+                        between[-1:] and (between[-1],) in spec.actor_preps
+                    ):
+                        cand.actor, cand.actor_source = (
+                            self._role_for(a.actor, cand.type, a.kind),
+                            "slot",
+                        )
+                        return
+        # 3. An adjective or possessive right before a nominal or state trigger:
+        # "Russische raketaanval", "in Russische handen", "under its control".
+        for a in sa.actors:
+            if (
+                a.j <= hit.i
+                and hit.i - a.j <= 4
+                and a.prep is None
+                and a.kind in ("adjective", "possessive", "country", "group", "metonym", "named")
+            ):
+                genitive = [t.norm for t in toks[a.j : a.j + 2]] == ["'", "s"]
+                if a.kind not in ("adjective", "possessive") and not genitive:
+                    continue
+                if (spec.kind in ("noun", "state") or a.kind == "adjective") and (
+                    self._genitive_or_adjacent(sa, a, hit)
+                ):
+                    cand.actor, cand.actor_source = (
+                        self._role_for(a.actor, cand.type, a.kind),
+                        "modifier",
+                    )
+                    return
+        if spec.kind in ("state", "noun"):
+            k = hit.i - 1
+            if k >= sa.lo and toks[k].norm in lex.possessives:
+                poss = next((a for a in sa.actors if a.i == k), None)
+                if poss is not None:
+                    cand.actor, cand.actor_source = (
+                        self._role_for(poss.actor, cand.type, "possessive"),
+                        "possessive",
+                    )
+                    return
+        # 4. "de terugtrekking van Oekraïense troepen": a nominalisation's "van"/"of" actor.
+        if spec.kind == "noun":
+            for a in sa.actors:
+                if hit.j <= a.i <= hit.j + 2 and toks[hit.j].norm in ("van", "of", "door", "by"):
+                    cand.actor, cand.actor_source = self._role_for(a.actor, cand.type, a.kind), "of"
+                    return
+        # A nominalisation inside a prepositional phrase ("in de nacht voor de inname") is
+        # not predicated of the clause's subject.
+        if spec.kind in ("noun", "fall") and self._in_pp(sa, hit):
+            return
+        # 5. The subject: the nearest actor of the clause, before the trigger first.
+        subjects = [
+            a
+            for a in clause_actors
+            if id(a) not in claimant_refs
+            and a.kind != "adjective"
+            and (a.prep is None or (a.prep in ("van", "of") and a.kind == "group"))
+            and not self._in_target_slot(sa, a, hit)
+        ]
+        # The subject comes first in its clause (SVO, and Dutch V2 puts it right after the verb).
+        pick = subjects[0] if subjects else None
+        if pick is None:
+            # a clause without its own subject: "..., zetten ... voort", relative clauses
+            rel = sa.clauses[own]
+            if rel.kind == "main":
+                for a in sa.actors:
+                    if id(a) in claimant_refs or a.prep is not None or a.kind == "adjective":
+                        continue
+                    if a.j <= hit.i and sa.clauses[sa.clause_of[a.i - sa.lo]].kind == "main":
+                        pick = a
+        if (
+            pick is not None
+            and spec.type in ("aid", "political", "diplomacy")
+            and self._passive(sa, hit)
+        ):
+            pick = None  # "Russia was barred": the subject undergoes it
+        if (
+            pick is None
+            and spec.type in ("aid", "political", "diplomacy")
+            and sa.clauses[own].kind in ("relative", "subordinate")
+        ):
+            # "een verdrag ondertekend waarmee de Krim bij Rusland wordt gevoegd": the act is the
+            # matrix subject's
+            parent = sa.clauses[own].parent
+            matrix = [
+                a
+                for a in sa.actors
+                if parent is not None
+                and sa.clause_of[a.i - sa.lo] == parent
+                and a.prep is None
+                and a.kind != "adjective"
+                and id(a) not in claimant_refs
+            ]
+            pick = matrix[0] if matrix else None
+        if pick is not None:
+            cand.actor_ref = pick
+            cand.actor, cand.actor_source = (
+                self._role_for(pick.actor, cand.type, pick.kind),
+                "subject",
+            )
+            if pick.kind == "pronoun":
+                cand.actor_source = "pronoun"
+            if spec.patient_subject and pick.j <= hit.i and self._stative(sa, hit):
+                # "5000 Russische militairen zaten ingesloten": the subject is the encircled side
+                cand.target = cand.actor
+                cand.actor = self._other_side(cand.actor)
+                cand.actor_source = "patient"
+        if spec.patient_subject and cand.actor is None:
+            cand.symmetric = True  # "Mariupol remained encircled": by whom, the context tells
+
+    def _stative(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "zaten ingesloten", "werd omsingeld", "remained encircled" - not "hebben omsingeld"."""
+        toks = sa.tokens
+        clause = sa.clause_of[hit.i - sa.lo]
+        words = [
+            toks[k].norm
+            for k in range(sa.lo, sa.hi)
+            if sa.clause_of[k - sa.lo] == clause and k != hit.i
+        ]
+        return any(w in _STATIVE_AUX for w in words) and not any(w in _PERFECT_AUX for w in words)
+
+    def _in_pp(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        toks, lex = sa.tokens, self.lex
+        k = hit.i - 1
+        while k >= sa.lo and (
+            toks[k].norm in lex.determiners
+            or (
+                toks[k].is_word
+                and not toks[k].is_capitalised
+                and hit.i - k <= 3
+                and toks[k].norm not in lex.prepositions
+            )
+        ):
+            k -= 1
+        return (
+            k >= sa.lo and toks[k].norm in lex.prepositions and toks[k].norm not in lex.agent_preps
+        )
+
+    def _passive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """A participle after a passive auxiliary: "werd verbannen", "was barred"."""
+        toks = sa.tokens
+        word = toks[hit.i].norm
+        if not word.endswith(("ed", "en", "d", "t")):
+            return False
+        return any(toks[k].norm in _PASSIVE_AUX for k in range(max(sa.lo, hit.i - 3), hit.i))
+
+    def _agent_before(self, sa: SentenceAnalysis, i: int) -> bool:
+        toks, lex = sa.tokens, self.lex
+        k = i - 1
+        while k >= sa.lo and (
+            toks[k].norm in lex.determiners
+            or (
+                not toks[k].is_capitalised
+                and toks[k].norm not in lex.agent_preps
+                and i - k <= 4
+                and toks[k].is_word
+                and toks[k].norm not in lex.place_preps
+            )
+        ):
+            k -= 1
+        if k >= sa.lo and toks[k].norm in lex.agent_preps:
+            return True
+        # "ingenomen door Rusland gesteunde gewapende groepen": the proxy marker's "door" is
+        # also the agent's (one "door" serves both)
+        return (
+            k - 1 >= sa.lo
+            and toks[k].is_capitalised
+            and toks[k - 1].norm in lex.agent_preps
+            and any(a.i == k for a in sa.actors) is False
+        )
+
+    def _genitive_or_adjacent(self, sa: SentenceAnalysis, a: ActorRef, hit: TriggerHit) -> bool:
+        toks = sa.tokens
+        between = toks[a.j : hit.i]
+        if not between:
+            return True
+        words = [t.norm for t in between]
+        if words[:2] == ["'", "s"]:
+            return len(words) <= 4
+        return all(
+            t.is_word
+            and not t.is_capitalised
+            and t.norm not in self.lex.determiners
+            and t.norm not in self.lex.place_preps
+            for t in between
+        )
+
+    def _in_target_slot(self, sa: SentenceAnalysis, a: ActorRef, hit: TriggerHit) -> bool:
+        """ "heroverd op de Russen", "bevrijd van de bezetter", "tegen Rusland": not the actor."""
+        toks = sa.tokens
+        k = a.i - 1
+        while k >= sa.lo and toks[k].norm in self.lex.determiners:
+            k -= 1
+        if k < sa.lo:
+            return False
+        prep = toks[k].norm
+        return prep in hit.spec.target_preps or prep in _TARGET_PREPS_GENERAL
+
+    def _role_for(self, actor: Actor, etype: str, kind: str = "country") -> Actor:
+        """A country or capital acting in a fight is its military; elsewhere its government.
+
+        Only names of countries and capitals (and adjectives, pronouns) stand for an army:
+        "regeringsleiders" or a ministry stay what they are.
+        """
+        out = Actor(actor.country, actor.role, actor.name)
+        if etype in TERRITORIAL or etype in VIOLENT:
+            if (
+                kind in ("country", "metonym", "adjective", "pronoun", "possessive")
+                and out.role in ("government", "unknown")
+                and out.country
+                and out.name is None
+            ):
+                out.role = "military"
+        elif out.role == "unknown" and out.country:
+            out.role = "government"
+        return out
+
+    def _other_side(self, actor: Actor | None) -> Actor | None:
+        if actor is None or actor.country not in self.sides:
+            return None
+        other = self.sides[1] if actor.country == self.sides[0] else self.sides[0]
+        return Actor(other, "military")
+
+    # -- places ----------------------------------------------------------------------------
+
+    def _attach_places(
+        self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, own: int, chain: list[int]
+    ) -> list[PlaceRef]:
+        spec = hit.spec
+        clause = sa.clauses[own]
+        actor_toks = {
+            k
+            for a in sa.actors
+            for k in range(a.i, a.j)
+            if a.kind in ("metonym", "country", "named")
+        }
+
+        def usable(r: PlaceRef) -> bool:
+            if (
+                any(k in actor_toks for k in range(r.i, r.j))
+                and r.mention is not None
+                and r.prep is None
+            ):
+                return False
+            if r.seat or r.prep in spec.exclude_preps:
+                return False
+            if r.mention is not None and (r.mention.feature or "").upper() in _WATER_FEATURES:
+                return False
+            if r.mention is None and not r.resolved and not r.indefinite:
+                return False
+            places = r.places
+            return not (
+                cand.type in TERRITORIAL and places and all(is_country_level(p) for p in places)
+            )
+
+        cands = [r for r in sa.places if sa.clause_of[r.i - sa.lo] == own and usable(r)]
+        antecedent = clause.antecedent if clause.kind == "relative" else None
+        if antecedent is not None and usable(antecedent) and antecedent not in cands:
+            cands.insert(0, antecedent)
+        if not cands:
+            for c in chain[1:]:
+                cands = [r for r in sa.places if sa.clause_of[r.i - sa.lo] == c and usable(r)]
+                if cands:
+                    break
+        if not cands:
+            return []
+
+        settlements = [r for r in cands if r.level >= 4]
+
+        def score(r: PlaceRef) -> float:
+            s = float(r.level)
+            # "de inname van X": a genitive only counts right after the trigger
+            if (r.prep is not None and r.prep in spec.place_preps) and (
+                r.prep not in ("van", "of") or 0 <= r.i - hit.j <= 4
+            ):
+                s += 3
+            if r.level <= 3 and any(o.i < r.i for o in settlements):
+                s -= 2  # "Selydove in de regio Donetsk": the region contains the place
+            if r is antecedent:
+                s += 2.5
+            if r.locator:
+                s -= 3
+            if r.secondary:
+                s -= 4
+            if r.prep in self.lex.origin_preps and cand.type != "territory.withdrawal":
+                s -= 3
+            if spec.kind == "fall" and r.prep is None and r.j <= hit.i:
+                s += 3
+            if r.indefinite:
+                s += 1
+            dist = abs(r.i - hit.i)
+            return s - dist / 12.0
+
+        head = max(cands, key=score)
+        group = self._coordinated(sa, head, cands)
+        cand.place_ref = head
+        if head.indefinite and not head.resolved:
+            cand.pending_place = True
+        return group
+
+    def _coordinated(
+        self, sa: SentenceAnalysis, head: PlaceRef, cands: list[PlaceRef]
+    ) -> list[PlaceRef]:
+        """The head place and the places coordinated with it ("Hirske en Zolote")."""
+        ordered = sorted(cands, key=lambda r: r.i)
+        idx = ordered.index(head)
+        group = [head]
+        last = head
+        for nxt in ordered[idx + 1 :]:
+            if self._coord_between(sa, last, nxt):
+                if not nxt.locator or head.locator:
+                    group.append(nxt)
+                last = nxt
+            elif not self._inside_apposition(sa, last, nxt):
+                break
+        k = idx
+        k = idx
+        while k - 1 >= 0 and self._coord_between(sa, ordered[k - 1], ordered[k]):
+            if not ordered[k - 1].locator or head.locator:
+                group.insert(0, ordered[k - 1])
+            k -= 1
+        return group
+
+    def _inside_apposition(self, sa: SentenceAnalysis, a: PlaceRef, b: PlaceRef) -> bool:
+        """``b`` sits in a comma-delimited apposition right after ``a``."""
+        toks = sa.tokens
+        if a.j >= sa.hi or toks[a.j].text != ",":
+            return False
+        close = next((n for n in range(a.j + 1, sa.hi) if toks[n].text == ","), None)
+        return close is not None and b.j <= close
+
+    def _coord_between(self, sa: SentenceAnalysis, a: PlaceRef, b: PlaceRef) -> bool:
+        if a.mention is None or b.mention is None:
+            return False
+        toks, lex = sa.tokens, self.lex
+        k, end = a.j, b.i
+        if k >= end:
+            return False
+        # skip an apposition: ", een mijnstadje ten zuiden van Selydove,", ", north-west of X,"
+        if toks[k].text == ",":
+            close = next((n for n in range(k + 1, end) if toks[n].text == ","), None)
+            if close is not None:
+                inner = [t.norm for t in toks[k + 1 : close]]
+                if inner and (inner[0] in lex.determiners or lex.locators.find(toks, k + 1, close)):
+                    k = close
+        words = [t.norm for t in toks[k:end]]
+        if not words:
+            return False
+        joined = any(w in lex.coordinators or w == "," for w in words)
+        allowed = all(
+            w == ","
+            or w in lex.coordinators
+            or w in lex.coordination_fillers
+            or w in lex.determiners
+            for w in words
+        )
+        return joined and allowed
+
+    # -- time ------------------------------------------------------------------------------
+
+    def _attach_time(
+        self,
+        sa: SentenceAnalysis,
+        hit: TriggerHit,
+        own: int,
+        chain: list[int],
+        etype: str | None = None,
+    ) -> TimeMention | None:
+        """The time expression of the trigger's clause, else of the clause it depends on.
+
+        A time closer to another trigger of the same clause is that trigger's ("recaptured
+        Sudzha, the largest town seized by Ukraine last August": August dates the seizure).
+        """
+        toks = sa.tokens
+        etype = etype or hit.spec.type
+        # "sinds april", "since 2014" date a state ("held since 2014"), not an act
+        state = hit.spec.kind == "state" or etype in ("combat", "territory.advance")
+        # other predicates compete for times; a noun in a phrase ("na zware gevechten") does not
+        others = [
+            t.i for t in sa.triggers if t.i != hit.i and t.spec.kind in ("verb", "fall", "loss")
+        ]
+        for c in chain:
+            times = [
+                (i, t)
+                for i, _, t in sa.time_tokens
+                if sa.lo <= i < sa.hi
+                and t.dating
+                and sa.clause_of[i - sa.lo] == c
+                and (state or toks[i].norm not in ("sinds", "since"))
+                and (
+                    c != own
+                    or not any(
+                        min(i, hit.i) < o < max(i, hit.i) and sa.clause_of[o - sa.lo] == c
+                        for o in others
+                    )
+                )
+            ]
+            if times:
+                # a time set off by commas from the trigger (an apposition's "before the war")
+                # yields to one in the trigger's own stretch of the clause
+                def rank(item: tuple[int, TimeMention]) -> tuple[int, int]:
+                    i = item[0]
+                    lo_, hi_ = min(i, hit.i), max(i, hit.i)
+                    comma = any(toks[n].text == "," for n in range(lo_, hi_))
+                    return (1 if comma else 0, abs(i - hit.i))
+
+                return min(times, key=rank)[1]
+        return None
+
+    # -- claimant, status, modality --------------------------------------------------------
+
+    def _attribute(
+        self,
+        sa: SentenceAnalysis,
+        hit: TriggerHit,
+        cand: Candidate,
+        attributions: list[Attribution],
+    ) -> None:
+        gov = self._governing(sa, hit, attributions)
+        if gov is not None and cand.type in ("aid", "diplomacy", "political") and gov.kind == "say":
+            # "Slowakije maakte bekend dat het ... heeft geschonken": a donor announcing its act
+            source = gov.source.actor if gov.source is not None else None
+            if cand.actor is None and source is not None and source.country is not None:
+                cand.actor, cand.actor_source = self._role_for(source, cand.type), "speaker"
+            if (
+                cand.actor is not None
+                and source is not None
+                and (
+                    (source.country == cand.actor.country and source.country is not None)
+                    or (source.name is not None and source.name == cand.actor.name)
+                )
+            ):
+                gov = None
+        if gov is None:
+            if sa.cues_of("unconfirmed") or self._cue_in(sa, "hearsay", hit, before=12, after=4):
+                cand.status = "unconfirmed"
+            return
+        source = gov.source.actor if gov.source is not None else Actor(None, "unknown")
+        cand.claimant = Actor(source.country, source.role, source.name)
+        if (
+            cand.type in VIOLENT
+            and (cand.actor is None or cand.actor.country is None)
+            and gov.kind == "say"
+            and source.country in self.sides
+            and self._infinitive(sa, hit)
+        ):
+            # "meldde schade te hebben toegebracht": the speaker reports its own strike
+            cand.actor, cand.actor_source = Actor(source.country, "military"), "speaker"
+        if gov.kind == "deny":
+            cand.status = "denied"
+        elif gov.kind == "confirm":
+            cand.status = "confirmed"
+        else:
+            cand.status = "claimed"
+            own_loss = (
+                gov.kind == "say"
+                and cand.claimant.country is not None
+                and (
+                    cand.type == "territory.withdrawal"
+                    and cand.actor is not None
+                    and cand.actor.country == cand.claimant.country
+                )
+            )
+            if own_loss:
+                cand.status = "confirmed"
+
+    def _modality(
+        self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, own: int, chain: list[int]
+    ) -> str:
+        toks = sa.tokens
+        in_scope = set(chain)
+        negated = False
+        for c in sa.cues_of("negation"):
+            cc = sa.clause_of[c.i - sa.lo]
+            if cc != own:
+                continue
+            if (0 <= hit.i - c.j <= 10) or (0 <= c.i - hit.j <= 1 and self.lex.lang == "nl"):
+                # "niet alleen", "not only" do not negate
+                if c.j < sa.hi and toks[c.j].norm in ("alleen", "only", "meer", "langer"):
+                    continue
+                if any(
+                    "say" in a.categories or "confirm" in a.categories
+                    for a in sa.cues
+                    if a.i == c.j or a.j == c.i
+                ):
+                    continue
+                negated = True
+        if negated:
+            return "negated"
+        if cand.time is not None and cand.time.earliest > self.doc_latest.isoformat():
+            return "planned"
+        planned = [
+            c
+            for c in sa.cues_of("planned")
+            if sa.clause_of[c.i - sa.lo] in in_scope and c.j <= hit.i + 1
+        ]
+        for c in planned:
+            word = toks[c.i].norm
+            nxt = toks[c.j].norm if c.j < sa.hi else ""
+            if word in ("gaat", "gaan", "ging", "gingen") and nxt in (
+                "door",
+                "om",
+                "verder",
+                "uit",
+                "er",
+            ):
+                continue
+            if cand.type == "aid" and word in self.lex.pledge_auxiliaries:
+                continue
+            if (
+                sa.clause_of[c.i - sa.lo] != own
+                and word in ("will", "would", "zal", "zullen")
+                and cand.type != "aid"
+            ):
+                # "said Ukraine would retake": the future is in the reported clause
+                pass
+            return "planned"
+        possible = [
+            c
+            for c in sa.cues_of("possible")
+            if sa.clause_of[c.i - sa.lo] in in_scope and c.j <= hit.i + 1
+        ]
+        if possible:
+            return "possible"
+        return "asserted"
+
+    # -- numbers ---------------------------------------------------------------------------
+
+    def _numbers(self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate) -> None:
+        if cand.type in VIOLENT:
+            killed = [c.value for c in sa.casualties if c.kind == "killed" and c.value is not None]
+            injured = [
+                c.value for c in sa.casualties if c.kind == "injured" and c.value is not None
+            ]
+            cand.fatalities = max(killed) if killed else None
+            cand.injured = max(injured) if injured else None
+        if cand.type == "aid" and sa.amounts:
+            nearest = min(sa.amounts, key=lambda a: abs(a.i - hit.i))
+            cand.amount = Amount(nearest.value, nearest.currency)
+
+    # -- anchoring and splitting -----------------------------------------------------------
+
+    def _is_remention(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        if hit.spec.kind not in ("noun", "fall", "loss"):
+            return False
+        toks, lex = sa.tokens, self.lex
+        k = hit.i - 1
+        while (
+            k >= sa.lo
+            and toks[k].is_word
+            and not toks[k].is_capitalised
+            and toks[k].norm not in lex.determiners
+            and hit.i - k <= 3
+        ):
+            k -= 1
+        if k < sa.lo:
+            return False
+        if toks[k].norm in lex.definite or toks[k].norm in lex.possessives:
+            return True
+        return toks[k].norm == "s" and k - 1 >= sa.lo and toks[k - 1].text in ("'", "’")
+
+    def _anchored(
+        self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
+    ) -> bool:
+        spec = hit.spec
+        armed = cand.actor is not None and (
+            cand.actor.role in ARMED_ROLES or cand.actor.country in self.sides
+        )
+        if cand.type in TERRITORIAL:
+            if cand.actor is not None and cand.actor.role in ("civilian", "media"):
+                return False
+            if not places and not cand.remention:
+                return False
+            if cand.type == "territory.withdrawal" and not armed and not cand.remention:
+                return False
+            if spec.object_check and not self._object_is_place(sa, hit, places):
+                return False
+            weak = spec.strength == "weak" and spec.kind != "fall" and not cand.remention
+            if weak and not armed and not (spec.kind == "loss" and places):
+                return False
+            if (
+                spec.kind == "fall"
+                and not self._fall_subject(sa, hit, places)
+                and not cand.remention
+            ):
+                return False
+            # "verloor tientallen tanks": what was lost is no place
+            return not (
+                spec.kind == "loss"
+                and not any(-4 <= r.i - hit.j <= 4 or 0 <= hit.i - r.j <= 3 for r in places)
+            )
+        if cand.type in VIOLENT:
+            # where it happened: a fight or strike "in Ukraine" alone is too vague to keep
+            return any(
+                not all(is_country_level(p) for p in r.places) for r in places if r.places
+            ) or any(r.indefinite for r in places)
+        if cand.type == "aid":
+            if cand.actor is None or (
+                cand.actor.country is None and cand.actor.role != "international"
+            ):
+                return False
+            recipient = self._aid_recipient(sa, hit, cand)
+            return cand.amount is not None or recipient
+        if cand.type in ("diplomacy", "political"):
+            if cand.actor is None or (
+                cand.actor.country is None and cand.actor.role != "international"
+            ):
+                return False
+            if cand.type == "diplomacy" and not places:
+                # a meeting or an agreement with someone: a counterpart must be named
+                others = [
+                    a
+                    for a in sa.actors
+                    if (
+                        a.actor.country
+                        and a.actor.country != cand.actor.country
+                        and a.kind != "adjective"
+                    )
+                    or (a.actor.role == "international" and a.actor.name != cand.actor.name)
+                ]
+                if not others:
+                    return False
+                cand.target = cand.target or Actor(
+                    others[0].actor.country, others[0].actor.role, others[0].actor.name
+                )
+            return True
+        return True
+
+    def _object_is_place(
+        self, sa: SentenceAnalysis, hit: TriggerHit, places: list[PlaceRef]
+    ) -> bool:
+        """The object after the verb is a place: "captured Soledar", not "the hearts"."""
+        toks, lex = sa.tokens, self.lex
+        clause = sa.clauses[sa.clause_of[hit.i - sa.lo]]
+        if clause.kind == "relative" and clause.antecedent is not None and hit.i > clause.start:
+            # "Izium, which Russia took in April": the object is the antecedent
+            first_after = hit.j
+            if (
+                first_after >= sa.hi
+                or not toks[first_after].is_word
+                or toks[first_after].norm in lex.place_preps
+            ):
+                return True
+        starts = {r.i for r in places}
+        actor_toks = {n for a in sa.actors for n in range(a.i, a.j)}
+        k = hit.j
+        fillers = (
+            lex.determiners
+            | lex.coordination_fillers
+            | {
+                "full",
+                "control",
+                "nearby",
+                "much",
+                "most",
+                "part",
+                "southern",
+                "northern",
+                "eastern",
+                "western",
+                "central",
+                "centre",
+                "center",
+                "outskirts",
+                "remaining",
+                "rest",
+                "back",
+                "deel",
+                "delen",
+                "volledige",
+                "controle",
+                "over",
+                "grote",
+                "het",
+                "centrum",
+            }
+        )
+        nouns = lex.settlement_nouns | lex.region_nouns | lex.island_nouns | lex.area_nouns
+        steps = 0
+        while k < sa.hi and steps < 8:
+            if k in starts:
+                return True
+            tok = toks[k]
+            place_noun_ahead = any(
+                toks[n].norm in nouns for n in range(k, min(sa.hi, k + 3))
+            )  # "the logistics hub of Pokrovsk"
+            if (
+                k in actor_toks
+                or tok.norm in fillers
+                or tok.norm[:1].isdigit()
+                or tok.text in ("'", "’", '"', "“", "”")
+                or (tok.is_word and not tok.is_capitalised and place_noun_ahead)
+            ):
+                k += 1
+                steps += 1
+                continue
+            if any(r.i <= k < r.j for r in places):
+                return True
+            if tok.norm in lex.place_preps or not tok.is_word:
+                # "retook from", "took in April": the object came before (passive, relative)
+                return any(r.j <= hit.i for r in places) or tok.text in (",", ".")
+            return False
+        return bool(places)
+
+    def _fall_subject(self, sa: SentenceAnalysis, hit: TriggerHit, places: list[PlaceRef]) -> bool:
+        """ "Bakhmut fell", "de stad viel", "dat Bachmoet is gevallen": the place is the subject."""
+        for r in places:
+            if r.prep is None and r.j <= hit.i:
+                return True
+        clause = sa.clauses[sa.clause_of[hit.i - sa.lo]]
+        if clause.kind == "relative" and clause.antecedent is not None:
+            return True
+        # "de val van X", "its fall"
+        return hit.spec.kind == "fall" and self._is_remention(sa, hit)
+
+    def _aid_recipient(self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate) -> bool:
+        donor = cand.actor.country if cand.actor else None
+        for a in sa.actors:
+            recipient = a.prep in ("aan", "voor", "naar", "to", "for") or a.kind in (
+                "country",
+                "metonym",
+            )
+            if a.actor.country and a.actor.country != donor and recipient:
+                cand.target = Actor(a.actor.country, "government")
+                return True
+        return False
+
+    def _split(
+        self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        mentions: list[tuple[PlaceRef, PlaceMention | None]] = []
+        for r in places:
+            if r.places:
+                mentions.extend((r, p) for p in r.places)
+            else:
+                mentions.append((r, None))
+        if not mentions:
+            mentions = [(None, None)]  # type: ignore[list-item]
+        actors: list[Actor | None] = [cand.actor]
+        if cand.type in ("aid", "political") and cand.actor_ref is not None:
+            actors = [
+                self._role_for(a.actor, cand.type)
+                for a in self._coordinated_actors(sa, cand.actor_ref)
+            ]
+        for actor in actors:
+            for ref, mention in mentions:
+                c = _copy(cand)
+                c.actor = actor
+                c.place = mention
+                c.place_ref = ref
+                if ref is not None and ref.indefinite and mention is None:
+                    c.pending_place = True
+                out.append(c)
+        return out
+
+    def _coordinated_actors(self, sa: SentenceAnalysis, first: ActorRef) -> list[ActorRef]:
+        """ "Nederland en Denemarken", "the EU, the United States, Britain and Canada"."""
+        toks, lex = sa.tokens, self.lex
+        group = [first]
+        refs = sorted(
+            (
+                a
+                for a in sa.actors
+                if (a.i > first.i and a.actor.country)
+                or (a.i > first.i and a.actor.role == "international")
+            ),
+            key=lambda a: a.i,
+        )
+        last = first
+        for a in refs:
+            between = [t.norm for t in toks[last.j : a.i]]
+            if not between or not all(
+                w == "," or w in lex.coordinators or w in lex.determiners for w in between
+            ):
+                break
+            if not any(w == "," or w in lex.coordinators for w in between):
+                break
+            group.append(a)
+            last = a
+        return group
+
+    # -- denials that point back -----------------------------------------------------------
+
+    def _anaphoric_denials(
+        self, sa: SentenceAnalysis, attributions: list[Attribution], made: list[Candidate]
+    ) -> list[Candidate]:
+        """ "maar Kyiv ontkent dat", "Oekraïne spreekt dat tegen": a denial of the last claim."""
+        out: list[Candidate] = []
+        toks = sa.tokens
+        for a in attributions:
+            if a.kind != "deny" or a.negated:
+                continue
+            if any(c.status == "denied" for c in made):
+                continue
+            # the denial's object: "dat", "it", or the end of the clause
+            obj = tuple(t.norm for t in toks[a.cue.j : min(sa.hi, a.cue.j + 2)])
+            words = tuple(t.norm for t in toks[max(sa.lo, a.cue.i - 1) : a.cue.i])
+            if not (
+                (
+                    obj[:1]
+                    and (obj[:1] in self.lex.deny_anaphora or obj[:2] in self.lex.deny_anaphora)
+                )
+                or words[:1] in self.lex.deny_anaphora
+                or a.cue.j >= sa.hi
+                or "dat" in (t.norm for t in toks[a.cue.i : a.cue.j])
+            ):
+                continue
+            if (
+                obj[:1]
+                and obj[0] in ("dat", "that")
+                and a.cue.j + 1 < sa.hi
+                and toks[a.cue.j + 1].is_word
+            ):
+                continue  # "ontkent dat Rusland ...": a complement, handled by its trigger
+            cand = Candidate(
+                "?", "denial.anaphoric", sa, TriggerHit(a.cue.i, a.cue.j, _DENIAL_SPEC)
+            )
+            cand.evidence = [(sa.span.start, sa.span.end)]
+            cand.status = "denied"
+            src = a.source.actor if a.source is not None else Actor(None, "unknown")
+            cand.claimant = Actor(src.country, src.role, src.name)
+            cand.time = self._attach_time(
+                sa,
+                cand.trigger,
+                sa.clause_of[a.cue.i - sa.lo],
+                sa.ancestors(sa.clause_of[a.cue.i - sa.lo]),
+            )
+            cand.denial_of_previous = True
+            out.append(cand)
+        return out
+
+
+def _copy(c: Candidate) -> Candidate:
+    return Candidate(
+        type=c.type,
+        rule=c.rule,
+        sentence=c.sentence,
+        trigger=c.trigger,
+        place=c.place,
+        place_ref=c.place_ref,
+        actor=c.actor,
+        actor_source=c.actor_source,
+        target=c.target,
+        time=c.time,
+        claimant=c.claimant,
+        status=c.status,
+        modality=c.modality,
+        fatalities=c.fatalities,
+        injured=c.injured,
+        amount=c.amount,
+        evidence=list(c.evidence),
+        confidence=c.confidence,
+        notes=list(c.notes),
+        remention=c.remention,
+        heading=c.heading,
+        pending_place=c.pending_place,
+        denial_of_previous=c.denial_of_previous,
+        actor_ref=c.actor_ref,
+        symmetric=c.symmetric,
+    )
+
+
+from frontwatch.events.lexicon import TriggerSpec  # noqa: E402
+
+_DENIAL_SPEC = TriggerSpec(type="?", rule="denial.anaphoric", kind="noun")

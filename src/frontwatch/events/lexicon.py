@@ -1,0 +1,276 @@
+"""A language's event lexicon, compiled once from ``data/lang/<lang>/events.toml``.
+
+The data file says *what* words mean (triggers, actors, cues, grammar words, number words); this
+module turns it into matchers and sets the engine queries. One engine serves every language that
+has such a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from frontwatch.events.tokens import PhraseMatcher, fold, phrase_set, phrase_tokens, word_set
+from frontwatch.resources import has_lang_data, load_lang_data
+
+TERRITORIAL = frozenset({"territory.capture", "territory.withdrawal", "territory.advance"})
+VIOLENT = frozenset({"combat", "strike"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    """What a trigger word means and how its arguments are found."""
+
+    type: str
+    rule: str
+    kind: str = "verb"  # verb | noun | state | fall | loss
+    strength: str = "strong"  # strong | weak
+    place_preps: frozenset[str] = frozenset()
+    actor_preps: frozenset[tuple[str, ...]] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+    exclude_preps: frozenset[str] = frozenset()  # places these introduce are not the event's
+    recapture: bool = False
+    object_check: bool = False
+    needs_anchor: bool = False
+    symmetric: bool = False  # "gevechten": says nothing of who attacks
+    patient_subject: bool = False  # "zaten ingesloten": the subject is encircled, not encircling
+    particle: str | None = None  # separable verbs: the particle that must close the clause
+    particle_next: frozenset[str] = frozenset()
+
+    @property
+    def territorial(self) -> bool:
+        return self.type in TERRITORIAL
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """A lexicon actor: a named entity, a country, a role noun, a demonym..."""
+
+    kind: str  # named | country | metonym | demonym | role | proxy_marker
+    country: str | None = None
+    role: str = "unknown"
+    name: str | None = None
+
+
+@dataclass(slots=True)
+class NumberWords:
+    units: dict[str, float] = field(default_factory=dict)
+    scales: dict[str, float] = field(default_factory=dict)
+    fractions: dict[str, float] = field(default_factory=dict)
+    currencies: dict[str, str] = field(default_factory=dict)
+    compound_joiner: str = ""
+    decimal_separator: str = "."
+    thousands_separator: str = ","
+    vague: frozenset[tuple[str, ...]] = frozenset()
+    approximate: frozenset[tuple[str, ...]] = frozenset()
+    discard: frozenset[tuple[str, ...]] = frozenset()
+    death_nouns: frozenset[tuple[str, ...]] = frozenset()
+    death_phrases: frozenset[tuple[str, ...]] = frozenset()
+    injury_nouns: frozenset[tuple[str, ...]] = frozenset()
+    injury_phrases: frozenset[tuple[str, ...]] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Lexicon:
+    lang: str
+    triggers: PhraseMatcher
+    separable: PhraseMatcher  # stems -> TriggerSpec with a particle
+    cues: PhraseMatcher  # phrase -> cue category names
+    actors: PhraseMatcher  # phrase -> ActorEntry
+    strike_modifiers: frozenset[str]
+    not_before: frozenset[str]
+    fall_not_before: frozenset[str]
+    background: frozenset[str]
+    deny_anaphora: frozenset[tuple[str, ...]]
+    pledge_auxiliaries: frozenset[str]
+    state_change: frozenset[str]
+    state_keep: frozenset[str]
+    determiners: frozenset[str]
+    definite: frozenset[str]
+    indefinite: frozenset[str]
+    relative: frozenset[str]
+    subordinators: frozenset[str]
+    complementizers: frozenset[str]
+    coordinators: frozenset[str]
+    agent_preps: frozenset[str]
+    pronouns: frozenset[str]
+    possessives: frozenset[str]
+    place_pronouns: frozenset[str]
+    locators: PhraseMatcher
+    origin_preps: frozenset[str]
+    prepositions: frozenset[str]
+    place_preps: frozenset[str]
+    coordination_fillers: frozenset[str]
+    settlement_nouns: frozenset[str]
+    region_nouns: frozenset[str]
+    island_nouns: frozenset[str]
+    area_nouns: frozenset[str]
+    capital_nouns: frozenset[str]
+    settlement_suffixes: tuple[str, ...]
+    proxy_markers: PhraseMatcher
+    local_officials: frozenset[tuple[str, ...]]
+    institutions: frozenset[tuple[str, ...]]
+    numbers: NumberWords
+
+
+def _trigger_spec(entry: dict[str, Any], *, recapture: bool = False) -> TriggerSpec:
+    return TriggerSpec(
+        type=entry["type"],
+        rule=entry["rule"],
+        kind=entry.get("kind", "verb"),
+        strength=entry.get("strength", "strong"),
+        place_preps=word_set(entry.get("place_preps", [])),
+        actor_preps=phrase_set(entry.get("actor_preps", [])),
+        target_preps=word_set(entry.get("target_preps", [])),
+        exclude_preps=word_set(entry.get("exclude_preps", [])),
+        recapture=recapture,
+        object_check=bool(entry.get("object_check", False)),
+        needs_anchor=bool(entry.get("needs_anchor", False)),
+        patient_subject=bool(entry.get("patient_subject", False)),
+        symmetric=bool(entry.get("symmetric", False)),
+        particle=fold(entry["particle"]) if entry.get("particle") else None,
+        particle_next=word_set(entry.get("particle_next", [])),
+    )
+
+
+def _numbers(data: dict[str, Any]) -> NumberWords:
+    return NumberWords(
+        units={fold(k): float(v) for k, v in data.get("units", {}).items()},
+        scales={fold(k): float(v) for k, v in data.get("scales", {}).items()},
+        fractions={fold(k): float(v) for k, v in data.get("fractions", {}).items()},
+        currencies={fold(k): v for k, v in data.get("currencies", {}).items()},
+        compound_joiner=data.get("compound_joiner", ""),
+        decimal_separator=data.get("decimal_separator", "."),
+        thousands_separator=data.get("thousands_separator", ","),
+        vague=phrase_set(data.get("vague", [])),
+        approximate=phrase_set(data.get("approximate", [])),
+        discard=phrase_set(data.get("discard", [])),
+        death_nouns=phrase_set(data.get("death_nouns", [])),
+        death_phrases=phrase_set(data.get("death_phrases", [])),
+        injury_nouns=phrase_set(data.get("injury_nouns", [])),
+        injury_phrases=phrase_set(data.get("injury_phrases", [])),
+        person_nouns=word_set(data.get("person_nouns", [])),
+    )
+
+
+def _demonyms(lang: str) -> dict[str, str]:
+    """Country adjectives and demonyms (folded word -> ISO3), shared with the places package."""
+    from frontwatch.places.lexicon import lexicon as places_lexicon
+
+    return dict(places_lexicon(lang).demonyms)
+
+
+def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
+    m = PhraseMatcher()
+    for entry in data.get("named", []):
+        actor = ActorEntry(
+            "named", entry.get("country"), entry.get("role", "unknown"), entry.get("name")
+        )
+        for name in entry["names"]:
+            m.add(name, actor)
+    for country, names in data.get("countries", {}).items():
+        for name in names:
+            m.add(name, ActorEntry("country", country, "government"))
+    for country, names in data.get("metonyms", {}).items():
+        for name in names:
+            m.add(name, ActorEntry("metonym", country, "government"))
+    for word, country in demonyms.items():
+        m.add(word, ActorEntry("demonym", country))
+        if " " in word:  # the places package folds hyphens to spaces: "pro-russische"
+            m.add(word.replace(" ", "-"), ActorEntry("demonym", country))
+    for key, role in (
+        ("force_nouns", "military"),
+        ("government_nouns", "government"),
+        ("media_nouns", "media"),
+        ("civilian_nouns", "civilian"),
+    ):
+        for word in data.get(key, []):
+            m.add(word, ActorEntry("role", None, role))
+    return m
+
+
+def compile_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Build the matchers and sets of one language's data table."""
+    triggers = PhraseMatcher()
+    for entry in data.get("triggers", []):
+        recaptures = {phrase_tokens(f) for f in entry.get("recapture_forms", [])}
+        plain = _trigger_spec(entry)
+        again = _trigger_spec(entry, recapture=True)
+        for form in entry.get("forms", []):
+            triggers.add(form, again if phrase_tokens(form) in recaptures else plain)
+        for suffix in entry.get("suffixes", []):
+            triggers.add_suffix(suffix, plain)
+    separable = PhraseMatcher()
+    for entry in data.get("separable", []):
+        spec = _trigger_spec(entry)
+        for stem in entry["stems"]:
+            separable.add(stem, spec)
+    cues = PhraseMatcher()
+    cue_data = data.get("cues", {})
+    for category, phrases in cue_data.items():
+        if category in ("deny_anaphora", "pledge_auxiliaries", "state_change", "state_keep"):
+            continue
+        for phrase in phrases:
+            cues.add(phrase, category)
+    grammar = data.get("grammar", {})
+    locators = PhraseMatcher()
+    for phrase in grammar.get("locator_phrases", []):
+        locators.add(phrase, "locator")
+    place_nouns = grammar.get("place_nouns", {})
+    actor_data = data.get("actors", {})
+    proxy = PhraseMatcher()
+    for phrase in actor_data.get("proxy_markers", []):
+        proxy.add(phrase, "proxy")
+    return Lexicon(
+        lang=data.get("lang", ""),
+        triggers=triggers,
+        separable=separable,
+        cues=cues,
+        actors=_actors(actor_data, _demonyms(data.get("lang", "en"))),
+        strike_modifiers=word_set(data.get("trigger_context", {}).get("strike_modifiers", [])),
+        not_before=word_set(data.get("trigger_context", {}).get("not_before", [])),
+        fall_not_before=word_set(data.get("trigger_context", {}).get("fall_not_before", [])),
+        background=word_set(data.get("trigger_context", {}).get("background", [])),
+        deny_anaphora=phrase_set(cue_data.get("deny_anaphora", [])),
+        pledge_auxiliaries=word_set(cue_data.get("pledge_auxiliaries", [])),
+        state_change=word_set(w for p in cue_data.get("state_change", []) for w in p.split()),
+        state_keep=word_set(w for p in cue_data.get("state_keep", []) for w in p.split()),
+        determiners=word_set(grammar.get("determiners", [])),
+        definite=word_set(grammar.get("definite", [])),
+        indefinite=word_set(grammar.get("indefinite", [])),
+        relative=word_set(grammar.get("relative", [])),
+        subordinators=word_set(grammar.get("subordinators", [])),
+        complementizers=word_set(grammar.get("complementizers", [])),
+        coordinators=word_set(w for p in grammar.get("coordinators", []) for w in p.split()),
+        agent_preps=word_set(grammar.get("agent_preps", [])),
+        pronouns=word_set(grammar.get("pronouns", [])),
+        possessives=word_set(grammar.get("possessives", [])),
+        place_pronouns=word_set(grammar.get("place_pronouns", [])),
+        locators=locators,
+        origin_preps=word_set(grammar.get("origin_preps", [])),
+        prepositions=word_set(grammar.get("prepositions", [])),
+        place_preps=word_set(grammar.get("place_preps", [])),
+        coordination_fillers=word_set(grammar.get("coordination_fillers", [])),
+        settlement_nouns=word_set(place_nouns.get("settlement", [])),
+        region_nouns=word_set(place_nouns.get("region", [])),
+        island_nouns=word_set(place_nouns.get("island", [])),
+        area_nouns=word_set(place_nouns.get("area", [])),
+        capital_nouns=word_set(place_nouns.get("capital", [])),
+        settlement_suffixes=tuple(fold(s) for s in place_nouns.get("settlement_suffixes", [])),
+        proxy_markers=proxy,
+        local_officials=phrase_set(actor_data.get("local_officials", [])),
+        institutions=phrase_set(actor_data.get("institutions", [])),
+        numbers=_numbers(data.get("numbers", {})),
+    )
+
+
+def has_lexicon(lang: str | None) -> bool:
+    return bool(lang) and has_lang_data(lang, "events")  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(lang: str) -> Lexicon:
+    """The compiled lexicon of ``lang`` (``data/lang/<lang>/events.toml``), built once."""
+    return compile_lexicon(load_lang_data(lang, "events"))

@@ -1,0 +1,373 @@
+"""One event per real event in a document.
+
+Reports repeat themselves: the headline restates the lede, "de inname van het stadje" refers
+back to the capture told two sentences earlier, "Kyiv ontkent dat" denies the claim just made.
+This module infers what such repetitions imply (the actor of an implicit capture, the claim a
+denial answers) and merges the mentions of one event into a single candidate whose evidence
+lists every sentence it came from.
+"""
+
+from __future__ import annotations
+
+from frontwatch.events.countries import country_of_place
+from frontwatch.events.extract import Candidate
+from frontwatch.events.lexicon import TERRITORIAL, VIOLENT
+from frontwatch.records import Actor, PlaceMention
+
+
+def place_key(place: PlaceMention | None) -> str | None:
+    if place is None:
+        return None
+    if place.geonameid is not None:
+        return f"g{place.geonameid}"
+    return (place.name or place.surface).casefold()
+
+
+def _actor_compatible(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None or a.country is None or b.country is None:
+        return True
+    return a.country == b.country
+
+
+def _time_key(c: Candidate) -> tuple[str, str] | None:
+    return (c.time.earliest, c.time.latest) if c.time is not None else None
+
+
+def _times_compatible(a: Candidate, b: Candidate) -> bool:
+    ka, kb = _time_key(a), _time_key(b)
+    return ka is None or kb is None or ka == kb
+
+
+def _same_type(a: Candidate, b: Candidate) -> bool:
+    return a.type == b.type
+
+
+def absorb(into: Candidate, other: Candidate, *, take_claim: bool = True) -> None:
+    """Merge ``other`` into ``into``: evidence, missing arguments, the stronger status."""
+    for span in other.evidence:
+        if span not in into.evidence:
+            into.evidence.append(span)
+    into.evidence.sort()
+    if into.time is None and other.time is not None:
+        into.time = other.time
+    if into.actor is None or (
+        into.actor.country is None and other.actor is not None and other.actor.country
+    ):
+        into.actor = other.actor
+    if into.place is None and other.place is not None:
+        into.place = other.place
+    if (
+        take_claim
+        and into.claimant is None
+        and other.claimant is not None
+        and into.status == "reported"
+    ):
+        into.claimant, into.status = other.claimant, other.status
+    if other.fatalities is not None and (
+        into.fatalities is None or other.fatalities > into.fatalities
+    ):
+        into.fatalities = other.fatalities
+    if other.injured is not None and (into.injured is None or other.injured > into.injured):
+        into.injured = other.injured
+    if into.amount is None:
+        into.amount = other.amount
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def other_side(actor: Actor | None, sides: tuple[str, str]) -> Actor | None:
+    if actor is None or actor.country not in sides:
+        return None
+    return Actor(sides[1] if actor.country == sides[0] else sides[0], "military")
+
+
+def infer_actors(cands: list[Candidate], sides: tuple[str, str]) -> None:
+    """Fill implicit territorial actors from the claimant and from the other events at the place."""
+    for c in cands:
+        if c.type not in TERRITORIAL or (c.actor is not None and c.actor.country is not None):
+            continue
+        if (
+            c.status in ("claimed", "confirmed")
+            and c.claimant is not None
+            and c.claimant.country in sides
+            and c.type != "territory.withdrawal"
+        ):
+            c.actor = Actor(c.claimant.country, "military")
+            c.actor_source = "claimant"
+            continue
+        key = place_key(c.place)
+        if key is None:
+            continue
+        if c.trigger.spec.recapture and c.type == "territory.capture" and c.claimant is None:
+            # "eind juli werd bevrijd": one liberates, retakes, what is one's own
+            owner = country_of_place(c.place)  # type: ignore[arg-type]
+            if owner in sides:
+                c.actor, c.actor_source = Actor(owner, "military"), "owner"
+                continue
+        # the nearest other event at the same place that tells the sides
+        others = sorted(
+            (
+                o
+                for o in cands
+                if o is not c
+                and place_key(o.place) == key
+                and o.actor is not None
+                and o.actor.country in sides
+                and o.status != "denied"
+            ),
+            key=lambda o: abs(o.position - c.position),
+        )
+        for o in others:
+            if (c.type == "territory.capture" and o.type == "territory.withdrawal") or (
+                c.type == "territory.withdrawal" and o.type == "territory.capture"
+            ):
+                c.actor, c.actor_source = other_side(o.actor, sides), "context"
+            elif c.type == o.type:
+                c.actor, c.actor_source = Actor(o.actor.country, o.actor.role), "context"  # type: ignore[union-attr]
+            else:
+                continue
+            break
+
+
+def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
+    """Give denials the event they deny; drop those that deny nothing found."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.denial_of_previous:
+            target = _denied_claim(c, out)
+            if target is None:
+                continue
+            c.type, c.place, c.actor = target.type, target.place, target.actor
+            if c.time is None:
+                c.time = target.time
+            c.rule = f"{target.rule}+denial"
+        elif c.status == "denied":
+            claim = next(
+                (
+                    o
+                    for o in reversed(out)
+                    if o.type == c.type
+                    and o.status != "denied"
+                    and (c.place is None or place_key(o.place) == place_key(c.place))
+                ),
+                None,
+            )
+            if claim is not None:
+                if c.actor is None or c.actor.country is None:
+                    c.actor = claim.actor
+                if c.place is None:
+                    c.place = claim.place
+            if (c.actor is None or c.actor.country is None) and c.type in VIOLENT and c.claimant:
+                # "Rusland ontkent de aanval": the denier is the alleged attacker
+                c.actor = Actor(c.claimant.country, "military")
+                if claim is not None and (claim.actor is None or claim.actor.country is None):
+                    claim.actor = c.actor
+        out.append(c)
+    return out
+
+
+def _denied_claim(denial: Candidate, earlier: list[Candidate]) -> Candidate | None:
+    denier = denial.claimant.country if denial.claimant else None
+    sentence_start = denial.sentence.span.start
+    for o in reversed(earlier):
+        if o.status == "denied":
+            continue
+        if o.sentence.span.start < sentence_start - 600:
+            break
+        if o.claimant is not None and o.claimant.country == denier:
+            continue
+        return o
+    return None
+
+
+def merge_remention(cands: list[Candidate]) -> list[Candidate]:
+    """ "De inname van het stadje", "its fall": a definite mention of an event already told."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.remention:
+            target = None
+            for o in reversed(out):
+                if o.type != c.type and not (
+                    c.type == "territory.capture" and o.type == "territory.capture"
+                ):
+                    continue
+                if c.place is not None and place_key(o.place) != place_key(c.place):
+                    continue
+                if not _actor_compatible(o.actor, c.actor):
+                    continue
+                target = o
+                break
+            if target is not None:
+                absorb(target, c, take_claim=False)
+                continue
+            if c.place is None:
+                continue  # a definite mention of nothing we know, without a place
+        out.append(c)
+    return out
+
+
+def merge_headings(cands: list[Candidate]) -> list[Candidate]:
+    """A headline restating the lede is the lede's event, with both spans as evidence."""
+    body = [c for c in cands if not c.heading]
+    out: list[Candidate] = []
+    for c in cands:
+        if not c.heading:
+            out.append(c)
+            continue
+        match = None
+        for b in body:
+            if b.type != c.type or not _actor_compatible(b.actor, c.actor):
+                continue
+            if not _times_compatible(b, c) or (
+                b.amount and c.amount and b.amount.value != c.amount.value
+            ):
+                continue
+            if (
+                c.place is None
+                or b.place is None
+                or place_key(b.place) == place_key(c.place)
+                or _contains(c.place, b.place)
+            ):
+                match = b
+                break
+        if match is not None:
+            absorb(match, c, take_claim=False)
+        # a headline that restates nothing of the body is left out: headlines compress, and
+        # what they compress the body tells with its places and sources
+    return out
+
+
+def _contains(region: PlaceMention, place: PlaceMention) -> bool:
+    """A headline's "bij Odesa" covers the body's village in the Odesa region."""
+    if place.admin1 and (region.name or region.surface):
+        name = (region.name or region.surface).casefold()
+        admin = place.admin1.casefold()
+        return name in admin or admin in name
+    return False
+
+
+def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
+    """The same fact told twice in the body: one event."""
+    out: list[Candidate] = []
+    for c in cands:
+        match = None
+        for o in out:
+            if not _same_type(o, c) or place_key(o.place) != place_key(c.place):
+                continue
+            if c.place is None and c.type in TERRITORIAL | VIOLENT:
+                continue
+            if not _actor_compatible(o.actor, c.actor) or not _times_compatible(o, c):
+                continue
+            if (o.status == "denied") != (c.status == "denied"):
+                continue
+            if o.status != c.status and c.sentence is not o.sentence:
+                continue  # a claim and a plain report of the same move are told apart
+            if o.modality != c.modality:
+                continue
+            oc = o.claimant.country if o.claimant else None
+            cc = c.claimant.country if c.claimant else None
+            if o.claimant is not None and c.claimant is not None and oc != cc:
+                continue
+            if c.type in ("aid",) and o.amount and c.amount and o.amount.value != c.amount.value:
+                continue
+            if (
+                c.type in ("aid", "political", "diplomacy")
+                and c.sentence is not o.sentence
+                and (o.time is None) != (c.time is None)
+            ):
+                continue
+            match = o
+            break
+        if match is not None:
+            absorb(match, c)
+        else:
+            out.append(c)
+    return out
+
+
+def _asserted_gain(c: Candidate) -> bool:
+    return (
+        c.type in ("territory.capture", "territory.advance")
+        and c.status != "denied"
+        and c.modality in ("asserted", "possible")
+        and c.actor is not None
+        and c.actor.country is not None
+    )
+
+
+def _near_in_time(a: Candidate, b: Candidate, doc_interval: tuple[str, str]) -> bool:
+    """Intervals (the document's when a candidate has no time) overlap, give or take 45 days."""
+    from datetime import date, timedelta
+
+    def span(c: Candidate) -> tuple[date, date]:
+        lo, hi = (c.time.earliest, c.time.latest) if c.time is not None else doc_interval
+        return date.fromisoformat(lo), date.fromisoformat(hi)
+
+    (a0, a1), (b0, b1) = span(a), span(b)
+    slack = timedelta(days=45)
+    return a0 <= b1 + slack and b0 <= a1 + slack
+
+
+def infer_attackers(
+    cands: list[Candidate], sides: tuple[str, str], doc_interval: tuple[str, str]
+) -> None:
+    """Who attacks in a fight or strike the words leave open.
+
+    "Er wordt gevochten om Bachmoet" names no attacker; the document usually does elsewhere: the
+    side that captures or advances on that place attacks it (the side withdrawing from it does
+    not). Failing that, the side the document shows on the offensive; failing that, a fight or
+    strike on one party's territory is presumed to be the other party's (``actor_source``
+    "presumed", lower confidence).
+    """
+    gains: dict[str, int] = {}
+    for c in cands:
+        if _asserted_gain(c) and c.actor.country in sides:  # type: ignore[union-attr]
+            gains[c.actor.country] = gains.get(c.actor.country, 0) + 1  # type: ignore[union-attr]
+    dominant = None
+    if gains:
+        ranked = sorted(gains.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            dominant = ranked[0][0]
+    for c in cands:
+        if c.type not in VIOLENT and not (c.type == "territory.advance" and c.symmetric):
+            continue
+        known = c.actor is not None and c.actor.country is not None
+        if known and not (c.type == "combat" and c.symmetric):
+            continue
+        key = place_key(c.place)
+        attacker: str | None = None
+        source = ""
+        if key is not None and c.type == "combat":
+            around = sorted(
+                (
+                    o
+                    for o in cands
+                    if o is not c
+                    and place_key(o.place) == key
+                    and o.type in TERRITORIAL
+                    and o.actor is not None
+                    and o.actor.country in sides
+                    and o.status != "denied"
+                    and o.modality != "negated"
+                    and _near_in_time(o, c, doc_interval)
+                ),
+                key=lambda o: abs(o.position - c.position),
+            )
+            for o in around:
+                if _asserted_gain(o):
+                    attacker, source = o.actor.country, "context"  # type: ignore[union-attr]
+                    break
+                if o.type == "territory.withdrawal":
+                    other = other_side(o.actor, sides)
+                    attacker, source = (other.country if other else None), "context"
+                    break
+        if attacker is None and known:
+            continue  # an explicit fighter and nothing better: keep it
+        if attacker is None and dominant is not None and c.type == "combat":
+            attacker, source = dominant, "offensive"
+        if attacker is None and c.place is not None:
+            owner = country_of_place(c.place)
+            if owner in sides:
+                attacker, source = (sides[1] if owner == sides[0] else sides[0]), "presumed"
+        if attacker is not None:
+            c.actor = Actor(attacker, "military")
+            c.actor_source = source

@@ -1,0 +1,239 @@
+"""Tokens and phrase matching for the event engine.
+
+The engine reads text as a sequence of tokens (words, numbers, and every other character on its
+own) with character offsets. All matching is done on a folded form (lower case, no diacritics,
+straight apostrophes) so that a lexicon entry "Oekraïense" also finds "oekraiense". Phrases are
+matched with a token trie, which costs a few dictionary look-ups per token whatever the size of
+the lexicon: the event stage has to keep pace with hundreds of articles per second.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# Numbers keep their decimal and thousands separators ("2,6", "30.000", "2.2"); words keep
+# inner digits ("S-300" is three tokens: "S", "-", "300"); anything else is a token of its own.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics and with straight apostrophes: the matching form."""
+    folded = _FOLDED.get(text)
+    if folded is not None:
+        return folded
+    folded = text.lower().translate(_APOSTROPHES)
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if len(_FOLDED) < 200_000:  # words repeat: remember them, within bounds
+        _FOLDED[text] = folded
+    return folded
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[start:end]``, with offsets into ``text``."""
+    end = len(text) if end is None else end
+    cache = _FOLDED
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        norm = cache.get(word)
+        if norm is None:
+            norm = fold(word)
+        out.append(Token(m.start(), m.end(), word, norm))
+    return out
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the folded token sequence the text will be compared with."""
+    return tuple(fold(m.group()) for m in _TOKEN.finditer(phrase))
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Tokens ``[i, j)`` matched a phrase carrying ``payloads``."""
+
+    i: int
+    j: int
+    payloads: tuple[Any, ...]
+
+
+class PhraseMatcher:
+    """Longest-match lookup of token phrases, with payloads.
+
+    A phrase with an acronym in it ("VS", "EU") is stored with that token's exact spelling and
+    only matches text that has it in capitals, so Dutch "vs" or English "us" are left alone.
+    """
+
+    _END = "\x00end"
+
+    def __init__(self) -> None:
+        self._root: dict[str, Any] = {}
+        self._suffixes: dict[str, list[Any]] = {}
+        self._suffix_lengths: list[int] = []
+        self._suffix_cache: dict[str, bool] = {}
+
+    def add(self, phrase: str, payload: Any) -> None:
+        raw = [m.group() for m in _TOKEN.finditer(phrase)]
+        if not raw:
+            return
+        exact = tuple((k, w) for k, w in enumerate(raw) if _is_acronym(w))
+        node = self._root
+        for word in raw:
+            node = node.setdefault(fold(word), {})
+        _, entries = node.get(self._END, (None, []))
+        entries = [*entries, (exact, payload)]
+        free = all(not e for e, _ in entries)
+        node[self._END] = (tuple(p for _, p in entries) if free else None, entries)
+
+    def add_suffix(self, suffix: str, payload: Any) -> None:
+        """Match any single word ending in ``suffix`` (compounds: "artilleriebeschietingen")."""
+        key = fold(suffix)
+        self._suffixes.setdefault(key, []).append(payload)
+        self._suffix_lengths = sorted({len(k) for k in self._suffixes}, reverse=True)
+
+    def match_at(self, tokens: Sequence[Token], i: int, hi: int) -> Match | None:
+        """The longest phrase starting at token ``i`` and ending before ``hi``."""
+        node = self._root
+        best: Match | None = None
+        end_key = self._END
+        j = i
+        while j < hi:
+            node = node.get(tokens[j].norm)  # type: ignore[assignment]
+            if node is None:
+                break
+            j += 1
+            entries = node.get(end_key)
+            if entries:
+                if entries[0] is not None:  # no case constraint at this node: precomputed
+                    best = Match(i, j, entries[0])
+                    continue
+                payloads = tuple(
+                    payload
+                    for exact, payload in entries[1]
+                    if not exact or all(tokens[i + k].text == w for k, w in exact)
+                )
+                if payloads:
+                    best = Match(i, j, payloads)
+        if best is None and self._suffixes:
+            word = tokens[i].norm
+            for length in self._suffix_lengths:
+                if len(word) > length and word[-length:] in self._suffixes:
+                    return Match(i, i + 1, tuple(self._suffixes[word[-length:]]))
+        return best
+
+    def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        hi = len(tokens) if hi is None else hi
+        found: list[Match] = []
+        root = self._root
+        suffixes = self._suffixes
+        lengths = self._suffix_lengths
+        i = lo
+        while i < hi:
+            word = tokens[i].norm
+            if word not in root and (
+                not suffixes or not any(len(word) > n and word[-n:] in suffixes for n in lengths)
+            ):
+                i += 1
+                continue
+            m = self.match_at(tokens, i, hi)
+            if m is None:
+                i += 1
+            else:
+                found.append(m)
+                i = m.j
+        return found
+
+    def suffix_match(self, word: str) -> bool:
+        """Whether ``word`` ends in one of the suffix entries (cached per word)."""
+        hit = self._suffix_cache.get(word)
+        if hit is None:
+            hit = self._suffix_cache[word] = any(
+                len(word) > n and word[-n:] in self._suffixes for n in self._suffix_lengths
+            )
+        return hit
+
+    def may_match(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+        """Whether any phrase could start in ``[lo, hi)`` (a cheap first test)."""
+        root = self._root
+        for k in range(lo, hi):
+            word = tokens[k].norm
+            if word in root:
+                return True
+            if self._suffixes:
+                for length in self._suffix_lengths:
+                    if len(word) > length and word[-length:] in self._suffixes:
+                        return True
+        return False
+
+
+def word_set(words: Iterable[str]) -> frozenset[str]:
+    """Folded single words, for membership tests."""
+    return frozenset(fold(w) for w in words)
+
+
+def phrase_set(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Folded token sequences, for membership tests of multi-word phrases."""
+    return frozenset(phrase_tokens(p) for p in phrases)
+
+
+def scan(tokens: Sequence[Token], matchers: dict[str, PhraseMatcher]) -> dict[str, list[Match]]:
+    """Run several matchers over a whole document in one pass.
+
+    Each matcher keeps its own longest-match, non-overlapping semantics; a token no matcher's
+    phrases start with (most tokens) costs one set look-up.
+    """
+    firsts: dict[str, list[str]] = {}
+    for name, m in matchers.items():
+        for word in m._root:
+            firsts.setdefault(word, []).append(name)
+    with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
+    found: dict[str, list[Match]] = {name: [] for name in matchers}
+    free: dict[str, int] = {name: 0 for name in matchers}
+    hi = len(tokens)
+    for i, tok in enumerate(tokens):
+        word = tok.norm
+        names = firsts.get(word)
+        if names is None:
+            if not with_suffixes:
+                continue
+            names = [n for n, m in with_suffixes if m.suffix_match(word)]
+            if not names:
+                continue
+        for name in names:
+            if i < free[name]:
+                continue
+            match = matchers[name].match_at(tokens, i, hi)
+            if match is not None:
+                found[name].append(match)
+                free[name] = match.j
+    return found

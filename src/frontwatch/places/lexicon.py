@@ -1,0 +1,155 @@
+"""Language knowledge for place recognition, read from data files.
+
+``data/lang/<lang>/places.toml`` holds what is specific to a language (cue words such as
+"regio"/"oblast", titles that announce a person, vessel nouns, demonyms, stop words);
+``data/gazetteer/names.toml`` what is not (organisations and media, persons, given names,
+club prefixes). Adding a language is adding a file; nothing here names a language.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from frontwatch.places.keys import fold_key
+
+CUE_KINDS = ("region", "city", "river", "district", "island", "base", "plant", "near")
+
+
+def _read_toml(path: str) -> dict:
+    try:
+        text = resources.files("frontwatch").joinpath(f"data/{path}").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything recognition needs to know about one language (plus the shared names)."""
+
+    lang: str
+    possessive_suffixes: tuple[str, ...] = ()
+    inflection_suffixes: tuple[str, ...] = ()
+    stop_words: frozenset[str] = frozenset()
+    cues_before: dict[str, str] = field(default_factory=dict)  # folded phrase -> kind
+    cues_after: dict[str, str] = field(default_factory=dict)
+    vessels: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    org_after: frozenset[str] = frozenset()
+    org_before: frozenset[str] = frozenset()
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded word -> ISO3
+    organisations: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    club_prefixes: frozenset[str] = frozenset()  # folded; abbreviations as written
+    connectors: frozenset[str] = frozenset()
+    max_cue_words: int = 1
+    cue_last_words: frozenset[str] = frozenset()  # last words of the phrases in cues_before
+    gap_words: frozenset[str] = frozenset()  # may stand between a cue and the name
+
+    def is_club_prefix(self, word: str) -> bool:
+        """"Dynamo", "Sjachtar", "FC"... (short ones only as written: "AS", not "As")."""
+        return (word if len(word) <= 3 else fold_key(word)) in self.club_prefixes
+
+    def cue_before(self, words: list[str]) -> str | None:
+        """The kind of place announced by the words just before a name (folded, nearest
+        last): "de regio" -> region, "the city of" -> city. An article or "of" may sit
+        between the cue and the name."""
+        if not words:
+            return None
+        if not any(w in self.cue_last_words for w in words[-4:]):
+            return None  # the common case: nothing before the name announces a kind
+        trimmed = list(words)
+        for attempt in range(2):
+            while trimmed and trimmed[-1] in self.gap_words:
+                trimmed.pop()
+            for n in range(min(self.max_cue_words, len(trimmed)), 0, -1):
+                phrase = " ".join(trimmed[-n:])
+                if phrase in self.cues_before:
+                    return self.cues_before[phrase]
+            # One adjective may stand between: "de oostelijke regio X" is handled by the
+            # phrase itself, "the outskirts of occupied X" by dropping "occupied".
+            last = trimmed[-1] if trimmed else ""
+            if attempt or len(last) < 4 or not last.isalpha() or last in self.connectors \
+                    or last in self.stop_words or last in self.cues_before:
+                break  # only a content word (an adjective) may be skipped
+            trimmed.pop()
+        return None
+
+
+def _fold_all(words: list[str] | tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold_key(w) for w in words if fold_key(w))
+
+
+@lru_cache(maxsize=32)
+def lexicon(lang: str | None) -> Lexicon:
+    """The lexicon for ``lang``; English conventions fill in for a language without a file."""
+    shared = _read_toml("gazetteer/names.toml")
+    code = lang if lang and re.fullmatch(r"[a-z]{2,3}", lang) else "en"
+    data = _read_toml(f"lang/{code}/places.toml") or _read_toml("lang/en/places.toml")
+    recognition = data.get("recognition", {})
+    cues = data.get("cues", {})
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    gap_words = _fold_all(cues.get("gap_words", []))
+    for kind in CUE_KINDS:
+        for word in cues.get(kind, []):
+            parts = fold_key(word).split()
+            while len(parts) > 1 and parts[-1] in gap_words:
+                parts.pop()  # "rand van" is found as "rand" once articles are trimmed
+            before.setdefault(" ".join(parts), kind)
+    for kind in CUE_KINDS:
+        for word in cues.get(f"{kind}_after", []):
+            after[fold_key(word)] = kind
+    for word in cues.get("river", []):
+        after.setdefault(fold_key(word), "river")
+    for word in cues.get("base", []):
+        after.setdefault(fold_key(word), "base")
+    for word in cues.get("island", []):
+        after.setdefault(fold_key(word), "island")
+    demonyms: dict[str, str] = {}
+    for iso3, words in data.get("demonyms", {}).items():
+        for w in words:
+            demonyms[fold_key(w).strip()] = iso3
+    max_cue = max((len(k.split()) for k in before), default=1)
+    return Lexicon(
+        lang=code,
+        possessive_suffixes=tuple(recognition.get("possessive_suffixes", [])),
+        inflection_suffixes=tuple(recognition.get("inflection_suffixes", [])),
+        stop_words=_fold_all(recognition.get("stop_words", [])),
+        cues_before=before,
+        cues_after=after,
+        vessels=_fold_all(cues.get("vessel", [])),
+        person_titles=_fold_all(cues.get("person_titles", [])),
+        org_after=_fold_all(cues.get("org_after", [])),
+        org_before=_fold_all(cues.get("org_before", [])),
+        demonyms=demonyms,
+        organisations=_fold_all(shared.get("organisations", [])),
+        persons=_fold_all(shared.get("persons", [])),
+        given_names=_fold_all(shared.get("given_names", [])),
+        club_prefixes=frozenset(
+            fold_key(w) if len(w) > 3 else w for w in shared.get("club_prefixes", [])
+        ),
+        connectors=frozenset(fold_key(w) or w for w in recognition.get("connectors", [","])),
+        max_cue_words=max_cue,
+        cue_last_words=frozenset(k.split()[-1] for k in before),
+        gap_words=gap_words,
+    )
+
+
+def country_of_adjective(word: str, lang: str | None = None) -> str | None:
+    """The ISO 3166-1 alpha-3 country an adjective or demonym names, if any.
+
+    >>> country_of_adjective("Oekraïense", "nl")
+    'UKR'
+    >>> country_of_adjective("British", "en")
+    'GBR'
+    """
+    return lexicon(lang).demonyms.get(fold_key(word))
+
+
+__all__ = ["CUE_KINDS", "Lexicon", "country_of_adjective", "lexicon"]

@@ -1,0 +1,515 @@
+"""Find the place names in a text: gazetteer look-up plus the rules that keep ordinary words,
+people, organisations and ships out.
+
+The scan visits only capitalised words (a place name starts with a capital in Dutch, English,
+German...). For each, the gazetteer says how many words the longest name starting with that
+word has (by folded spelling and by romanisation skeleton); the following words are read and
+the longest name that matches wins -- a trie over word keys, the word-level equivalent of
+Aho-Corasick, which needs no automaton to be built at load time. A match that a rule rejects
+gives way to the shorter names inside it ("Kryvbas Kryvyi Rih" is a club, not "Kryvyi Rih";
+the longest-first search then still tries what remains valid).
+
+Rules (all driven by :mod:`frontwatch.places.lexicon` data):
+
+* stop words; words the same text also writes in lower case ("Rich donors ... the rich")
+  unless they name an important place; small foreign towns in Title Case headlines;
+* a word only matched through an inflection ("Ruslands") must name an important place;
+* all-capital abbreviations ("VS", "UK") -- in news they modify or act; datelines in
+  capitals ("KYIV -") are kept when they name an important place;
+* people: known persons, given names and the word after them, the word after a title
+  ("president", "burgemeester");
+* organisations, media and bylines (whole names, e.g. "Institute for the Study of War"), a
+  name followed by an organisation head ("Black Sea Fleet", "Europa League", "Kalush
+  Orchestra") or preceded by a club prefix ("Sjachtar Donetsk"), or followed by "-<digit>"
+  ("Dnipro-1");
+* ships named after places ("het cruiseschip Volendam");
+* demonyms and adjectives ("Oekraïense", "Russen") are never places; :func:`demonym_spans`
+  reports them with their country for the events component.
+
+Capitalised words that the gazetteer lacks but a cue presents as a place ("the villages of
+Melovoi and Podol", "het dorp X") are kept as unresolved candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from frontwatch.places.gazetteer import Gazetteer
+from frontwatch.places.keys import fold_key, name_key
+from frontwatch.places.lexicon import Lexicon
+
+_UPPER = "".join(
+    chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha()
+)
+_CAP_WORD = re.compile(
+    rf"(?<![\w])(?<![\w]['’])[{re.escape(_UPPER)}][^\W_]*(?:['’][^\W\d_]+)*"
+)
+_NEXT_WORD = re.compile(r"(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W_]+(?:['’][^\W\d_]+)*)")
+_PREV_TOKENS = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[,;:!?\"“”‘’'()\[\]|•—–]")
+_AFTER_WORD = re.compile(r"(?:['’]s)?(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W\d_][\w'’]*)")
+_SENTENCE_END = set(".!?:\"“”|•\n")
+# A name found only by cutting an inflection ("Ruslands") must be at least this important.
+_INFLECTED_IMPORTANCE = 0.6
+# Countries whose places are keyed by romanisation skeleton (the war's area).
+_SKELETON_COUNTRIES = {"UA", "RU", "BY"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A stretch of text that names a place, with the gazetteer entries it can mean."""
+
+    start: int
+    end: int
+    surface: str
+    indexes: tuple[int, ...] = ()
+    spelled: frozenset[int] = frozenset()  # entries matched by spelling, not only skeleton
+    cue: str | None = None  # region, city, river, district, island, base (see lexicon)
+    cue_explicit: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _previous_tokens(text: str, start: int, n: int = 4) -> list[str]:
+    """The raw tokens just before ``start`` (punctuation kept as tokens), nearest last."""
+    lo = max(0, start - 60)
+    newline = text.rfind("\n", lo, start)
+    if newline >= 0:
+        lo = newline + 1  # a headline, caption or paragraph ends at a line break
+    tokens = _PREV_TOKENS.findall(text[lo:start])
+    if lo == start - 60 and lo > 0 and tokens:
+        tokens = tokens[1:]  # the first may be cut
+    return tokens[-n:]
+
+
+def _next_words(text: str, end: int, n: int = 3) -> list[str]:
+    """Up to ``n`` raw words after ``end`` joined by spaces or hyphens."""
+    words = []
+    pos = end
+    for _ in range(n):
+        m = _AFTER_WORD.match(text, pos)
+        if not m:
+            break
+        words.append(m.group(1))
+        pos = m.end()
+    return words
+
+
+class _DocState:
+    """What the scan of one text learns and caches as it goes."""
+
+    __slots__ = ("_lower_words", "_next", "_previous", "_title_lines", "persons", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.persons: set[str] = set()
+        self._previous: dict[int, tuple[list[str], list[str]]] = {}
+        self._next: dict[int, list[str]] = {}
+        self._title_lines: dict[int, bool] = {}
+        self._lower_words: dict[str, bool] = {}
+
+    def _tokens(self, start: int) -> tuple[list[str], list[str]]:
+        pair = self._previous.get(start)
+        if pair is None:
+            raw = _previous_tokens(self.text, start)
+            pair = self._previous[start] = (raw, [fold_key(t) or t for t in raw])
+        return pair
+
+    def next_words(self, end: int) -> list[str]:
+        """Up to three raw words after ``end`` (cached: rules and cues both ask)."""
+        words = self._next.get(end)
+        if words is None:
+            words = self._next[end] = _next_words(self.text, end)
+        return words
+
+    def previous_words(self, start: int) -> list[str]:
+        """Folded tokens before ``start``, nearest last."""
+        return self._tokens(start)[1]
+
+    def previous_raw_word(self, start: int) -> str | None:
+        """The word right before ``start`` when only blanks separate them."""
+        raw = self._tokens(start)[0]
+        if not raw or not raw[-1][:1].isalnum() or start < 1 or not self.text[start - 1].isspace():
+            return None
+        return raw[-1].rstrip(".")
+
+    def title_case_line(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` is written in Title Case (most words capitalised),
+        as English headlines are."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        cached = self._title_lines.get(start)
+        if cached is None:
+            end = self.text.find("\n", pos)
+            line = self.text[start:end if end >= 0 else len(self.text)]
+            words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+            capitalised = sum(w[0].isupper() for w in words)
+            cached = self._title_lines[start] = len(words) >= 4 and capitalised >= 0.7 * len(words)
+        return cached
+
+    def writes_in_lower_case(self, word: str) -> bool:
+        """Whether the text also writes ``word`` in lower case, as a whole word."""
+        lower = word.lower()
+        known = self._lower_words.get(lower)
+        if known is None:
+            known = False
+            text = self.text
+            at = text.find(lower)
+            while at >= 0:
+                end = at + len(lower)
+                if (at == 0 or not text[at - 1].isalnum()) and \
+                        (end >= len(text) or not text[end].isalnum()):
+                    known = True
+                    break
+                at = text.find(lower, at + 1)
+            self._lower_words[lower] = known
+        return known
+
+
+class Recogniser:
+    """Finds :class:`Candidate` place names in texts of one language."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.g = gazetteer
+        self.lex = lexicon
+        self.lang = lexicon.lang
+        # Organisations and people named in full, indexed by their first word.
+        self._names_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in sorted(self.lex.organisations | self.lex.persons, key=len, reverse=True):
+            words = tuple(name.split())
+            if words:
+                self._names_first.setdefault(words[0], []).append(words)
+        self._longest_cache: dict[str, int] = {}
+        self._suffixes = self.lex.possessive_suffixes + self.lex.inflection_suffixes
+        self._importance_cache: dict[tuple[int, ...], float] = {}
+        self._lookup_cache: dict[tuple[str, ...], tuple[tuple[int, ...], frozenset[int]]] = {}
+
+    # -- keys ------------------------------------------------------------------------------
+    def _keys(self, word: str) -> tuple[str, str, str]:
+        return fold_key(word), name_key(word, self.lang), name_key(word, "en")
+
+    def _longest(self, word: str) -> int:
+        """How many words the longest gazetteer name starting with ``word`` has (0: none)."""
+        cached = self._longest_cache.get(word)
+        if cached is None:
+            best = 0
+            for variant, _ in self._variants(word):
+                best = max(best, self.g.longest_from(*self._keys(variant)))
+            if len(self._longest_cache) > 200_000:
+                self._longest_cache.clear()
+            self._longest_cache[word] = cached = best
+        return cached
+
+    def _variants(self, word: str) -> list[tuple[str, int]]:
+        """The word and its possessive-stripped forms, with how many characters each keeps."""
+        suffixes = self._suffixes
+        if not suffixes or not word.endswith(suffixes):
+            return [(word, len(word))]
+        out = [(word, len(word))]
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                stem = word[: -len(suffix)]
+                out.append((stem, len(stem)))
+        return out
+
+    def _best_importance(self, indexes: tuple[int, ...]) -> float:
+        best = self._importance_cache.get(indexes)
+        if best is None:
+            best = self._importance_cache[indexes] = max(
+                self.g.entry(i).importance for i in indexes)
+        return best
+
+    def _lookup(self, words: list[str]) -> tuple[tuple[int, ...], frozenset[int]]:
+        key = tuple(words)
+        cached = self._lookup_cache.get(key)
+        if cached is None:
+            if len(self._lookup_cache) > 100_000:
+                self._lookup_cache.clear()
+            self._lookup_cache[key] = cached = self._lookup_uncached(words)
+        return cached
+
+    def _lookup_uncached(self, words: list[str]) -> tuple[tuple[int, ...], frozenset[int]]:
+        folded = " ".join(fold_key(w) for w in words)
+        by_spelling = self.g.by_fold(folded)
+        found = list(by_spelling)
+        for lg in (self.lang, "en"):
+            key = " ".join(name_key(w, lg) for w in words)
+            for i in self.g.by_skeleton(key):
+                if i not in found:
+                    found.append(i)
+        return tuple(found), frozenset(by_spelling)
+
+    # -- the scan --------------------------------------------------------------------------
+    def find(self, text: str) -> list[Candidate]:
+        doc = _DocState(text)
+        out: list[Candidate] = []
+        skip_until = 0
+        names_first = self._names_first
+        for m in _CAP_WORD.finditer(text):
+            start = m.start()
+            if start < skip_until:
+                continue
+            word = m.group(0)
+            folded = fold_key(word)
+            if folded in names_first:
+                end = self._named_entity_end(text, m, names_first[folded])
+                if end:
+                    skip_until = end  # an organisation or person named in full
+                    continue
+            longest = self._longest(word)
+            if longest == 1 and folded in self.lex.stop_words:
+                continue  # "De", "The": no one-word place, and no longer name starts here
+            if longest == 0:
+                if folded not in self.lex.stop_words:
+                    unknown = self._unknown_place(text, m, out, doc)
+                    if unknown is not None:
+                        out.append(unknown)
+                    self._note_person(text, m, doc)
+                continue
+            cand, skip_to = self._match_here(text, m, longest, doc)
+            if cand is None:
+                self._note_person(text, m, doc)
+                skip_until = max(skip_until, skip_to)
+                continue
+            out.append(cand)
+            skip_until = cand.end
+        return out
+
+    @staticmethod
+    def _named_entity_end(text: str, m: re.Match[str], names: list[tuple[str, ...]]) -> int:
+        """The end of the organisation or person name starting at ``m``, if one does."""
+        longest = max(len(n) for n in names)
+        words = [fold_key(m.group(0))]
+        ends = [m.end()]
+        pos = m.end()
+        while len(words) < longest:
+            nxt = _NEXT_WORD.match(text, pos)
+            if not nxt:
+                break
+            words.append(fold_key(nxt.group(1)))
+            pos = nxt.end()
+            ends.append(pos)
+        for name in names:  # longest first
+            if tuple(words[: len(name)]) == name:
+                end = ends[len(name) - 1]
+                if not text[end:end + 1].isalnum():
+                    return end
+        return 0
+
+    def _match_here(
+        self, text: str, m: re.Match[str], longest: int, doc: _DocState
+    ) -> tuple[Candidate | None, int]:
+        """The longest acceptable name starting at ``m``, or None and the offset the scan
+        may skip to (past an organisation name, whose words are no places either)."""
+        words = [(m.group(0), m.start(), m.end())]
+        pos = m.end()
+        if longest > 1:
+            g = self.g
+            f0, s0, e0 = self._keys(m.group(0))
+            while len(words) < longest:
+                nxt = _NEXT_WORD.match(text, pos)
+                if not nxt:
+                    break
+                word = nxt.group(1)
+                f1, s1, e1 = self._keys(word)
+                f1, s1, e1 = f"{f0} {f1}", f"{s0} {s1}", f"{e0} {e1}"
+                if not (f1 in g.fold or f1 in g.fold_prefixes
+                        or s1 in g.skeleton or s1 in g.skeleton_prefixes
+                        or e1 in g.skeleton or e1 in g.skeleton_prefixes
+                        or (self._suffixes and word.endswith(self._suffixes))):
+                    break  # no name goes on with this word
+                f0, s0, e0 = f1, s1, e1
+                words.append((word, nxt.start(1), nxt.end(1)))
+                pos = nxt.end()
+        for n in range(len(words), 0, -1):
+            head = [w for w, _, _ in words[: n - 1]]
+            last, last_start, _ = words[n - 1]
+            if n > 1 and not last[0].isupper() and not last[0].isdigit():
+                # A name does not end on a lower-case word ("Zee van" is no name).
+                continue
+            for variant, keep in self._variants(last):
+                indexes, spelled = self._lookup([*head, variant])
+                if not indexes:
+                    continue
+                if keep < len(last) and last[keep] not in "'’" and \
+                        self._best_importance(indexes) < _INFLECTED_IMPORTANCE:
+                    continue  # "Ruslands" is Rusland's; "Volgens" is no village "Volgen"
+                end = last_start + keep
+                cand = Candidate(m.start(), end, text[m.start():end], indexes, spelled)
+                reason = self._reject(text, cand, n, doc)
+                if reason is None:
+                    cand.cue, cand.cue_explicit = self._cue(text, cand, doc)
+                    return cand, 0
+                if reason.startswith("organisation"):
+                    return None, self._capitalised_run_end(text, end)
+        return None, 0
+
+    @staticmethod
+    def _capitalised_run_end(text: str, pos: int) -> int:
+        """The end of the run of capitalised words (an organisation's name) from ``pos``."""
+        while True:
+            nxt = _NEXT_WORD.match(text, pos)
+            if not nxt or not nxt.group(1)[0].isupper():
+                return pos
+            pos = nxt.end()
+
+    # -- rules -----------------------------------------------------------------------------
+    def _reject(self, text: str, cand: Candidate, n_words: int, doc: _DocState) -> str | None:
+        """Why a matched name is not a place mention here (None: it is one)."""
+        lex = self.lex
+        first = cand.surface.split()[0].split("-")[0]
+        folded = fold_key(cand.surface)
+        best = self._best_importance(cand.indexes)
+        if folded in lex.demonyms:
+            return "demonym"
+        surface = cand.surface
+        letters = len(surface) if surface.isalpha() else sum(c.isalpha() for c in surface)
+        if letters < 3:
+            return "too short"
+        if n_words == 1 and letters <= 4 and best < 0.5 and not cand.spelled:
+            return "short skeleton match"  # "Key", "Doc": English words, not villages
+        if n_words == 1 and folded in lex.stop_words:
+            return "stop word"
+        if folded in lex.persons or folded in doc.persons:
+            return "person"
+        if lex.is_club_prefix(cand.surface):
+            return "organisation (club)"
+        if (n_words == 1 and cand.surface.isupper() and len(cand.surface) > 1
+                and (len(cand.surface) <= 3 or best < 0.5)):
+            return "abbreviation"
+        prev = doc.previous_words(cand.start)
+        prev_word = prev[-1] if prev else ""
+        raw_prev = doc.previous_raw_word(cand.start)
+        if prev_word in lex.person_titles or " ".join(prev[-2:]) in lex.person_titles:
+            return "person (title)"
+        if prev_word in lex.org_before:
+            return "organisation (entity)"  # "Volksrepubliek Donetsk"
+        if raw_prev and raw_prev[0].isupper():
+            if fold_key(raw_prev) in lex.given_names:
+                return "person (given name)"
+            if lex.is_club_prefix(raw_prev):
+                return "organisation (club)"
+            if len(prev) >= 2 and prev[-2] in lex.person_titles:
+                return "person (title, given name)"  # "Governor Vyacheslav Gladkov"
+            prev_start = cand.start - len(raw_prev) - 1
+            if (n_words == 1 and best < 0.7 and not _is_sentence_start(text, prev_start)
+                    and all(self.g.entry(i).country not in _SKELETON_COUNTRIES
+                            for i in cand.indexes)
+                    and not self._longest(raw_prev)
+                    and fold_key(raw_prev) not in lex.demonyms):
+                # "Space Man", "Bank Otkritie": a small foreign town's name inside a longer
+                # proper name.
+                return "part of a longer name"
+        after = doc.next_words(cand.end)
+        if fold_key(first) in lex.given_names and after and after[0][0].isupper():
+            return "person (given name)"
+        if any(w in lex.vessels for w in prev[-3:]):
+            return "ship"
+        # Organisation heads after the name, across further capitalised words.
+        for w in after:
+            fw = fold_key(w)
+            if fw in lex.org_after:
+                return "organisation"
+            if not w[0].isupper():
+                break
+        if text[cand.end:cand.end + 1] == "-" and text[cand.end + 1:cand.end + 2].isdigit():
+            return "organisation (numbered)"
+        if (n_words == 1 and best < 0.75 and doc.title_case_line(cand.start)
+                and all(self.g.entry(i).country not in _SKELETON_COUNTRIES
+                        for i in cand.indexes)):
+            # A title in Title Case capitalises every word: a small foreign town there is
+            # more likely a word ("Home", "Key") than a place.
+            return "title case"
+        if n_words == 1 and best < 0.75 and doc.writes_in_lower_case(cand.surface):
+            # The text itself uses the word in lower case: an ordinary word, capitalised at
+            # the start of a sentence or in a title ("Name", "Home", "Rich").
+            return "ordinary word"
+        return None
+
+    def _note_person(self, text: str, m: re.Match[str], doc: _DocState) -> None:
+        """Remember surnames met after a given name or a title, so that a later bare mention
+        of the same person ("Podolyak said") is not taken for a place."""
+        start = m.start()
+        if start < 2 or text[start - 1] != " ":
+            return
+        cut = text.rfind(" ", max(0, start - 40), start - 1)
+        raw_prev = text[cut + 1:start - 1]
+        if not raw_prev or not raw_prev[-1].isalpha():
+            return
+        fp = fold_key(raw_prev)
+        if (raw_prev[0].isupper() and fp in self.lex.given_names) or fp in self.lex.person_titles:
+            doc.persons.add(fold_key(m.group(0)))
+
+    def _cue(self, text: str, cand: Candidate, doc: _DocState) -> tuple[str | None, bool]:
+        prev = doc.previous_words(cand.start)
+        # Cue words may carry an adjective between them and the name ("de oostelijke regio").
+        before = self.lex.cue_before(prev)
+        after_kind = None
+        after = doc.next_words(cand.end)[:1]
+        if after:
+            fa = fold_key(after[0])
+            if fa in self.lex.cues_after:
+                after_kind = self.lex.cues_after[fa]
+            elif fa.endswith("s") and fa[:-1] in self.lex.cues_after:
+                after_kind = self.lex.cues_after[fa[:-1]]
+        if before and not (before == "near" and after_kind):
+            return before, True  # "near the Zaporizhzhia nuclear plant" is the plant
+        if after_kind:
+            return after_kind, True
+        return None, False
+
+    def _unknown_place(
+        self, text: str, m: re.Match[str], found: list[Candidate], doc: _DocState
+    ) -> Candidate | None:
+        """A capitalised word the gazetteer lacks that the text presents as a place."""
+        word = m.group(0)
+        folded = fold_key(word)
+        lex = self.lex
+        if (folded in lex.stop_words or folded in lex.demonyms or folded in lex.persons
+                or folded in doc.persons or word.isupper()
+                or _is_sentence_start(text, m.start())):
+            return None
+        start = m.start()
+        cut = text.rfind(" ", max(0, start - 40), start - 1)
+        before = fold_key(text[cut + 1:start])
+        listed = bool(found) and found[-1].cue in ("city", "district") and \
+            found[-1].end > start - 12
+        if before not in lex.cues_before and not listed and before not in lex.gap_words:
+            return None  # quick test: no cue word, article or listed place right before
+        prev = doc.previous_words(start)
+        kind = lex.cue_before(prev)
+        if kind not in ("city", "district"):
+            # "the villages of Melovoi and Podol": a list continues the cue of its first name.
+            if not found:
+                return None
+            gap = text[found[-1].end:m.start()]
+            between = fold_key(gap) or gap.strip()
+            if between not in lex.connectors or found[-1].cue not in ("city", "district"):
+                return None
+            kind = found[-1].cue
+        after = _next_words(text, m.end(), 1)
+        if after and after[0][0].isupper():
+            return None  # more capitalised words: a name we cannot delimit safely
+        cand = Candidate(m.start(), m.end(), word, (), frozenset(), kind, True)
+        cand.notes.append("not in gazetteer")
+        return cand
+
+
+def demonym_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Adjectives and demonyms with the country they name: ``(start, end, ISO3)``."""
+    out = []
+    for m in re.finditer(r"(?<![\w'’])[^\W\d_]+(?:-[^\W\d_]+)*", text):
+        iso = lexicon.demonyms.get(fold_key(m.group(0)))
+        if iso is None and "-" in m.group(0):
+            iso = lexicon.demonyms.get(fold_key(m.group(0).split("-")[-1]))
+        if iso:
+            out.append((m.start(), m.end(), iso))
+    return out
+
+
+__all__ = ["Candidate", "Recogniser", "demonym_spans"]

@@ -1,0 +1,327 @@
+"""Choose, for every recognised name, the gazetteer entry the document means.
+
+Evidence, in the order a reader uses it:
+
+1. **Cue words** around the name ("de regio Loegansk", "Donetsk oblast", "de stad Cherson",
+   "de rivier de Dnipro", "vliegbasis Ramstein"), spread along lists ("de regio's Donetsk,
+   Loegansk en Cherson") and over the document: a name mentioned without a cue takes the
+   sense of its nearest cued mention (one sense per discourse, unless the text itself
+   distinguishes "de stad Donetsk" from "de regio Donetsk").
+2. **The entry's weight**: feature class and population (a prior computed when the gazetteer
+   is built), and whether the spelling itself or only its romanisation skeleton matched.
+3. **The rest of the document**: places near the other places it names (within tens of
+   kilometres: "in de buurt van Lysytsjansk"), in the same first-level region as the oblasts
+   and cities it names, in the countries it is about.
+
+Scores are turned into a confidence per mention. Candidates without entries (a cue said
+"village" but the gazetteer has no such village) stay unresolved, with confidence 0.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from frontwatch.places.gazetteer import Gazetteer, GazetteerEntry
+from frontwatch.places.keys import fold_key, name_key
+from frontwatch.places.lexicon import Lexicon
+from frontwatch.places.recognise import Candidate
+
+# How well an entry's feature class fits the kind of place a cue announces.
+_CUE_FIT: dict[str, dict[str, float]] = {
+    "region": {"ADM1": 1.0, "ADM2": 0.6, "ADMD": 0.6, "RGN": 0.6, "PCLI": 0.3, "PEN": 0.4},
+    "city": {"PPL": 1.0},
+    "river": {"STM": 2.0},
+    "district": {"ADM2": 1.5, "ADM2H": 1.4, "ADMD": 1.2, "ADM3": 1.0},
+    "island": {"ISL": 1.0, "ISLS": 1.0, "PEN": 0.8},
+    "base": {"AIRB": 1.5, "AIRP": 1.2, "AIRF": 1.2, "MLTRB": 1.5},
+    "plant": {"PS": 1.5, "PSN": 1.5, "DAM": 1.5, "MFG": 1.2},
+    "near": {"PPL": 0.5},
+}
+_CUE_MISFIT = {"region": -0.2, "city": -0.5, "river": -0.5, "district": -0.5, "island": -0.2,
+               "base": -0.2, "plant": -0.2, "near": -0.3}
+# Without a cue, a region, river or former district is a less likely reading of a bare name.
+_NO_CUE = {"ADM1": -0.5, "ADM2": -0.2, "ADM2H": -0.4, "ADMD": -0.3, "STM": -0.35, "LK": -0.3,
+           "RSV": -0.2, "PEN": -0.1, "AREA": -0.3, "BDG": -0.2, "MFG": -0.2, "PS": -0.2,
+           "STDM": -0.3}
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_DOCUMENT_CUES = {"region", "city", "river", "district", "island"}
+# What matching an entry's own (present, English) name is worth over an alternate name.
+_MAIN_NAME_BONUS = 0.35
+# At most this many places of the document serve as reference points for proximity.
+_MAX_POINTS = 60
+# The war's area: its places compete on context; elsewhere fame decides.
+_AREA_COUNTRIES = {"UA", "RU", "BY"}
+_NOT_POINTS = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
+
+
+@dataclass(slots=True)
+class Resolution:
+    entry: GazetteerEntry | None
+    confidence: float
+    score: float = 0.0
+
+
+def _prior(importance: float) -> float:
+    """The score an entry's importance is worth. Below 0.5 (villages, known by a few hundred
+    inhabitants or a handful of names) differences say little about which one a text means, so
+    they count four times less than among towns, regions and countries."""
+    return 2.0 * max(importance, 0.5) + 0.5 * min(importance, 0.5) - 1.0
+
+
+def _feature_family(feature: str) -> str:
+    return "PPL" if feature.startswith("PPL") else feature
+
+
+def _cue_fit(cue: str | None, entry: GazetteerEntry) -> float:
+    family = _feature_family(entry.feature)
+    if cue is None:
+        return _NO_CUE.get(family, 0.0)
+    fits = _CUE_FIT.get(cue, {})
+    fit = fits.get(family, _CUE_MISFIT.get(cue, 0.0))
+    if family in ("PCLI", "PCLH", "CONT"):
+        # "near Russia", "the towns of ... and Russia": a country is never read as a village
+        # because a cue word stands before it.
+        return max(fit, 0.0)
+    return fit
+
+
+def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _between(text: str, left: Candidate, right: Candidate) -> str:
+    gap = text[left.end:right.start]
+    return fold_key(gap) or gap.strip()
+
+
+def propagate_cues(text: str, cands: list[Candidate], lex: Lexicon) -> None:
+    """Spread cues along lists and over the document (see the module docstring)."""
+
+    def along_lists() -> None:
+        for i in range(1, len(cands)):
+            left, right = cands[i - 1], cands[i]
+            if _between(text, left, right) not in lex.connectors:
+                continue
+            if right.cue is None and left.cue is not None:
+                right.cue = left.cue
+            elif left.cue is None and right.cue is not None:
+                left.cue = right.cue
+        for i in range(len(cands) - 1, 0, -1):
+            left, right = cands[i - 1], cands[i]
+            if left.cue is None and right.cue is not None and \
+                    _between(text, left, right) in lex.connectors:
+                left.cue = right.cue
+
+    def over_document() -> None:
+        groups: dict[str, list[Candidate]] = defaultdict(list)
+        for c in cands:
+            groups[fold_key(c.surface)].append(c)
+        for members in groups.values():
+            # A plant, base or "near" reading is local to its sentence ("the Kakhovka dam"
+            # ... "left Kakhovka"); regions, cities and rivers hold over the document.
+            cued = [c for c in members if c.cue in _DOCUMENT_CUES]
+            if not cued or len(cued) == len(members):
+                continue
+            for c in members:
+                if c.cue is not None:
+                    continue
+                before = [x for x in cued if x.start < c.start]
+                source = before[-1] if before else cued[0]
+                c.cue = source.cue
+
+    along_lists()
+    over_document()
+    along_lists()
+
+
+class Resolver:
+    """Scores the entries of each candidate in the light of the whole document."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon, temperature: float = 0.2) -> None:
+        self.g = gazetteer
+        self.lex = lexicon
+        self.temperature = temperature
+
+    def resolve(self, text: str, cands: list[Candidate],
+                sentence_ends: list[int] | None = None) -> list[Resolution]:
+        """One resolution per candidate. ``sentence_ends`` are the end offsets of the
+        document's sentences (``doc.sentences``); without them line breaks and full stops
+        delimit sentences."""
+        propagate_cues(text, cands, self.lex)
+        groups = [fold_key(c.surface) + "|" + (c.cue or "") for c in cands]
+        ends = sorted(sentence_ends) if sentence_ends else \
+            [m.end() for m in _SENTENCE_END.finditer(text)]
+        sentence = [bisect.bisect_right(ends, c.start) for c in cands]
+        distances: dict[tuple[int, int], float] = {}
+        chosen: list[Resolution] = [self._pick(c, None, set(), distances) for c in cands]
+        members: dict[str, list[int]] = defaultdict(list)
+        for i, g_key in enumerate(groups):
+            members[g_key].append(i)
+        ambiguous = {g_key for g_key, idx in members.items() if len(cands[idx[0]].indexes) > 1}
+        surfaces = [g_key.split("|", 1)[0] for g_key in groups]
+        for _ in range(2):
+            # A name's context is the other names: not itself, not its other senses.
+            everywhere: Counter[int] = Counter()
+            by_surface: dict[str, Counter[int]] = defaultdict(Counter)
+            where: dict[int, set[int]] = defaultdict(set)  # entry -> sentences naming it
+            for j, r in enumerate(chosen):
+                if r.entry is not None and r.confidence >= 0.4:
+                    everywhere[r.entry.index] += 1
+                    by_surface[surfaces[j]][r.entry.index] += 1
+                    where[r.entry.index].add(sentence[j])
+            contexts: dict[str, _Context] = {}
+            for g_key in ambiguous:
+                others = everywhere - by_surface.get(g_key.split("|", 1)[0], Counter())
+                contexts[g_key] = _Context.of(
+                    ((self.g.entry(i), n) for i, n in others.items()), where)
+            regions_by_sentence: dict[int, set[tuple[int, str]]] = defaultdict(set)
+            for j, r in enumerate(chosen):
+                if r.entry is not None and r.entry.feature == "ADM1":
+                    regions_by_sentence[sentence[j]].add((j, r.entry.admin1_code))
+            picked: dict[tuple[str, frozenset[str], int], Resolution] = {}
+            updated: list[Resolution] = []
+            for i, c in enumerate(cands):
+                if groups[i] not in ambiguous:
+                    updated.append(chosen[i])
+                    continue
+                # Regions the same sentence names: "Bilohorivka, near Siversk in the Donetsk
+                # region" places the village in that region.
+                regions = frozenset(
+                    code for j, code in regions_by_sentence.get(sentence[i], ()) if j != i)
+                key = (groups[i], regions, sentence[i])
+                if key not in picked:
+                    picked[key] = self._pick(c, contexts[groups[i]], set(regions), distances,
+                                             sentence[i])
+                updated.append(picked[key])
+            chosen = updated
+        # One sense per surface and cue: members of a group agree on the best-scoring entry.
+        best: dict[str, Resolution] = {}
+        for g_key, r in zip(groups, chosen, strict=True):
+            if r.entry is not None and (g_key not in best or r.score > best[g_key].score):
+                best[g_key] = r
+        return [best.get(g_key, r) if r.entry is not None else r
+                for g_key, r in zip(groups, chosen, strict=True)]
+
+    def _is_main_name(self, surface: str, e: GazetteerEntry) -> bool:
+        if fold_key(surface) == fold_key(e.name):
+            return True
+        key = name_key(surface, self.lex.lang)
+        return bool(key) and (key == name_key(e.name) or (
+            key == name_key(surface, "en") and key == name_key(e.name, "en")))
+
+    def _pick(self, cand: Candidate, ctx: _Context | None, sentence_regions: set[str],
+              distances: dict[tuple[int, int], float], sentence: int = -1) -> Resolution:
+        if not cand.indexes:
+            return Resolution(None, 0.0)
+        entries = [self.g.entry(i) for i in cand.indexes]
+        use_context = ctx is not None and ctx.total > 0 and len(entries) > 1
+        scored = []
+        spelled_fit = any(_cue_fit(cand.cue, e) > 0 for e in entries if e.index in cand.spelled)
+        for e in entries:
+            # Superlinear in importance: the context of a Ukrainian article may choose among
+            # villages, but should not turn "New York" into the Donetsk village of that name.
+            fit = _cue_fit(cand.cue, e)
+            s = _prior(e.importance) + fit
+            if e.country not in _AREA_COUNTRIES:
+                s += 2.0 * max(0.0, e.importance - 0.6)
+            if self._is_main_name(cand.surface, e):
+                # Its own name, not a former or foreign one: "Pokrovsk" is the Donetsk town,
+                # not Engels near Saratov, which was called Pokrovsk until 1931.
+                s += _MAIN_NAME_BONUS
+            if e.index in cand.spelled:
+                s += 0.15
+            elif cand.spelled:
+                # Another entry bears this very spelling; a skeleton-only collision is weaker,
+                # unless the cue asks for just this kind of place and none of those is one.
+                s -= 0.2 if fit > 0 and not spelled_fit else 0.6
+            if use_context:
+                assert ctx is not None
+                s += 0.3 * ctx.countries.get(e.country, 0) / ctx.total
+                if e.admin1_code in ctx.admin1s and e.feature != "PCLI":
+                    s += 0.3
+                if e.admin1_code in sentence_regions and e.feature != "ADM1":
+                    s += 0.5
+                if ctx.points and e.feature not in _NOT_POINTS and not e.is_water \
+                        and not e.is_region:
+                    # (A river's, lake's or district's one point says little about where it
+                    # is: a raion's centroid lies next to its own town.)
+                    # Places named in the same or the next sentence count fully ("Bilohorivka,
+                    # near Lysychansk"); elsewhere in the article, half.
+                    near_here, near_anywhere = ctx.nearest_km(e, distances, sentence)
+                    if near_anywhere is not None:
+                        s += max(math.exp(-near_here / 30.0) if near_here is not None else 0.0,
+                                 0.5 * math.exp(-near_anywhere / 30.0))
+                if e.index in ctx.ids:
+                    s += 0.3
+            scored.append((s, e))
+        scored.sort(key=lambda pair: (-pair[0], -pair[1].importance, pair[1].index))
+        top_score, top = scored[0]
+        z = sum(math.exp((s - top_score) / self.temperature) for s, _ in scored)
+        p_top = 1.0 / z
+        weight = 0.75 + 0.25 * min(1.0, top.importance / 0.5)
+        if top.index not in cand.spelled:
+            weight *= 0.9
+        return Resolution(top, round(p_top * weight, 3), top_score)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the other mentions of a document say about where it is."""
+
+    countries: dict[str, int]
+    total: int
+    admin1s: set[str]
+    points: list[GazetteerEntry]
+    ids: set[int]
+    where: dict[int, set[int]]
+
+    @classmethod
+    def of(cls, entries: Iterable[tuple[GazetteerEntry, int]],
+           where: dict[int, set[int]]) -> _Context:
+        """The context of entries chosen so many times each."""
+        countries: dict[str, int] = defaultdict(int)
+        admin1s: set[str] = set()
+        points: dict[int, tuple[int, GazetteerEntry]] = {}
+        ids: set[int] = set()
+        for e, times in entries:
+            countries[e.country] += times
+            ids.add(e.index)
+            if (e.feature == "ADM1" or e.is_settlement) and e.admin1_code:
+                admin1s.add(e.admin1_code)
+            if e.feature not in _NOT_POINTS and not e.is_water:
+                points[e.index] = (times, e)
+        # A long document names hundreds of places; the most mentioned ones locate it.
+        ranked = sorted(points.values(), key=lambda pair: (-pair[0], pair[1].index))
+        return cls(countries, sum(countries.values()), admin1s,
+                   [e for _, e in ranked[:_MAX_POINTS]], ids, where)
+
+    def nearest_km(self, e: GazetteerEntry, cache: dict[tuple[int, int], float],
+                   sentence: int) -> tuple[float | None, float | None]:
+        """Distance from ``e`` to the nearest place named within one sentence of
+        ``sentence``, and to the nearest named anywhere."""
+        here: float | None = None
+        anywhere: float | None = None
+        nearby = {sentence - 1, sentence, sentence + 1}
+        for p in self.points:
+            if p.index == e.index:
+                continue
+            key = (e.index, p.index)
+            d = cache.get(key)
+            if d is None:
+                d = cache[key] = _km(e, p)
+            if anywhere is None or d < anywhere:
+                anywhere = d
+            if (here is None or d < here) and not nearby.isdisjoint(self.where.get(p.index, ())):
+                here = d
+        return here, anywhere
+
+
+__all__ = ["Resolution", "Resolver", "propagate_cues"]

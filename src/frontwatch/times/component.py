@@ -1,0 +1,132 @@
+"""The ``times`` pipeline component, and pointing words that take the time of another one.
+
+"Sinds 2014 vormt het stadje ... Het werd toen korte tijd ingenomen": "toen" (then, at that
+time) has no time of its own; it is the previous expression's. The gold annotations of this
+project do not list such words as time expressions, so the component leaves them out of
+``doc.times`` by default (``emit_anaphoric = true`` puts them in, anchored on the expression
+they repeat), and :func:`anaphoric_time` gives the event extractor the time a sentence with
+"toen" refers to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.records import Document, Span, TimeMention
+from frontwatch.times.engine import engine_for
+
+_TOKEN = re.compile(r"[\w'’]+")
+
+
+class TimeTagger:
+    """Set ``doc.times``: every time expression of the text with its interval.
+
+    Needs ``doc.date``; uses ``doc.lang`` (no time data for the language: no times) and
+    ``doc.sentences`` when an earlier component set them (tense is judged within the sentence;
+    bylines never date events).
+    """
+
+    def __init__(self, emit_anaphoric: bool = False, default_lang: str | None = None) -> None:
+        self.emit_anaphoric = emit_anaphoric
+        self.default_lang = default_lang
+
+    def __call__(self, doc: Document) -> Document:
+        lang = doc.lang or self.default_lang
+        engine = engine_for(lang) if lang else None
+        if engine is None:
+            doc.times = []
+            return doc
+        times = engine.tag(doc.text, doc.date, doc.sentences or None)
+        if self.emit_anaphoric:
+            extra = [
+                m for m in anaphoric_mentions(doc.text, lang or "", times)
+                if not any(t.start < m.end and m.start < t.end for t in times)
+            ]
+            times = sorted(times + extra, key=lambda t: t.start)
+            renumber(times)
+        doc.times = times
+        return doc
+
+
+def renumber(times: list[TimeMention]) -> None:
+    """Ids ``t1, t2, ...`` in text order, anchors rewritten to follow."""
+    new_ids = {t.id: f"t{n}" for n, t in enumerate(times, start=1)}
+    for t in times:
+        t.id = new_ids.get(t.id, t.id)
+    for t in times:
+        if t.anchor != "document":
+            t.anchor = new_ids.get(t.anchor, t.anchor)
+
+
+def _anaphora_regex(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    engine = engine_for(lang)
+    if engine is None:
+        return None
+    data = engine.grammar.data.get("anaphora", {})
+    words = data.get("words", [])
+    if not words:
+        return None
+    alternatives = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    regex = re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.IGNORECASE)
+    subjects = frozenset(w.lower() for w in data.get("conjunction_before", []))
+    return regex, subjects
+
+
+def anaphoric_mentions(text: str, lang: str, times: list[TimeMention]) -> list[TimeMention]:
+    """A mention for each pointing word ("toen", "destijds", "then") with the time it repeats.
+
+    "toen" is also the conjunction "when" ("toen Zelensky antwoordde"): followed by a subject
+    (a capitalised word or one of the language's ``conjunction_before`` words) it is skipped.
+    """
+    compiled = _anaphora_regex(lang)
+    if compiled is None:
+        return []
+    regex, subjects = compiled
+    found = []
+    for m in regex.finditer(text):
+        following = _TOKEN.search(text, m.end())
+        nxt = following.group() if following else ""
+        if nxt and (nxt[0].isupper() or nxt.lower() in subjects) and " " not in m.group():
+            continue
+        earlier = [
+            t for t in times
+            if t.end <= m.start() and t.dating and not t.value.endswith("_REF")
+        ]
+        if not earlier:
+            continue
+        source = earlier[-1]
+        found.append(
+            TimeMention(
+                start=m.start(),
+                end=m.end(),
+                surface=m.group(),
+                value=source.value,
+                earliest=source.earliest,
+                latest=source.latest,
+                granularity=source.granularity,
+                anchor=source.id or "document",
+                id=f"a{m.start()}",
+                dating=True,
+            )
+        )
+    return found
+
+
+def anaphoric_time(doc: Document, sentence: Span | int) -> TimeMention | None:
+    """The time a pointing word in ``sentence`` refers to, if the sentence has one.
+
+    ``sentence`` is a :class:`Span` or a character offset inside it. The result is anchored on
+    (and copies the interval of) the last dating time expression before the word.
+    """
+    span = sentence if isinstance(sentence, Span) else doc.sentence_at(sentence)
+    if span is None or not doc.lang:
+        return None
+    for mention in anaphoric_mentions(doc.text, doc.lang, doc.times):
+        if span.start <= mention.start < span.end:
+            return mention
+    return None
+
+
+__all__ = ["TimeTagger", "anaphoric_mentions", "anaphoric_time", "renumber"]

@@ -1,0 +1,1080 @@
+"""Find time expressions in a text and normalise them against the document date.
+
+The engine is language-independent. A :class:`~frontwatch.times.grammar.Grammar` (language
+data) finds candidate expressions and says what kind each is; this module decides what
+interval each one means:
+
+1. **Reference.** Deictic expressions ("gisteren", "vorige week", "zaterdag") are resolved
+   against the document date; expressions that continue the story ("een paar dagen later",
+   "later dat jaar", "the same day") against the previous time expression (its ``anchor``);
+   "een dag nadat Y" and "al een week" in a past-tense clause against the time of the
+   sentence they sit in.
+2. **Precision.** A reference is an interval, not a day: a document dated ``2022-09`` may have
+   been written on any day of September, so "gisteren" is resolved for its first and its last
+   day and the two results are joined (2022-08-31..2022-09-29). Nothing gets more precise than
+   what it was resolved against.
+3. **Direction.** Bare weekdays, months and seasons point back in a past-tense clause and
+   forward in a present or future one (:mod:`frontwatch.times.tense`); "sinds"/"since" always
+   points back.
+
+Conventions (``spec/SCHEMA.md``): thirds for early/mid/late, meteorological seasons,
+Monday-Sunday weeks, "N months ago" shifting both ends of the reference by N months with month
+precision, ``PAST_REF``/``FUTURE_REF`` windows of 7 days, 6 weeks or 6 months.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from frontwatch.records import Span, TimeMention, date_interval, parse_document_date
+from frontwatch.resources import load_data
+from frontwatch.times import daymath as dm
+from frontwatch.times.grammar import Candidate, Grammar, load_grammar
+from frontwatch.times.tense import Tense, TenseRules
+
+# Sizes of the windows "de afgelopen dagen / weken / maanden / jaren" when no number is given.
+DEFAULT_WINDOW_DAYS: dict[str, int] = {"day": 7, "week": 42, "hour": 1}
+DEFAULT_WINDOW_MONTHS: dict[str, int] = {"month": 6, "year": 60}
+# "een paar dagen later" when the language data give no range for the vague quantity.
+DEFAULT_VAGUE: tuple[float, float] = (2, 7)
+# How far a date without a year may lie after the document date and still be this year's.
+PRESENT_GRACE_DAYS = 60
+
+# Kinds resolved only once every other expression of the text is known.
+ANCHORED_KINDS = frozenset({"anchored", "anchored_period", "relative_to_event", "night_around"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
+_YEAR_AFTER = re.compile(r"\s*(?:(?P<word>\w+)\s+|[-–]\s*)(?P<year>(?:1[5-9]|20)\d\d)(?![\w])")
+
+
+@dataclass(slots=True)
+class Resolved:
+    first: date
+    last: date
+    granularity: str
+    value: str
+
+
+@dataclass(slots=True)
+class _Ref:
+    """What an expression is resolved against: the document date or another mention."""
+
+    first: date
+    last: date
+    value: str
+    anchor: str = "document"  # or the id of the mention
+
+
+@dataclass(slots=True)
+class _Found:
+    """A resolved mention with what anchoring needs to know about it."""
+
+    mention: TimeMention
+    kind: str
+    sentence: int
+    future: bool
+    window: bool
+    since: bool = False  # "sinds april": the start of a state rather than a narrative moment
+    year: int | None = None  # the year the text wrote out ("24 februari 2022", "in 2014")
+
+
+@dataclass
+class _Context:
+    text: str
+    grammar: Grammar
+    rules: TenseRules
+    doc: _Ref
+    sentences: list[tuple[int, int]]
+    boilerplate: list[tuple[int, int]]
+    found: list[_Found] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return max(i, 0)
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.text)
+        s, e = self.sentences[self.sentence_of(offset)]
+        if not s <= offset < e:
+            return offset, offset
+        return s, e
+
+    def tense(self, cand: Candidate, side: str = "both") -> Tense:
+        s, e = self.sentence_span(cand.start)
+        return self.rules.tense_of(self.text[s:e], cand.start - s, cand.end - s, side)
+
+
+@lru_cache(maxsize=1)
+def _eras() -> dict[str, list[tuple[date, dict[str, Any]]]]:
+    table: dict[str, list[tuple[date, dict[str, Any]]]] = {}
+    for entry in load_data("times_eras.toml").get("era", []):
+        table.setdefault(entry["key"], []).append((date.fromisoformat(entry["start"]), entry))
+    for starts in table.values():
+        starts.sort(key=lambda item: item[0])
+    return table
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def _day_value(day: date) -> str:
+    return day.isoformat()
+
+
+def _month_value(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _int(value: Any, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _quantity(cand: Candidate) -> tuple[float, float] | None:
+    """The number of units: ``(n, n)`` for "drie", a range for "een paar", ``None`` if absent."""
+    num = cand.values.get("num")
+    if num is not None:
+        return float(num), float(num)
+    vague = cand.values.get("vague")
+    if isinstance(vague, list) and len(vague) == 2:
+        return float(vague[0]), float(vague[1])
+    if "vague" in cand.texts:
+        return DEFAULT_VAGUE
+    if "n" in cand.pattern.fixed:
+        n = float(cand.pattern.fixed["n"])
+        return n, n
+    return None
+
+
+def _over_days(ref: _Ref, fn: Callable[[date], Resolved | None]) -> Resolved | None:
+    """Resolve for the first and last day the reference can mean and join the results.
+
+    When the two agree on a value it is kept; otherwise expressions finer than a month take
+    the reference's own value (a "gisteren" in a ``2022-09`` document is ``2022-09``) and
+    coarser ones the value at the last day.
+    """
+    a = fn(ref.first)
+    if ref.first == ref.last:
+        return a
+    b = fn(ref.last)
+    if a is None or b is None:
+        return a or b
+    first, last = dm.union((a.first, a.last), (b.first, b.last))
+    if a.value == b.value:
+        value = a.value
+    elif a.granularity in ("day", "week"):
+        value = ref.value
+    else:
+        value = b.value
+    return Resolved(first, last, a.granularity, value)
+
+
+# --------------------------------------------------------------------------------------------
+# Resolvers: one per kind. Each gets the candidate, the reference and the tense.
+
+
+def _resolve_relday(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    offsets = cand.values.get("relday")
+    if offsets is None:
+        return None
+    lo, hi = (offsets, offsets) if isinstance(offsets, int) else (offsets[0], offsets[-1])
+
+    def at(day: date) -> Resolved:
+        # "vannacht" (-1..0) is named after the morning it ends in: the later day.
+        first, last = day + timedelta(days=lo), day + timedelta(days=hi)
+        return Resolved(first, last, "day", _day_value(last))
+
+    return _over_days(ref, at)
+
+
+def _year_for_month(month: int, ref: _Ref, tense: Tense) -> int:
+    """The year of a month named without one: the latest in the past, the next in the future."""
+    if tense == "future":
+        return ref.first.year if month >= ref.first.month else ref.first.year + 1
+    if tense == "present":
+        return ref.last.year
+    return ref.last.year if month <= ref.last.month else ref.last.year - 1
+
+
+def _explicit_year(cand: Candidate, ref: _Ref) -> int | None:
+    if "year" in cand.values and cand.values["year"] is not None:
+        return _int(cand.values["year"])
+    if "yshift" in cand.values and cand.values["yshift"] is not None:
+        return ref.last.year + _int(cand.values["yshift"])
+    return None
+
+
+def _month_number(cand: Candidate) -> int | None:
+    for slot in ("month", "month_abbr", "monthnum"):
+        value = cand.values.get(slot)
+        if value is not None:
+            month = _int(value)
+            return month if 1 <= month <= 12 else None
+    return None
+
+
+def _nth_weekday(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    """"de vierde zaterdag van november": the fourth Saturday of that month."""
+    month = _month_number(cand)
+    whole = _resolve_month(cand, ref, tense) if month is not None else None
+    if whole is None or cand.values.get("weekday") is None:
+        return None
+    nth, weekday = _int(cand.values.get("ordinal")), _int(cand.values["weekday"])
+    if nth > 0:
+        day = dm.first_weekday_on_or_after(whole.first, weekday) + timedelta(weeks=nth - 1)
+    else:
+        day = dm.latest_weekday_on_or_before(whole.last, weekday)
+    if day > whole.last:
+        return None
+    return Resolved(day, day, "day", _day_value(day))
+
+
+def _resolve_date(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    if cand.values.get("ordinal") is not None:
+        return _nth_weekday(cand, ref, tense)
+    month = _month_number(cand)
+    day_number = _int(cand.values.get("day"), 0)
+    if month is None or not day_number:
+        return None
+    year = _explicit_year(cand, ref)
+    if year is None:
+        year = ref.last.year
+        day = dm.clamp_day(year, month, day_number)
+        if day is None:
+            return None
+        if tense == "future":
+            if day < ref.first - timedelta(days=7):
+                day = dm.clamp_day(year + 1, month, day_number)
+        elif tense == "past":
+            if day > ref.last:
+                day = dm.clamp_day(year - 1, month, day_number)
+        elif day > ref.last + timedelta(days=PRESENT_GRACE_DAYS):
+            day = dm.clamp_day(year - 1, month, day_number)
+    else:
+        day = dm.clamp_day(year, month, day_number)
+    if day is None:
+        return None
+    last_number = _int(cand.values.get("day2"), 0)
+    if last_number > day_number:
+        # "van 9 tot 11 juli", "July 9-11": the days between.
+        last = dm.clamp_day(day.year, day.month, last_number)
+        if last is not None:
+            return Resolved(day, last, "day", _day_value(day))
+    return Resolved(day, day, "day", _day_value(day))
+
+
+def _resolve_month(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    month = _month_number(cand)
+    if month is None:
+        return None
+    year = _explicit_year(cand, ref)
+    direction = cand.values.get("mdir")
+    if year is None and direction is not None:
+        # "last August": the latest August before this month; "next March" the first after.
+        if _int(direction) < 0:
+            year = ref.first.year if month < ref.first.month else ref.first.year - 1
+        elif _int(direction) > 0:
+            year = ref.last.year if month > ref.last.month else ref.last.year + 1
+        else:
+            year = ref.last.year
+    if year is None:
+        year = _year_for_month(month, ref, tense)
+    first, last = dm.month_interval(year, month)
+    return Resolved(first, last, "month", f"{year:04d}-{month:02d}")
+
+
+def _resolve_month_part(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    part = cand.values.get("part")
+    if "mshift" in cand.values or "mshift" in cand.pattern.fixed:
+        shift = _int(cand.values.get("mshift", cand.pattern.fixed.get("mshift")))
+
+        def at(day: date) -> Resolved:
+            year, month = dm.shift_month(day.year, day.month, shift)
+            first, last = dm.thirds(*dm.month_interval(year, month), part, "month")
+            return Resolved(first, last, "month", f"{year:04d}-{month:02d}")
+
+        return _over_days(ref, at)
+    whole = _resolve_month(cand, ref, tense)
+    if whole is None:
+        return None
+    first, last = _part_of(whole.first, whole.last, part, "month")
+    return Resolved(first, last, "month", whole.value)
+
+
+def _part_of(first: date, last: date, part: Any, unit: str) -> tuple[date, date]:
+    if part in ("H1", "H2"):
+        return dm.halves(first, last, 1 if part == "H1" else 2)
+    return dm.thirds(first, last, str(part), unit)
+
+
+def _resolve_year(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    year = _explicit_year(cand, ref)
+    if year is None:
+        return None
+    first, last = dm.year_interval(year)
+    return Resolved(first, last, "year", f"{year:04d}")
+
+
+def _resolve_year_part(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    whole = _resolve_year(cand, ref, tense)
+    if whole is None:
+        return None
+    first, last = _part_of(whole.first, whole.last, cand.values.get("part"), "year")
+    return Resolved(first, last, "year", whole.value)
+
+
+def _resolve_season(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    code = cand.values.get("season")
+    if code not in dm.SEASON_START_MONTH:
+        return None
+    year = _explicit_year(cand, ref) if "year" in cand.values else None
+    shift = cand.values.get("sshift", cand.pattern.fixed.get("sshift"))
+    if year is not None:
+        label = year
+    elif shift is not None and _int(shift) < 0:
+        label, _ = dm.last_complete_season(ref.first, code)
+    elif shift is not None and _int(shift) > 0:
+        label = ref.first.year - 1
+        while dm.season_interval(label, code)[0] <= ref.first:
+            label += 1
+    elif shift is not None:
+        # "deze zomer", "this winter": this year's; in the future tense, once it is over,
+        # next year's ("this spring will be decisive" in October).
+        label = dm.season_of(ref.first)[0] if code == "WI" else ref.first.year
+        if tense == "future" and dm.season_interval(label, code)[1] < ref.first:
+            label += 1
+    elif tense == "future":
+        label, _ = dm.next_season(ref.first, code)
+    else:
+        label, _ = dm.latest_started_season(ref.last, code)
+    first, last = dm.season_interval(label, code)
+    part = cand.values.get("part")
+    if part:
+        first, last = _part_of(first, last, part, "season")
+    return Resolved(first, last, "season", dm.season_value(label, code))
+
+
+def _resolve_weekday(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    days = [cand.values.get(s) for s in ("weekday", "weekday2") if cand.values.get(s) is not None]
+    if not days:
+        return None
+    wshift = cand.values.get("wshift", cand.pattern.fixed.get("wshift"))
+    weekshift = cand.values.get("weekshift", cand.pattern.fixed.get("weekshift"))
+
+    def one(day: date, weekday: int) -> date:
+        if weekshift is not None:
+            monday = dm.week_start(day) + timedelta(days=7 * _int(weekshift))
+            return monday + timedelta(days=weekday)
+        if wshift is not None and _int(wshift) < 0:
+            return dm.latest_weekday_before(day, weekday)
+        if wshift is not None and _int(wshift) > 0:
+            return dm.first_weekday_after(day, weekday)
+        if tense == "past":
+            return dm.latest_weekday_on_or_before(day, weekday)
+        return dm.first_weekday_on_or_after(day, weekday)
+
+    def at(day: date) -> Resolved:
+        picked = [one(day, _int(w)) for w in days]
+        first, last = min(picked), max(picked)
+        return Resolved(first, last, "day", _day_value(first))
+
+    return _over_days(ref, at)
+
+
+def _resolve_weekend(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    shift = cand.values.get("shift", cand.pattern.fixed.get("shift"))
+
+    def at(day: date) -> Resolved:
+        if shift is not None and _int(shift) < 0:
+            saturday = dm.latest_weekday_before(day - timedelta(days=1), 5)
+        elif (shift is not None and _int(shift) > 0) or tense == "future":
+            saturday = dm.first_weekday_on_or_after(day, 5)
+        else:
+            saturday = dm.latest_weekday_on_or_before(day, 5)
+            if day.weekday() == 5 and tense == "past":
+                saturday -= timedelta(days=7)
+        return Resolved(saturday, saturday + timedelta(days=1), "week", dm.week_value(saturday))
+
+    return _over_days(ref, at)
+
+
+def _period_at(day: date, unit: str, shift: int) -> Resolved | None:
+    if unit == "week":
+        first, last = dm.week_interval(day + timedelta(days=7 * shift))
+        return Resolved(first, last, "week", dm.week_value(first))
+    if unit == "month":
+        year, month = dm.shift_month(day.year, day.month, shift)
+        first, last = dm.month_interval(year, month)
+        return Resolved(first, last, "month", f"{year:04d}-{month:02d}")
+    if unit == "year":
+        first, last = dm.year_interval(day.year + shift)
+        return Resolved(first, last, "year", f"{day.year + shift:04d}")
+    if unit == "day":
+        target = day + timedelta(days=shift)
+        return Resolved(target, target, "day", _day_value(target))
+    return None
+
+
+def _unit(cand: Candidate) -> str | None:
+    for slot in ("unit", "units", "period"):
+        unit = cand.values.get(slot)
+        if unit:
+            return str(unit)
+    unit = cand.pattern.fixed.get("unit")
+    return str(unit) if unit else None
+
+
+def _resolve_period(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    unit = _unit(cand)
+    shift = _int(cand.values.get("shift", cand.pattern.fixed.get("shift")))
+    if unit == "weekend":
+        return _resolve_weekend(cand, ref, tense)
+    if unit is None:
+        return None
+    return _over_days(ref, lambda day: _period_at(day, unit, shift))
+
+
+def _resolve_period_edge(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    unit = _unit(cand)
+    shift = _int(cand.values.get("shift", cand.pattern.fixed.get("shift")))
+    edge = cand.values.get("edge", cand.pattern.fixed.get("edge"))
+    if unit is None:
+        return None
+
+    def at(day: date) -> Resolved | None:
+        period = _period_at(day, unit, shift)
+        if period is None:
+            return None
+        if shift == 0 and edge == "earlier":
+            return Resolved(period.first, day, period.granularity, period.value)
+        if shift == 0 and edge == "later":
+            return Resolved(day, period.last, period.granularity, period.value)
+        part = "early" if edge == "earlier" else "late" if edge == "later" else "mid"
+        first, last = dm.thirds(period.first, period.last, part, unit)
+        return Resolved(first, last, period.granularity, period.value)
+
+    return _over_days(ref, at)
+
+
+def _shift_days(day: date, unit: str, amount: float) -> date:
+    """``day`` moved by ``amount`` units (negative: back)."""
+    if unit == "day":
+        return day + timedelta(days=round(amount))
+    if unit == "week":
+        return day + timedelta(days=round(7 * amount))
+    if unit == "night":
+        return day + timedelta(days=round(amount))
+    if unit == "month":
+        return dm.add_fractional_months(day, amount)
+    if unit == "year":
+        return dm.add_fractional_months(day, 12 * amount)
+    return day  # hours and less: the same day
+
+
+def _resolve_ago(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    """"drie weken geleden", "a year ago"; with ``direction = 1`` "over twee weken".
+
+    Days and weeks keep their precision; months, and years under two, are a month ("N months
+    ago shifts both ends by N months, with month precision even in a day-dated document");
+    more years are a year.
+    """
+    unit = _unit(cand)
+    quantity = _quantity(cand) or (1.0, 1.0)
+    if unit is None:
+        return None
+    sign = 1 if _int(cand.values.get("direction"), -1) > 0 else -1
+    # Amounts as signed offsets, nearest first: ago 2..7 days is -2..-7.
+    near, far = sign * quantity[0], sign * quantity[1]
+    low, high = min(near, far), max(near, far)
+    if unit == "year" and quantity[1] >= 2:
+        def years_at(day: date) -> Resolved:
+            first = dm.year_interval(day.year + round(low))[0]
+            last = dm.year_interval(day.year + round(high))[1]
+            return Resolved(first, last, "year", f"{day.year + round(near):04d}")
+
+        return _over_days(ref, years_at)
+    if unit == "year":
+        unit, low, high, near = "month", low * 12, high * 12, near * 12
+    whole = low == high and low == int(low)
+    if unit == "month":
+        if ref.first != ref.last:
+            first = dm.add_fractional_months(ref.first, low)
+            last = dm.add_fractional_months(ref.last, high)
+            if whole:
+                first = date(first.year, first.month, 1)
+                last = dm.month_end(last.year, last.month)
+            return Resolved(first, last, "month", _month_value(last))
+        early = dm.add_fractional_months(ref.first, low)
+        late = dm.add_fractional_months(ref.first, high)
+        if whole:
+            first, last = dm.month_interval(early.year, early.month)
+        else:
+            first, last = early - timedelta(days=15), late + timedelta(days=15)
+        return Resolved(first, last, "month", _month_value(late))
+    if unit == "week":
+        def weeks_at(day: date) -> Resolved:
+            first = dm.week_interval(day + timedelta(days=round(7 * low)))[0]
+            last = dm.week_interval(day + timedelta(days=round(7 * high)))[1]
+            return Resolved(first, last, "week", dm.week_value(last if sign < 0 else first))
+
+        return _over_days(ref, weeks_at)
+
+    def days_at(day: date) -> Resolved:
+        first, last = _shift_days(day, unit, low), _shift_days(day, unit, high)
+        return Resolved(first, last, "day", _day_value(last if sign < 0 else first))
+
+    return _over_days(ref, days_at)
+
+
+def _resolve_window(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    unit = _unit(cand)
+    if unit is None:
+        return None
+    future = cand.pattern.fixed.get("direction") == "future"
+    quantity = _quantity(cand)
+    granularity = unit if unit in ("day", "week", "month", "year") else "day"
+
+    def span(day: date) -> date:
+        if quantity is not None and unit in ("day", "week", "month", "year"):
+            amount = quantity[1]
+            return _shift_days(day, unit, amount if future else -amount)
+        if unit in DEFAULT_WINDOW_MONTHS:
+            months = DEFAULT_WINDOW_MONTHS[unit]
+            return dm.add_months(day, months if future else -months)
+        days = DEFAULT_WINDOW_DAYS.get(unit, 7)
+        return day + timedelta(days=days if future else -days)
+
+    def at(day: date) -> Resolved:
+        if future:
+            return Resolved(day + timedelta(days=1), span(day), granularity, "FUTURE_REF")
+        return Resolved(span(day), day, granularity, "PAST_REF")
+
+    return _over_days(ref, at)
+
+
+def _resolve_anchored(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    """N units after (direction 1) or before (-1) the reference, or the same day (0).
+
+    The reference's interval is shifted as it is: "een jaar later" after "in 2014" is 2015,
+    after "op 24 februari 2022" it is 24 February 2023.
+    """
+    unit = _unit(cand) or "day"
+    direction = _int(cand.values.get("direction", cand.pattern.fixed.get("direction")))
+    quantity = _quantity(cand)
+    if quantity is None:
+        # "Dagen later" is a few days; "uren later" the same day.
+        quantity = DEFAULT_VAGUE if "units" in cand.texts else (1.0, 1.0)
+    lo, hi = quantity
+    if direction == 0:
+        lo = hi = 0.0
+    granularity = {"year": "year", "month": "month"}.get(unit, "day")
+
+    def at(day: date) -> Resolved:
+        if direction >= 0:
+            first, last = _shift_days(day, unit, lo), _shift_days(day, unit, hi)
+        else:
+            first, last = _shift_days(day, unit, -hi), _shift_days(day, unit, -lo)
+        if first == last:
+            return Resolved(first, last, "day", _day_value(first))
+        return Resolved(first, last, granularity, _day_value(first))
+
+    result = _over_days(ref, at)
+    if result is not None and granularity != "day" and result.first != result.last:
+        # A year or a month after a whole year or month: name it like one.
+        if granularity == "year" and (result.first.month, result.first.day) == (1, 1):
+            result.value = f"{result.first.year:04d}"
+        elif granularity == "month" and result.first.day == 1:
+            result.value = _month_value(result.first)
+    return result
+
+
+def _resolve_anchored_period(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    unit = _unit(cand) or "year"
+    edge = cand.values.get("edge", cand.pattern.fixed.get("edge", "same"))
+    whole = _period_at(ref.first, unit, 0)
+    if whole is None:
+        return None
+    if edge == "later":
+        first = min(ref.last + timedelta(days=1), whole.last) if ref.last < whole.last else (
+            ref.first
+        )
+        return Resolved(first, whole.last, whole.granularity, whole.value)
+    if edge == "earlier":
+        last = max(ref.first - timedelta(days=1), whole.first)
+        return Resolved(whole.first, last, whole.granularity, whole.value)
+    return whole
+
+
+def _resolve_relative_to_event(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    # The engine has turned the connector into a signed direction relative to ``ref``.
+    return _resolve_anchored(cand, ref, tense)
+
+
+def _resolve_night_around(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    after = cand.values.get("connector", cand.pattern.fixed.get("connector")) in (
+        "after", "after_clause",
+    )
+    first = ref.first if after else ref.first - timedelta(days=1)
+    last = ref.last + timedelta(days=1) if after else ref.last
+    return Resolved(first, last, "day", ref.value)
+
+
+def _resolve_era(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    key = cand.values.get("era", cand.pattern.fixed.get("era"))
+    starts = _eras().get(str(key), [])
+    known = [(start, entry) for start, entry in starts if start <= ref.last]
+    if not known:
+        return None
+    start, entry = known[-1]
+    extent = str(cand.values.get("extent", cand.pattern.fixed.get("extent", "day")))
+    days = int(entry.get("extent_days", {}).get(extent, 0))
+    last = start + timedelta(days=days)
+    granularity = "day" if days == 0 else "week" if days <= 7 else "month"
+    value = _day_value(start) if days == 0 else _month_value(start + timedelta(days=days // 2))
+    return Resolved(start, last, granularity, value)
+
+
+def _resolve_clock(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    return _over_days(ref, lambda day: Resolved(day, day, "day", _day_value(day)))
+
+
+def _resolve_byline(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    if "relday" in cand.values:
+        return _resolve_relday(cand, ref, tense)
+    return _resolve_clock(cand, ref, tense)
+
+
+RESOLVERS: dict[str, Callable[[Candidate, _Ref, Tense], Resolved | None]] = {
+    "byline": _resolve_byline,
+    "clock": _resolve_clock,
+    "date": _resolve_date,
+    "month": _resolve_month,
+    "month_part": _resolve_month_part,
+    "year": _resolve_year,
+    "year_part": _resolve_year_part,
+    "season": _resolve_season,
+    "relday": _resolve_relday,
+    "weekday": _resolve_weekday,
+    "weekend": _resolve_weekend,
+    "period": _resolve_period,
+    "period_edge": _resolve_period_edge,
+    "ago": _resolve_ago,
+    "window": _resolve_window,
+    "anchored": _resolve_anchored,
+    "anchored_period": _resolve_anchored_period,
+    "relative_to_event": _resolve_relative_to_event,
+    "night_around": _resolve_night_around,
+    "era": _resolve_era,
+}
+
+# Kinds whose direction (past or future) comes from the tense of their clause, unless a
+# slot fixes it ("maart 2022", "vorige week donderdag", "afgelopen zomer").
+_TENSED_KINDS = frozenset({"date", "month", "month_part", "season", "weekday", "weekend"})
+_FIXING_SLOTS = frozenset({"year", "yshift", "mdir", "mshift", "weekshift"})
+_SHIFT_SLOTS = ("sshift", "wshift", "shift")  # fix the direction unless 0 ("deze zomer")
+
+
+def _needs_tense(cand: Candidate) -> bool:
+    if cand.kind not in _TENSED_KINDS or _FIXING_SLOTS & cand.values.keys():
+        return False
+    return not any(_int(cand.values.get(slot)) for slot in _SHIFT_SLOTS)
+
+
+# --------------------------------------------------------------------------------------------
+# The tagger
+
+
+def _fallback_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans when no sentence splitter ran: final punctuation or a line break."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _with_values(cand: Candidate, **values: Any) -> Candidate:
+    """A copy of ``cand`` with some slot values replaced."""
+    return Candidate(
+        cand.start, cand.end, cand.kind, cand.pattern, cand.texts, cand.lead,
+        {**cand.values, **values},
+    )
+
+
+class TimeEngine:
+    """Tag and resolve the time expressions of texts in one language."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.rules = TenseRules(grammar.tense)
+        years = grammar.years
+        self._year_coordination = frozenset(w.lower() for w in years.get("coordination", []))
+
+    # -- public --------------------------------------------------------------------------------
+
+    def tag(
+        self,
+        text: str,
+        document_date: str,
+        sentences: Sequence[Span] | None = None,
+    ) -> list[TimeMention]:
+        """The time mentions of ``text``, resolved against ``document_date`` (any precision)."""
+        iso, _precision = parse_document_date(document_date)
+        self.rules.forget()  # sentence analyses are shared by the mentions of one text only
+        first, last = date_interval(iso)
+        if sentences:
+            spans = [(s.start, s.end) for s in sentences]
+            boilerplate = [(s.start, s.end) for s in sentences if s.kind == "byline"]
+        else:
+            spans = _fallback_sentences(text)
+            boilerplate = []
+        ctx = _Context(
+            text, self.grammar, self.rules, _Ref(first, last, iso), spans, boilerplate
+        )
+        candidates = [c for c in self.grammar.scan(text) if not self._vetoed(text, c)]
+        resolved: dict[int, _Found] = {}
+        # Deictic and absolute expressions first; those that lean on another expression after.
+        for index, cand in enumerate(candidates):
+            if cand.kind not in ANCHORED_KINDS:
+                found = self._resolve(ctx, cand, resolved, candidates, index)
+                if found is not None:
+                    resolved[index] = found
+        for index, cand in enumerate(candidates):
+            if cand.kind in ANCHORED_KINDS:
+                found = self._resolve(ctx, cand, resolved, candidates, index)
+                if found is not None:
+                    resolved[index] = found
+        ordered = [resolved[i] for i in sorted(resolved)]
+        ordered = self._add_coordinated_years(ctx, ordered)
+        ids = {id(f.mention): f"t{n}" for n, f in enumerate(ordered, start=1)}
+        old_ids = {f.mention.id: ids[id(f.mention)] for f in ordered if f.mention.id}
+        for f in ordered:
+            f.mention.id = ids[id(f.mention)]
+            if f.mention.anchor != "document":
+                f.mention.anchor = old_ids.get(f.mention.anchor, f.mention.anchor)
+        return [f.mention for f in ordered]
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def _vetoed(self, text: str, cand: Candidate) -> bool:
+        body_start = cand.start
+        if cand.lead:
+            body_start += len(cand.lead)
+            while body_start < cand.end and text[body_start].isspace():
+                body_start += 1
+        body = text[body_start : cand.end]
+        left = text[max(0, cand.start - 40) : cand.start]
+        right = text[cand.end : cand.end + 40]
+        if any(v.applies(cand.kind, body, left, right) for v in self.grammar.vetoes):
+            return True
+        # Words that are times only in context ("May", "March"): a lead, a day or a year.
+        return (
+            cand.kind == "month"
+            and not cand.lead
+            and set(cand.texts) == {"month"}
+            and cand.texts["month"].lower() in self.grammar.needs_context
+        )
+
+    def _tense(self, ctx: _Context, cand: Candidate) -> Tense:
+        if cand.lead and cand.lead.lower() in self.grammar.lexicons.get("since", {}):
+            return "past"
+        forced = cand.pattern.fixed.get("tense")
+        if forced:
+            return forced
+        return ctx.tense(cand)
+
+    def _resolve(
+        self,
+        ctx: _Context,
+        cand: Candidate,
+        resolved: dict[int, _Found],
+        candidates: list[Candidate],
+        index: int,
+    ) -> _Found | None:
+        tense: Tense = self._tense(ctx, cand) if _needs_tense(cand) else "past"
+        ref = ctx.doc
+        sentence = ctx.sentence_of(cand.start)
+        starting = self.grammar.lexicons.get("starting", {})
+        if cand.kind == "era" and cand.lead and cand.lead.lower() in starting:
+            # "sinds het begin van de oorlog": from its first day on.
+            cand = _with_values(cand, extent="day")
+        if cand.kind in ("anchored", "anchored_period"):
+            # In a present-tense clause the story is at "now": "the winner hosts the
+            # following year's contest" is next year, whatever year was named before.
+            if ctx.tense(cand) == "past":
+                ref = self._previous(ctx, cand, resolved, index) or ctx.doc
+        elif cand.kind == "night_around":
+            ref = self._previous(ctx, cand, resolved, index) or ctx.doc
+        elif cand.kind == "relative_to_event":
+            ref, direction = self._event_reference(ctx, cand, resolved, index)
+            cand = _with_values(cand, direction=direction)
+        elif cand.kind == "window" and cand.pattern.fixed.get("clause_anchor"):
+            # "zei zondag dat de stad al een week werd aangevallen": the week up to Sunday;
+            # "zei woensdag dat de stad in de komende dagen kan vallen": the days after it.
+            # A window in a present-tense clause of its own runs up to now.
+            reported = ctx.tense(cand) == "past" or (
+                cand.pattern.fixed.get("direction") == "future"
+                and ctx.tense(cand, side="sentence") == "past"
+            )
+            if reported:
+                ref = self._same_sentence(ctx, cand, resolved, index) or ctx.doc
+        if cand.kind in ("date", "month", "month_part") and not (
+            {"year", "yshift", "mdir"} & set(cand.texts)
+        ):
+            # "op 24 februari 2022 ... en op 2 maart": the year written earlier in the sentence.
+            year = self._year_in_sentence(resolved, index, sentence)
+            if year is not None:
+                cand = _with_values(cand, year=year)
+        result = RESOLVERS[cand.kind](cand, ref, tense)
+        if result is None or result.last < result.first:
+            return None
+        dating = cand.pattern.dating and not any(
+            s <= cand.start < e for s, e in ctx.boilerplate
+        )
+        mention = TimeMention(
+            start=cand.start,
+            end=cand.end,
+            surface=ctx.text[cand.start : cand.end],
+            value=result.value,
+            earliest=result.first.isoformat(),
+            latest=result.last.isoformat(),
+            granularity=result.granularity,  # type: ignore[arg-type]
+            anchor=ref.anchor,
+            id=f"c{index}",
+            dating=dating,
+        )
+        forward = cand.kind in ("weekday", "weekend") and (
+            tense != "past"
+            if _needs_tense(cand)
+            else any(_int(cand.values.get(slot)) > 0 for slot in _SHIFT_SLOTS)
+        )
+        future = tense == "future" or forward or result.first > ctx.doc.last
+        first_word = mention.surface.split(" ", 1)[0].lower()
+        since = first_word in self.grammar.lexicons.get("since", {})
+        year = _int(cand.values.get("year")) if "year" in cand.texts else None
+        return _Found(
+            mention, cand.kind, sentence, future, result.value.endswith("_REF"), since, year
+        )
+
+    @staticmethod
+    def _year_in_sentence(resolved: dict[int, _Found], index: int, sentence: int) -> int | None:
+        for i in range(index - 1, -1, -1):
+            found = resolved.get(i)
+            if found is None:
+                continue
+            if found.sentence != sentence:
+                return None
+            if found.year is not None:
+                return found.year
+        return None
+
+    # -- anchors -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _usable(found: _Found, past_clause: bool) -> bool:
+        return found.mention.dating and not found.window and not (past_clause and found.future)
+
+    def _as_ref(self, found: _Found) -> _Ref:
+        m = found.mention
+        return _Ref(
+            date.fromisoformat(m.earliest), date.fromisoformat(m.latest), m.value, m.id or ""
+        )
+
+    def _previous(
+        self, ctx: _Context, cand: Candidate, resolved: dict[int, _Found], index: int
+    ) -> _Ref | None:
+        """The earlier time expression this one continues from.
+
+        Within the sentence, the nearest one before it. Otherwise the *first* one of the latest
+        sentence that has any: a sentence's opening time usually dates its main clause, later
+        ones sit in relative clauses ("said on Thursday that ... seized in its offensive last
+        August"). A "sinds april" gives the start of a state rather than the moment the story
+        is at: an earlier expression of the same paragraph is preferred to it.
+        """
+        past_clause = ctx.tense(cand) == "past"
+        usable = [
+            found
+            for i in range(index - 1, -1, -1)
+            if (found := resolved.get(i)) is not None and self._usable(found, past_clause)
+        ]
+        if not usable:
+            return None
+        here = ctx.sentence_of(cand.start)
+        same = [f for f in usable if f.sentence == here]
+        rest = [f for f in usable if f.sentence != here]
+        ordered = list(same)
+        if rest:
+            latest = rest[0].sentence
+            opening = [f for f in rest if f.sentence == latest][::-1]
+            ordered += opening + [f for f in rest if f.sentence != latest]
+        pick = ordered[0]
+        if pick.since:
+            for other in ordered[1:]:
+                lo, hi = sorted((other.mention.end, pick.mention.start))
+                if "\n" in ctx.text[lo:hi]:
+                    break
+                if not other.since:
+                    return self._as_ref(other)
+        return self._as_ref(pick)
+
+    def _same_sentence(
+        self, ctx: _Context, cand: Candidate, resolved: dict[int, _Found], index: int
+    ) -> _Ref | None:
+        """Another time expression of the same sentence (the nearest, earlier ones first)."""
+        sentence = ctx.sentence_of(cand.start)
+        mates = [
+            (abs(i - index) + (0 if i < index else 0.5), found)
+            for i, found in resolved.items()
+            if i != index and found.sentence == sentence and self._usable(found, False)
+        ]
+        if not mates:
+            return None
+        return self._as_ref(min(mates, key=lambda item: item[0])[1])
+
+    def _event_reference(
+        self, ctx: _Context, cand: Candidate, resolved: dict[int, _Found], index: int
+    ) -> tuple[_Ref, int]:
+        """Reference and sign for "N units after/before X".
+
+        With a clause ("een dag nadat Poetin tekende", "a day after Putin visited") the
+        expression dates that clause, which lies N units *before* (after: *after*) the time of
+        the main clause: a time of the same sentence, the document date if the main clause is
+        in the present tense, else the previous expression. With a noun phrase ("een dag voor
+        zijn reis") it dates the main clause, N units after (before) the event named, taken to
+        be the previous expression.
+        """
+        connector = str(cand.values.get("connector", cand.pattern.fixed.get("connector", "")))
+        is_clause = connector.endswith("_clause")
+        if connector.endswith("_either"):
+            is_clause = self._clause_follows(ctx, cand)
+        after = connector.startswith("after")
+        if is_clause:
+            ref = self._same_sentence(ctx, cand, resolved, index)
+            if ref is None:
+                main_tense = ctx.tense(cand, side="left")
+                if main_tense != "past":
+                    ref = ctx.doc
+                else:
+                    ref = self._previous(ctx, cand, resolved, index) or ctx.doc
+            return ref, -1 if after else 1
+        ref = self._era_named_after(ctx, cand) or self._previous(ctx, cand, resolved, index)
+        return ref or ctx.doc, 1 if after else -1
+
+    def _era_named_after(self, ctx: _Context, cand: Candidate) -> _Ref | None:
+        """The start of the war when the noun phrase names it: "een jaar na de invasie"."""
+        eras = self.grammar.lexicons.get("era", {})
+        if not eras:
+            return None
+        words = ctx.text[cand.end : cand.end + 80].lower().replace("’", "'").split()
+        parts = self.grammar.lexicons.get("part", {})
+        skip = self.rules.determiners
+        i = 0
+        while i < len(words) and (words[i] in skip or words[i] in ("van", "of")):
+            i += 1
+        for size in (4, 3, 2):  # "het begin van de oorlog": the start is the start
+            if " ".join(words[i : i + size]) in parts:
+                i += size
+                while i < len(words) and words[i] in skip:
+                    i += 1
+                break
+        tail = " ".join(words[i : i + 4]).strip(".,;:")
+        for key in sorted(eras, key=len, reverse=True):
+            if tail == key or tail.startswith(key + " ") or tail.startswith(key + ","):
+                known = [s for s, _ in _eras().get(str(eras[key]), []) if s <= ctx.doc.last]
+                if known:
+                    return _Ref(known[-1], known[-1], known[-1].isoformat())
+        return None
+
+    def _clause_follows(self, ctx: _Context, cand: Candidate) -> bool:
+        """Whether "after"/"before" opens a clause (a verb follows) rather than a noun phrase."""
+        tail = ctx.text[cand.end : cand.end + 120]
+        tail = re.split(r"[.;:!?()]|\n", tail, maxsplit=1)[0]
+        words = tail.split()
+        if not words:
+            return False
+        if words[0].lower().endswith("ing"):
+            return True
+        # "after the attack on the city, officials said": a noun phrase, the verb is the main
+        # clause's; "after President Putin, dressed in fatigues, visited": a clause.
+        if words[0].lower() in self.rules.determiners:
+            words = tail.split(",", 1)[0].split()
+        return bool(self.rules.analyse(" ".join(w.strip(",") for w in words[:12])).cues)
+
+    # -- years in coordination -----------------------------------------------------------------
+
+    def _add_coordinated_years(self, ctx: _Context, ordered: list[_Found]) -> list[_Found]:
+        """"van 1932 en 1933": the second year has no cue of its own but is a year too."""
+        if not self._year_coordination:
+            return ordered
+        taken = [(f.mention.start, f.mention.end) for f in ordered]
+        extra: list[_Found] = []
+        for found in ordered:
+            if found.kind not in ("year", "year_part", "month", "date"):
+                continue
+            m = _YEAR_AFTER.match(ctx.text, found.mention.end)
+            if not m:
+                continue
+            word = (m.group("word") or "-").lower()
+            if word not in self._year_coordination and m.group("word"):
+                continue
+            start, end = m.start("year"), m.end("year")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            year = int(m.group("year"))
+            first, last = dm.year_interval(year)
+            mention = TimeMention(
+                start=start,
+                end=end,
+                surface=ctx.text[start:end],
+                value=f"{year:04d}",
+                earliest=first.isoformat(),
+                latest=last.isoformat(),
+                granularity="year",
+                anchor="document",
+                id=f"y{start}",
+                dating=found.mention.dating,
+            )
+            extra.append(_Found(mention, "year", found.sentence, False, False))
+        if not extra:
+            return ordered
+        return sorted(ordered + extra, key=lambda f: f.mention.start)
+
+
+@lru_cache(maxsize=16)
+def engine_for(lang: str) -> TimeEngine | None:
+    """The engine of ``lang``, or ``None`` when frontwatch has no time data for it."""
+    grammar = load_grammar(lang)
+    return TimeEngine(grammar) if grammar is not None else None
+
+
+def tag_times(
+    text: str,
+    document_date: str,
+    lang: str = "nl",
+    sentences: Sequence[Span] | None = None,
+) -> list[TimeMention]:
+    """Time mentions of ``text`` (a convenience wrapper around :class:`TimeEngine`)."""
+    engine = engine_for(lang)
+    if engine is None:
+        return []
+    return engine.tag(text, document_date, sentences)
+
+
+__all__ = ["RESOLVERS", "Resolved", "TimeEngine", "engine_for", "tag_times"]

@@ -1,0 +1,466 @@
+"""A language's time grammar: lexicons and patterns from ``data/lang/<lang>/times.toml``.
+
+The engine knows a fixed set of *kinds* of time expression (an absolute date, a month, a weekday,
+"N units ago", a window such as "de afgelopen maanden", an offset from the previous expression
+...) and how to resolve each against a reference date. Which words and word orders express
+them is language data: each ``[[pattern]]`` pairs a regular-expression template with a kind,
+and its ``{placeholders}`` name lexicons of the same file (``{month}``, ``{weekday}``,
+``{num}``, ``{unit}`` ...), so a third language is a new data file, not new code.
+
+All patterns of a language are compiled into one alternation, scanned once over the text
+(leftmost, then the first pattern that matches: more specific patterns come first in the
+file). A match becomes a :class:`Candidate` with the kind, the slot texts and their lexicon
+values; :mod:`frontwatch.times.engine` filters and resolves them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+from frontwatch.resources import has_lang_data, load_lang_data
+
+KINDS: frozenset[str] = frozenset(
+    {
+        "byline",
+        "clock",
+        "date",
+        "month",
+        "month_part",
+        "year",
+        "year_part",
+        "season",
+        "relday",
+        "weekday",
+        "weekend",
+        "period",
+        "period_edge",
+        "ago",
+        "window",
+        "anchored",
+        "anchored_period",
+        "relative_to_event",
+        "night_around",
+        "era",
+    }
+)
+
+# Placeholders that are not lexicons: digits and their shapes.
+_BUILTIN = {
+    "day": r"[0-3]?\d",
+    "monthnum": r"[01]?\d",
+    "year": r"(?:1[5-9]|20)\d\d",
+    "clock": r"[0-2]?\d[:.][0-5]\d",
+    "digits": r"\d+(?:[.,]\d+)?",
+}
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_WORD = re.compile(r"\w+")
+# Digits an expression can hang on: a year, a time of day ("14:30").
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:(?:1[5-9]|20)\d\d|[0-2]?\d:[0-5]\d)(?!\d)")
+# Lexicons whose words are the core of an expression (see Grammar._windows), and how much
+# text around a core word a pattern may hold: "sinds het begin van de grootschalige invasie".
+_CORE_LEXICONS = (
+    "month", "month_abbr", "weekday", "relday", "unit", "units", "period", "season", "era",
+)
+_BEFORE_CORE = 40
+_AFTER_CORE = 16
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+class GrammarError(ValueError):
+    """A times data file is malformed (unknown kind or placeholder, bad regex)."""
+
+
+def normalise_key(text: str) -> str:
+    """Lexicon lookup form: lower case, straight apostrophes, single spaces."""
+    return " ".join(text.translate(_APOSTROPHES).lower().split())
+
+
+def _char_regex(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['’‘`]"
+    return re.escape(char)
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching any of ``words``, as a trie ("gister(?:en|avond)").
+
+    Python's ``re`` tries the branches of an alternation one after the other; sharing
+    prefixes makes a lexicon of a hundred words cost a few character tests. A word that is
+    the prefix of another is tried after it ("een paar" before "een"), as longest-first.
+    """
+    trie: dict[str, Any] = {}
+    for word in {normalise_key(w) for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [_char_regex(c) + build(node[c]) for c in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One ``[[pattern]]`` entry: a template, its kind and constant slots."""
+
+    index: int
+    kind: str
+    template: str
+    fixed: dict[str, Any]
+    slots: tuple[tuple[str, str, str], ...]  # (regex group, slot name, lexicon)
+    dating: bool = True
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A pattern match before resolution."""
+
+    start: int
+    end: int
+    kind: str
+    pattern: Pattern
+    texts: dict[str, str]  # slot -> matched text
+    lead: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)  # slot -> lexicon value
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    """Context in which a match is not a time ("de morgen", "2000 mensen")."""
+
+    kinds: frozenset[str]
+    surface: re.Pattern[str] | None
+    left: re.Pattern[str] | None
+    right: re.Pattern[str] | None
+
+    def applies(self, kind: str, surface: str, left: str, right: str) -> bool:
+        if self.kinds and kind not in self.kinds:
+            return False
+        if self.surface is not None and not self.surface.search(surface):
+            return False
+        if self.left is not None and not self.left.search(left):
+            return False
+        return not (self.right is not None and not self.right.search(right))
+
+
+class Grammar:
+    """The compiled time grammar of one language."""
+
+    def __init__(self, lang: str, data: dict[str, Any]) -> None:
+        self.lang = lang
+        self.data = data
+        self.lexicons: dict[str, dict[str, Any]] = {
+            name: {normalise_key(k): v for k, v in table.items()}
+            for name, table in data.get("lexicon", {}).items()
+        }
+        self.capitalized = frozenset(data.get("capitalized", []))
+        self.needs_context = frozenset(normalise_key(w) for w in data.get("needs_context", []))
+        self.patterns: dict[str, Pattern] = {}
+        leads = data.get("lead", [])
+        self._lead = re.compile(rf"{_alternation(leads)}\s+") if leads else None
+        self._alternatives: list[re.Pattern[str]] = []
+        plain: list[str] = []
+        for index, entry in enumerate(data.get("pattern", [])):
+            pattern, regex = self._compile_pattern(index, entry)
+            self.patterns[f"p{index}"] = pattern
+            try:
+                self._alternatives.append(re.compile(rf"(?:{regex})(?![\w])"))
+            except re.error as exc:
+                raise GrammarError(f"{lang}: pattern {index} does not compile: {exc}") from None
+            plain.append("(?:" + _NAMED_GROUP.sub("(?:", regex) + ")")
+        if not plain:
+            raise GrammarError(f"{lang}: times data has no [[pattern]]")
+        lead = rf"(?:{_alternation(leads)}\s+)?" if leads else ""
+        firsts = [_first_chars(_parser.parse(p).data)[0] for p in plain]
+        self.regex = _dispatching_regex(plain, lead, firsts)
+        self.core_words = self._core_words(data)
+        self._core = re.compile(rf"(?<!\w){_alternation(list(self.core_words))}(?!\w)")
+        self.vetoes = [self._compile_veto(v) for v in data.get("veto", [])]
+        self.tense = data.get("tense", {})
+        self.years = data.get("years", {})
+
+    # -- compilation ---------------------------------------------------------------------------
+
+    def _core_words(self, data: dict[str, Any]) -> frozenset[str]:
+        """Words at least one of which every pattern holds (digits of years aside)."""
+        words: set[str] = {normalise_key(w) for w in data.get("core_words", [])}
+        for name in _CORE_LEXICONS:
+            for key in self.lexicons.get(name, {}):
+                last = key.split()[-1].rstrip(".")
+                words.update(_WORD.findall(last))
+        for weekday in list(self.lexicons.get("weekday", {})):
+            words.update(weekday + part for part in self.lexicons.get("daypart", {}))
+        return frozenset(words)
+
+    def _placeholder(self, name: str) -> str:
+        if name in _BUILTIN:
+            return _BUILTIN[name]
+        if name == "num":
+            words = list(self.lexicons.get("number", {}))
+            return rf"(?:{_BUILTIN['digits']}|{_alternation(words)})" if words else _BUILTIN[
+                "digits"
+            ]
+        if name in self.lexicons:
+            return _alternation(list(self.lexicons[name]))
+        raise GrammarError(f"{self.lang}: unknown placeholder {{{name}}}")
+
+    def _compile_pattern(self, index: int, entry: dict[str, Any]) -> tuple[Pattern, str]:
+        kind = entry.get("kind")
+        template = entry.get("regex")
+        if kind not in KINDS:
+            raise GrammarError(f"{self.lang}: pattern {index}: unknown kind {kind!r}")
+        if not isinstance(template, str) or not template.strip():
+            raise GrammarError(f"{self.lang}: pattern {index}: missing regex")
+        slots: list[tuple[str, str, str]] = []
+        used: set[str] = set()
+
+        def expand(m: re.Match[str]) -> str:
+            lexicon, slot = m.group(1), m.group(2) or m.group(1)
+            if slot in used:
+                raise GrammarError(f"{self.lang}: pattern {index}: slot {slot!r} used twice")
+            used.add(slot)
+            group = f"p{index}_{slot}"
+            slots.append((group, slot, lexicon))
+            return f"(?P<{group}>{self._placeholder(lexicon)})"
+
+        # A space in a template is any run of blanks; an apostrophe any apostrophe.
+        body = template.strip().replace("'", "['’]")
+        body = re.sub(r" +", r"\\s+", body)
+        regex = _PLACEHOLDER.sub(expand, body)
+        fixed = {k: v for k, v in entry.items() if k not in ("kind", "regex", "dating")}
+        pattern = Pattern(
+            index, kind, template, fixed, tuple(slots), bool(entry.get("dating", True))
+        )
+        return pattern, regex
+
+    def _compile_veto(self, entry: dict[str, Any]) -> Veto:
+        def rx(key: str) -> re.Pattern[str] | None:
+            value = entry.get(key)
+            return re.compile(value, re.IGNORECASE) if value else None
+
+        kinds = entry.get("kind", [])
+        if isinstance(kinds, str):
+            kinds = [kinds]
+        return Veto(frozenset(kinds), rx("surface"), rx("left"), rx("right"))
+
+    # -- lookup --------------------------------------------------------------------------------
+
+    def lookup(self, lexicon: str, text: str) -> Any:
+        """The lexicon value of a matched word (numbers also as digits, "2,5" = 2.5)."""
+        key = normalise_key(text)
+        if lexicon in _BUILTIN or lexicon == "num":
+            table = self.lexicons.get("number", {})
+            if key in table:
+                return table[key]
+            try:
+                return float(key.replace(",", ".")) if re.search(r"[.,]", key) else int(key)
+            except ValueError:
+                return None
+        return self.lexicons.get(lexicon, {}).get(key)
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def scan(self, text: str) -> list[Candidate]:
+        """Every non-overlapping pattern match, left to right, with slot values looked up.
+
+        Matching runs on the lower-cased text (patterns and lexicons are lower case), which
+        is much faster than case-insensitive matching; offsets are the same, and the
+        original text is used for what the match says.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer ("İ")
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        found: list[Candidate] = []
+        for window_start, window_end in self._windows(lowered):
+            for m in self.regex.finditer(lowered, window_start, window_end):
+                index = int(m.lastgroup[1:].split("_", 1)[0]) if m.lastgroup else -1
+                if index < 0:
+                    continue
+                cand = self._candidate(text, lowered, m.start(), m.end(), index)
+                if cand is not None:
+                    found.append(cand)
+        return found
+
+    def _windows(self, lowered: str) -> list[tuple[int, int]]:
+        """Stretches of text around the words every time expression contains.
+
+        Each pattern holds at least one *core* word: a month, a weekday, a unit ("dagen"),
+        a relative day, a season, a year in digits. Only the text around them (what a
+        pattern can hold before and after its core word) is matched against the patterns,
+        which is most of the speed of tagging: most sentences hold no time at all.
+        """
+        hits = [m.span() for m in _YEAR_DIGITS.finditer(lowered)]
+        hits.extend(m.span() for m in self._core.finditer(lowered))
+        if not hits:
+            return []
+        hits.sort()
+        size = len(lowered)
+        windows: list[tuple[int, int]] = []
+        for start, end in hits:
+            lo = max(0, start - _BEFORE_CORE)
+            while lo > 0 and not lowered[lo - 1].isspace():
+                lo -= 1
+            hi = min(size, end + _AFTER_CORE)
+            while hi < size and (lowered[hi].isalnum() or lowered[hi] == "_"):
+                hi += 1
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+            else:
+                windows.append((lo, hi))
+        return windows
+
+    def _candidate(
+        self, text: str, lowered: str, start: int, end: int, index: int
+    ) -> Candidate | None:
+        """The candidate for pattern ``index`` matching ``[start, end)``: its slots re-read.
+
+        The scanning regex took a leading word ("in", "sinds") when the pattern matched after
+        it; the pattern alone is tried there first, then at ``start``.
+        """
+        lead_match = self._lead.match(lowered, start) if self._lead is not None else None
+        starts = [lead_match.end(), start] if lead_match else [start]
+        alternative = self._alternatives[index]
+        for body_start in starts:
+            m = alternative.match(lowered, body_start)
+            if m is not None and m.end() == end:
+                return self._make(text, m, index, start, end, body_start)
+        return None
+
+    def _make(
+        self, text: str, m: re.Match[str], index: int, start: int, end: int, body_start: int
+    ) -> Candidate | None:
+        pattern = self.patterns[f"p{index}"]
+        texts: dict[str, str] = {}
+        values: dict[str, Any] = dict(pattern.fixed)
+        for group, slot, lexicon in pattern.slots:
+            if m.start(group) < 0:
+                continue
+            value_text = text[m.start(group) : m.end(group)]
+            if lexicon in self.capitalized and not value_text[:1].isupper():
+                return None
+            texts[slot] = value_text
+            values[slot] = self.lookup(lexicon, value_text)
+        lead = text[start:body_start].strip() if body_start > start else None
+        if lead and self._lead is not None and self._lead.match(text.lower(), body_start):
+            # "gone on since 2014": the pattern brings its own preposition.
+            start, lead = body_start, None
+        return Candidate(start, end, pattern.kind, pattern, texts, lead, values)
+
+
+def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a parsed regex can start with (``None``: any) and whether it can be empty."""
+    first: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        chars: set[str] | None
+        nullable = False
+        if name == "LITERAL":
+            chars = {chr(av)}
+        elif name == "IN":
+            chars = set()
+            for item_op, item_av in av:
+                item = str(item_op)
+                if item == "LITERAL":
+                    chars.add(chr(item_av))
+                elif item == "RANGE" and item_av[1] - item_av[0] < 512:
+                    chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+                elif item == "CATEGORY" and str(item_av) == "CATEGORY_DIGIT":
+                    chars.update("0123456789")
+                else:
+                    chars = None
+                    break
+        elif name == "BRANCH":
+            chars, nullable = set(), False
+            for branch in av[1]:
+                sub, sub_nullable = _first_chars(branch)
+                if sub is None:
+                    chars = None
+                    break
+                chars |= sub
+                nullable = nullable or sub_nullable
+        elif name == "SUBPATTERN":
+            chars, nullable = _first_chars(av[-1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            chars, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            chars, nullable = set(), True
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        first |= chars
+        if not nullable:
+            return first, False
+    return first, True
+
+
+def _dispatching_regex(
+    alternatives: list[str], lead: str, firsts: list[set[str] | None]
+) -> re.Pattern[str]:
+    """One regex for all alternatives that looks at the first character before trying any.
+
+    Python's ``re`` tries the branches of an alternation one by one at every position; with
+    dozens of patterns that is the whole cost of tagging. Grouping the branches by the
+    characters they can start with (keeping their order inside each group) lets one
+    character test skip all the others.
+    """
+    alphabet = sorted(set().union(*(f for f in firsts if f is not None)))
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for char in alphabet:
+        members = tuple(i for i, f in enumerate(firsts) if f is None or char in f)
+        groups.setdefault(members, []).append(char)
+    # Each copy of an alternative ends in an empty group named after it, so the match's
+    # ``lastgroup`` says which pattern matched ("a12_3": pattern 12, its third copy).
+    copies: dict[int, int] = {}
+
+    def tagged(i: int) -> str:
+        copies[i] = copies.get(i, 0) + 1
+        return f"{alternatives[i]}(?P<a{i}_{copies[i]}>)"
+
+    leaves = [
+        ("".join(re.escape(c) for c in chars), "|".join(tagged(i) for i in members))
+        for members, chars in groups.items()
+    ]
+
+    def tree(part: list[tuple[str, str]]) -> str:
+        # A binary split on the first character: a handful of tests instead of one per group.
+        if len(part) == 1:
+            charset, body = part[0]
+            return f"(?=[{charset}])(?:{body})"
+        half = len(part) // 2
+        left = "".join(charset for charset, _ in part[:half])
+        return f"(?=[{left}])(?:{tree(part[:half])})|(?:{tree(part[half:])})"
+
+    branches = [tree(leaves)] if leaves else []
+    anywhere = [tagged(i) for i, f in enumerate(firsts) if f is None]
+    if anywhere:
+        branches.append("(?:" + "|".join(anywhere) + ")")
+    return re.compile(rf"(?<![\w'’]){lead}(?:{'|'.join(branches)})(?![\w])")
+
+
+@lru_cache(maxsize=16)
+def load_grammar(lang: str) -> Grammar | None:
+    """The grammar of ``lang``, or ``None`` when there are no times data for it."""
+    if not has_lang_data(lang, "times"):
+        return None
+    return Grammar(lang, load_lang_data(lang, "times"))
+
+
+__all__ = ["KINDS", "Candidate", "Grammar", "GrammarError", "Pattern", "Veto", "load_grammar"]

@@ -1,0 +1,242 @@
+"""Is the clause around a time expression about the past or the future?
+
+A bare weekday or month points back in a past-tense clause and forward in a present or future
+one: "zaterdag ontmoette" is the last Saturday, "zaterdag ontmoet" the next. Without a parser
+we read the finite verbs from word lists of the language's ``[tense]`` table:
+
+- ``future``: auxiliaries and phrases of the future ("zal", "gaat", "will", "due to");
+- ``past``: irregular past forms and participles ("zei", "werd", "took", "met");
+- ``past_suffix``: the regular past ("-de/-te", "-ed"), minus ``not_past`` look-alikes and
+  words right after a ``determiners`` word (an adjective: "de gewapende mannen");
+- ``perfect_aux`` + a ``participle``-shaped word in the clause: the perfect ("heeft ...
+  heroverd") is past;
+- ``past_modal``: past forms of future auxiliaries ("zou", "would", "were due to") keep the
+  story in the past.
+
+The cue nearest to the expression inside its clause decides (clauses end at punctuation and
+at the ``boundaries`` words that open subordinate clauses); without one, and if the clause is
+too short to hold a verb of its own ("Op zaterdag, meldde het leger, ..."), the nearest in the
+sentence; without any, the tense is ``present``: news reports the past in the past tense, so
+a sentence with no past form is about now or what comes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+Tense = Literal["past", "present", "future"]
+
+_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
+_CLAUSE_PUNCT = frozenset(",;:()\"“”«»—–[]")
+# A clause of at least this many tokens besides the time expression has its own verb: its
+# tense is not taken from another clause of the sentence.
+_OWN_CLAUSE_TOKENS = 4
+
+
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+
+
+@dataclass(frozen=True)
+class TenseRules:
+    """The ``[tense]`` table of a language, compiled."""
+
+    data: dict[str, Any]
+    _cache: dict[str, _Sentence] = field(default_factory=dict, repr=False, compare=False)
+
+    def _words(self, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.data.get(key, []))
+
+    @cached_property
+    def future(self) -> frozenset[str]:
+        return self._words("future")
+
+    @cached_property
+    def future_phrases(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Multi-word future cues by their first word."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.data.get("future_phrases", []):
+            words = tuple(phrase.lower().split())
+            index.setdefault(words[0], []).append(words)
+        return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def past(self) -> frozenset[str]:
+        return self._words("past")
+
+    @cached_property
+    def past_modal(self) -> frozenset[str]:
+        return self._words("past_modal")
+
+    @cached_property
+    def not_past(self) -> frozenset[str]:
+        return self._words("not_past")
+
+    @cached_property
+    def determiners(self) -> frozenset[str]:
+        return self._words("determiners")
+
+    @cached_property
+    def perfect_aux(self) -> frozenset[str]:
+        return self._words("perfect_aux")
+
+    @cached_property
+    def boundaries(self) -> frozenset[str]:
+        return self._words("boundaries")
+
+    @cached_property
+    def past_suffix(self) -> re.Pattern[str] | None:
+        value = self.data.get("past_suffix")
+        return re.compile(value) if value else None
+
+    @cached_property
+    def participle(self) -> re.Pattern[str] | None:
+        value = self.data.get("participle")
+        return re.compile(value) if value else None
+
+    @cached_property
+    def known_words(self) -> dict[str, str]:
+        """Listed words and what they signal, in the order of precedence."""
+        known: dict[str, str] = {}
+        for word in self.perfect_aux:
+            known[word] = "aux"
+        for word in self.past:
+            known[word] = "past"
+        # Single-word future cues win over a past form that looks the same; past modals
+        # ("zou", "would") over both.
+        for word in self.future:
+            known[word] = "future"
+        for word in self.past_modal:
+            known[word] = "past"
+        return known
+
+    @cached_property
+    def min_length(self) -> int:
+        return int(self.data.get("past_suffix_min_length", 5))
+
+    # -- classification ----------------------------------------------------------------------
+
+    def forget(self) -> None:
+        """Drop the cached sentence analyses (start of a new text)."""
+        self._cache.clear()
+
+    def analyse(self, sentence: str) -> _Sentence:
+        """Tokens, clause boundaries and tense cues of a sentence (cached: many expressions
+        of one sentence ask)."""
+        cached = self._cache.get(sentence)
+        if cached is not None:
+            return cached
+        tokens = _tokens(sentence)
+        lowered = sentence.lower().replace("’", "'")
+        if len(lowered) == len(sentence):
+            lower = [lowered[s:e] for s, e, _ in tokens]
+        else:  # a character whose lower case is longer ("İ")
+            lower = [t[2].lower().replace("’", "'") for t in tokens]
+        boundaries = self.boundaries
+        boundary = [
+            t[2] in _CLAUSE_PUNCT or w in boundaries for t, w in zip(tokens, lower, strict=True)
+        ]
+        cues: list[tuple[int, Tense]] = []
+        aux: list[int] = []
+        participles: list[int] = []
+        known = self.known_words
+        phrases_by_first = self.future_phrases
+        participle = self.participle
+        suffix = self.past_suffix
+        min_length = self.min_length
+        for i, word in enumerate(lower):
+            phrases = phrases_by_first.get(word)
+            if phrases and any(tuple(lower[i : i + len(p)]) == p for p in phrases):
+                before = lower[i - 1] if i else ""
+                cues.append((i, "past" if before in self.past else "future"))
+                continue
+            kind = known.get(word)
+            if kind is not None:
+                if kind == "aux":
+                    aux.append(i)
+                else:
+                    cues.append((i, kind))  # type: ignore[arg-type]
+                continue
+            if len(word) < min_length or not word.isalpha():
+                continue
+            if participle is not None and participle.match(word):
+                participles.append(i)
+            if (
+                suffix is not None
+                and word not in self.not_past
+                and suffix.search(word)
+                and not (i and lower[i - 1] in self.determiners)
+                and not (i and tokens[i][2][:1].isupper())
+            ):
+                cues.append((i, "past"))
+        analysis = _Sentence(tokens, boundary, cues, aux, participles)
+        if len(self._cache) > 1024:
+            self._cache.clear()
+        self._cache[sentence] = analysis
+        return analysis
+
+    def tense_of(self, sentence: str, start: int, end: int, side: str = "both") -> Tense:
+        """The tense governing ``sentence[start:end]`` (offsets inside the sentence).
+
+        ``side="left"`` reads only the words before the expression: the main clause in front
+        of "een dag nadat ..." / "a day after ...". ``side="sentence"`` takes the nearest cue
+        of the whole sentence: a reporting verb ("zei woensdag dat ...").
+        """
+        a = self.analyse(sentence)
+        inside = [i for i, (s, e, _) in enumerate(a.tokens) if s < end and e > start]
+        if not inside:
+            return "present"
+        first, last = inside[0], inside[-1]
+        left = first
+        while left > 0 and not a.boundary[left - 1]:
+            left -= 1
+        right = last
+        while right + 1 < len(a.tokens) and not a.boundary[right + 1]:
+            right += 1
+        scopes = [(left, right), (0, len(a.tokens) - 1)]
+        if side == "left":
+            scopes = [(left, first - 1)]
+        elif side == "sentence":
+            scopes = [(0, len(a.tokens) - 1)]
+
+        def outside(i: int, lo: int, hi: int) -> bool:
+            return lo <= i <= hi and not first <= i <= last
+
+        for n, (lo, hi) in enumerate(scopes):
+            if n and (right - left) - (last - first) >= _OWN_CLAUSE_TOKENS:
+                # The clause has words enough to hold its own verb; we just do not know it
+                # as past or future ("ontmoet"): present, whatever the next clause says.
+                break
+            cues = [c for c in a.cues if outside(c[0], lo, hi)]
+            # A perfect: an auxiliary with a participle after it in the clause.
+            cues.extend(
+                (i, "past")
+                for i in a.aux
+                if outside(i, lo, hi) and any(i < p and outside(p, lo, hi) for p in a.participles)
+            )
+            if cues:
+                def distance(cue: tuple[int, Tense]) -> tuple[int, int]:
+                    i = cue[0]
+                    gap = first - i if i < first else i - last
+                    return gap, 0 if i < first else 1
+
+                return min(cues, key=distance)[1]
+        return "present"
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    tokens: list[tuple[int, int, str]]
+    boundary: list[bool]
+    cues: list[tuple[int, Tense]]
+    aux: list[int]
+    participles: list[int]
+
+    def cue_words(self) -> list[str]:
+        return [self.tokens[i][2] for i, _ in self.cues]
+
+
+__all__ = ["Tense", "TenseRules"]
