@@ -224,3 +224,26 @@ def test_pulling_back_to_lines_beyond_a_village_is_leaving_it():
                    status="confirmed", claimant="UKR")
     (period,) = periods_from_events([pulled])
     assert period.controller == "RUS" and period.basis == "withdrawal"
+
+
+def test_a_handover_inside_one_side_does_not_change_the_controller():
+    taken = event(CAPTURE, "RUS", "Bakhmut", "Wagner says it has taken Bakhmut.",
+                  "2023-05-20", status="claimed", claimant="RUS")
+    handover = event(WITHDRAWAL, "RUS", "Bakhmut", "Prigozhin says Wagner is leaving Bakhmut "
+                     "and handing it over to the regular Russian army.", "2023-05-25",
+                     target="RUS")
+    periods = periods_from_events([taken, handover])
+    assert [p.controller for p in periods] == ["RUS"]
+    assert handover["event_id"] in periods[0].event_ids
+
+
+def test_a_capture_by_the_side_holding_the_place_before_fighting_is_not_a_continuation():
+    held = event(CAPTURE, "UKR", "Vuhledar", "Ukrainian forces recaptured Vuhledar.",
+                 "2022-03-10")
+    fighting = event("combat", "RUS", "Vuhledar", "Fighting is going on in the streets of "
+                     "Vuhledar, the governor said.", "2023-02-05")
+    retaken = event(CAPTURE, "UKR", "Vuhledar", "Ukraine says it has retaken Vuhledar.",
+                    "2023-02-07")
+    first, second = periods_from_events([held, fighting, retaken])
+    assert (first.controller, second.controller) == ("UKR", "UKR")
+    assert second.after_gap and second.disputes

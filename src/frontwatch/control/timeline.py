@@ -171,9 +171,13 @@ class Signal:
 
 
 def _other_side(country: str | None, target: dict[str, Any] | None) -> str | None:
-    """The side that holds a place ``country`` withdrew from: the target, else the opponent."""
+    """The side that holds a place ``country`` withdrew from: the target, else the opponent.
+
+    A target of the same country is a handover inside one side (a mercenary group leaving
+    a town to the regular army): the place stays with that side.
+    """
     target_country = actor_country(target)
-    if target_country and target_country != country:
+    if target_country:
         return target_country
     return settings()["sides"].get(country or "")
 
@@ -550,7 +554,11 @@ def _periods_of_place(signals: list[Signal]) -> list[ControlPeriod]:
             # A contested phase that began (at most a few days) before this capture is the
             # fight for the capture: the capture's dispute, not a period of its own.
             periods.pop()
-            replacement = open_period(signal, after_gap=current.after_gap)
+            before = periods[-1] if periods else None
+            # Taken by the side that held it before the fighting: it was lost in between,
+            # unreported; nothing links the two periods.
+            unlinked = before is not None and before.controller == signal.controller
+            replacement = open_period(signal, after_gap=current.after_gap or unlinked)
             replacement.disputes.extend(current.signals + current.disputes)
             continue
         open_period(signal)

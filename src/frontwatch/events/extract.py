@@ -28,11 +28,13 @@ from frontwatch.events.analysis import (
     TriggerHit,
     is_country_level,
 )
-from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon
+from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, TriggerSpec
 from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# Words that look like determiners or possessives but are verbs here ("zijn bevrijd").
+_NOT_NOMINAL = frozenset({"zijn", "te", "to", "is", "die", "dat", "that", "this", "het"})
 _WATER_FEATURES = frozenset(
     {"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"}
 )
@@ -501,6 +503,10 @@ class SentenceExtractor:
         # not predicated of the clause's subject.
         if spec.kind in ("noun", "fall") and self._in_pp(sa, hit):
             return
+        # "ending a siege", "the swift advance": a territorial nominalisation says its actor
+        # through its own modifiers, not through the clause's subject
+        if spec.territorial and self._nominal(sa, hit):
+            return
         # 5. The subject: the nearest actor of the clause, before the trigger first.
         subjects = [
             a
@@ -571,6 +577,33 @@ class SentenceExtractor:
             if sa.clause_of[k - sa.lo] == clause and k != hit.i
         ]
         return any(w in _STATIVE_AUX for w in words) and not any(w in _PERFECT_AUX for w in words)
+
+    def _nominal(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """The trigger is used as a noun: "de inname", "the swift advance", "its fall",
+        "Andriivka's recapture" (not "zijn bevrijd", where "zijn" is the verb)."""
+        toks, lex = sa.tokens, self.lex
+        if toks[hit.j - 1].norm not in lex.nominal_forms:
+            return False
+        k = hit.i - 1
+        if (
+            k >= sa.lo
+            and toks[k].is_word
+            and not toks[k].is_capitalised
+            and (toks[k].norm not in lex.determiners and toks[k].norm not in lex.possessives)
+        ):
+            k -= 1  # one adjective: "de snelle opmars", "the swift advance"
+            if k >= sa.lo and toks[k].norm not in lex.determiners:
+                return False
+        if k < sa.lo:
+            return False
+        norm = toks[k].norm
+        if norm in _NOT_NOMINAL:
+            return False
+        return (
+            norm in lex.determiners
+            or norm in lex.possessives
+            or (norm == "s" and k - 1 >= sa.lo and toks[k - 1].text in ("'", "’"))
+        )
 
     def _in_pp(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         toks, lex = sa.tokens, self.lex
@@ -707,6 +740,17 @@ class SentenceExtractor:
             )
 
         cands = [r for r in sa.places if sa.clause_of[r.i - sa.lo] == own and usable(r)]
+        if spec.territorial and self._nominal(sa, hit):
+            # "de inname van het stadje", "the advance on Tokmak", "Andriivka's recapture":
+            # a nominalisation's place is in its own complement or genitive
+            own_places = [
+                r
+                for r in cands
+                if (0 <= r.i - hit.j <= 6 and r.prep in spec.place_preps) or (0 <= hit.i - r.j <= 3)
+            ]
+            if not own_places:
+                return []
+            cands = own_places
         antecedent = clause.antecedent if clause.kind == "relative" else None
         if antecedent is not None and usable(antecedent) and antecedent not in cands:
             cands.insert(0, antecedent)
@@ -1313,7 +1357,5 @@ def _copy(c: Candidate) -> Candidate:
         symmetric=c.symmetric,
     )
 
-
-from frontwatch.events.lexicon import TriggerSpec  # noqa: E402
 
 _DENIAL_SPEC = TriggerSpec(type="?", rule="denial.anaphoric", kind="noun")

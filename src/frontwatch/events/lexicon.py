@@ -82,6 +82,7 @@ class Lexicon:
     strike_modifiers: frozenset[str]
     not_before: frozenset[str]
     fall_not_before: frozenset[str]
+    nominal_forms: frozenset[str]
     background: frozenset[str]
     deny_anaphora: frozenset[tuple[str, ...]]
     pledge_auxiliaries: frozenset[str]
@@ -232,6 +233,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         strike_modifiers=word_set(data.get("trigger_context", {}).get("strike_modifiers", [])),
         not_before=word_set(data.get("trigger_context", {}).get("not_before", [])),
         fall_not_before=word_set(data.get("trigger_context", {}).get("fall_not_before", [])),
+        nominal_forms=word_set(data.get("trigger_context", {}).get("nominal_forms", [])),
         background=word_set(data.get("trigger_context", {}).get("background", [])),
         deny_anaphora=phrase_set(cue_data.get("deny_anaphora", [])),
         pledge_auxiliaries=word_set(cue_data.get("pledge_auxiliaries", [])),

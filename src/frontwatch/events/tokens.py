@@ -206,16 +206,26 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(phrase_tokens(p) for p in phrases)
 
 
+# The first-word index of a set of matchers, built once per set (which it keeps alive, so
+# that the ids in its key stay theirs).
+_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, list[str]], list[Any]]] = {}
+
+
 def scan(tokens: Sequence[Token], matchers: dict[str, PhraseMatcher]) -> dict[str, list[Match]]:
     """Run several matchers over a whole document in one pass.
 
     Each matcher keeps its own longest-match, non-overlapping semantics; a token no matcher's
     phrases start with (most tokens) costs one set look-up.
     """
-    firsts: dict[str, list[str]] = {}
-    for name, m in matchers.items():
-        for word in m._root:
-            firsts.setdefault(word, []).append(name)
+    key = tuple((name, id(m)) for name, m in matchers.items())
+    index = _SCAN_INDEX.get(key)
+    if index is None:
+        table: dict[str, list[str]] = {}
+        for name, m in matchers.items():
+            for word in m._root:
+                table.setdefault(word, []).append(name)
+        index = _SCAN_INDEX[key] = (table, list(matchers.values()))
+    firsts = index[0]
     with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
     found: dict[str, list[Match]] = {name: [] for name in matchers}
     free: dict[str, int] = {name: 0 for name in matchers}

@@ -186,7 +186,13 @@ class Recogniser:
                 self._names_first.setdefault(words[0], []).append(words)
         self._longest_cache: dict[str, int] = {}
         self._suffixes = self.lex.possessive_suffixes + self.lex.inflection_suffixes
+        # Words before an unknown capitalised word that make it worth a closer look.
+        self._before_unknown = (frozenset(self.lex.cues_before) | self.lex.gap_words
+                                | self.lex.connectors | self.lex.cue_last_words)
+        self._before_person = self.lex.given_names | self.lex.person_titles
         self._importance_cache: dict[tuple[int, ...], float] = {}
+        self._readings_cache: dict[tuple[str, ...],
+                                   list[tuple[int, tuple[int, ...], frozenset[int]]]] = {}
         self._lookup_cache: dict[tuple[str, ...], tuple[tuple[int, ...], frozenset[int]]] = {}
 
     # -- keys ------------------------------------------------------------------------------
@@ -216,6 +222,28 @@ class Recogniser:
                 stem = word[: -len(suffix)]
                 out.append((stem, len(stem)))
         return out
+
+    def _readings(self, head: tuple[str, ...], last: str
+                  ) -> list[tuple[int, tuple[int, ...], frozenset[int]]]:
+        """The gazetteer readings of ``head`` + ``last`` (with ``last`` possibly stripped of a
+        possessive or inflection): how many characters of ``last`` each keeps, the entries
+        and those matched by spelling. Cached: the same names recur in every article."""
+        key = (*head, last)
+        cached = self._readings_cache.get(key)
+        if cached is None:
+            cached = []
+            for variant, keep in self._variants(last):
+                indexes, spelled = self._lookup([*head, variant])
+                if not indexes:
+                    continue
+                if keep < len(last) and last[keep] not in "'’" and \
+                        self._best_importance(indexes) < _INFLECTED_IMPORTANCE:
+                    continue  # "Ruslands" is Rusland's; "Volgens" is no village "Volgen"
+                cached.append((keep, indexes, spelled))
+            if len(self._readings_cache) > 100_000:
+                self._readings_cache.clear()
+            self._readings_cache[key] = cached
+        return cached
 
     def _best_importance(self, indexes: tuple[int, ...]) -> float:
         best = self._importance_cache.get(indexes)
@@ -265,10 +293,18 @@ class Recogniser:
             if longest == 1 and folded in self.lex.stop_words:
                 continue  # "De", "The": no one-word place, and no longer name starts here
             if longest == 0:
-                if folded not in self.lex.stop_words:
+                # The common case: an ordinary capitalised word. Only the word before it
+                # matters (a title makes it a person, a cue an unknown place).
+                if folded in self.lex.stop_words or start < 2 or text[start - 1] != " ":
+                    continue
+                cut = text.rfind(" ", max(0, start - 40), start - 1)
+                before = fold_key(text[cut + 1:start - 1])
+                if before in self._before_unknown or (
+                        out and out[-1].end > start - 12 and out[-1].cue is not None):
                     unknown = self._unknown_place(text, m, out, doc)
                     if unknown is not None:
                         out.append(unknown)
+                if before in self._before_person:
                     self._note_person(text, m, doc)
                 continue
             cand, skip_to = self._match_here(text, m, longest, doc)
@@ -332,13 +368,7 @@ class Recogniser:
             if n > 1 and not last[0].isupper() and not last[0].isdigit():
                 # A name does not end on a lower-case word ("Zee van" is no name).
                 continue
-            for variant, keep in self._variants(last):
-                indexes, spelled = self._lookup([*head, variant])
-                if not indexes:
-                    continue
-                if keep < len(last) and last[keep] not in "'’" and \
-                        self._best_importance(indexes) < _INFLECTED_IMPORTANCE:
-                    continue  # "Ruslands" is Rusland's; "Volgens" is no village "Volgen"
+            for keep, indexes, spelled in self._readings(tuple(head), last):
                 end = last_start + keep
                 cand = Candidate(m.start(), end, text[m.start():end], indexes, spelled)
                 reason = self._reject(text, cand, n, doc)
