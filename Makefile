@@ -26,6 +26,7 @@ lint: $(BIN)/frontwatch
 	$(BIN)/ruff check .
 
 bench: $(BIN)/frontwatch
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run.py
 
 clean:

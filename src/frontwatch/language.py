@@ -16,7 +16,7 @@ from frontwatch.records import Document
 log = logging.getLogger(__name__)
 
 # The identifier needs no more than the opening of an article; long texts only cost time.
-_SAMPLE_CHARS = 3000
+_SAMPLE_CHARS = 1500
 
 
 @lru_cache(maxsize=8)

@@ -265,19 +265,22 @@ def _attribute_back(
 def _pointing_times(doc: Document, candidates: list[Candidate]) -> None:
     """ "Het werd toen ingenomen", "destijds": the time the pointing word refers back to."""
     missing = [c for c in candidates if c.time is None]
-    if not missing or not doc.times:
+    if not missing or not doc.times or not doc.lang:
         return
     try:
-        from frontwatch.times import anaphoric_time
+        from frontwatch.times.component import anaphoric_mentions
     except ImportError:  # the times package is optional for this component
         return
-    found: dict[int, TimeMention | None] = {}
+    # one pass over the document for every pointing word, not one per candidate
+    mentions = anaphoric_mentions(doc.text, doc.lang, doc.times)
+    if not mentions:
+        return
+    starts = [m.start for m in mentions]
     for c in missing:
-        key = c.sentence.span.start
-        if key not in found:
-            found[key] = anaphoric_time(doc, c.sentence.span)
-        if found[key] is not None:
-            c.time = found[key]
+        span = c.sentence.span
+        k = bisect_left(starts, span.start)
+        if k < len(mentions) and mentions[k].start < span.end:
+            c.time = mentions[k]
 
 
 def _blame(

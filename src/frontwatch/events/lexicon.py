@@ -268,7 +268,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     )
 
 
+@lru_cache(maxsize=64)
 def has_lexicon(lang: str | None) -> bool:
+    """Whether ``lang`` has an events data file (asked once per language, not per document)."""
     return bool(lang) and has_lang_data(lang, "events")  # type: ignore[arg-type]
 
 

@@ -55,16 +55,27 @@ class Token:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The tokens of ``text[start:end]``, with offsets into ``text``."""
+    """The tokens of ``text[start:end]``, with offsets into ``text``.
+
+    ``findall`` plus ``str.find`` is markedly cheaper than a match object per token: only
+    white space separates two tokens, so the next occurrence of a token's text after the
+    previous token is where it starts.
+    """
     end = len(text) if end is None else end
+    words = _TOKEN.findall(text, start, end)
     cache = _FOLDED
+    find = text.find
+    make = Token
     out = []
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
+    append = out.append
+    pos = start
+    for word in words:
+        begin = find(word, pos)
+        pos = begin + len(word)
         norm = cache.get(word)
         if norm is None:
             norm = fold(word)
-        out.append(Token(m.start(), m.end(), word, norm))
+        append(make(begin, pos, word, norm))
     return out
 
 

@@ -191,6 +191,8 @@ class Recogniser:
                                 | self.lex.connectors | self.lex.cue_last_words)
         self._before_person = self.lex.given_names | self.lex.person_titles
         self._importance_cache: dict[tuple[int, ...], float] = {}
+        self._static_cache: dict[tuple[str, int, tuple[int, ...], bool],
+                                 tuple[str | None, float, bool, bool]] = {}
         self._readings_cache: dict[tuple[str, ...],
                                    list[tuple[int, tuple[int, ...], frozenset[int]]]] = {}
         self._lookup_cache: dict[tuple[str, ...], tuple[tuple[int, ...], frozenset[int]]] = {}
@@ -392,26 +394,15 @@ class Recogniser:
     def _reject(self, text: str, cand: Candidate, n_words: int, doc: _DocState) -> str | None:
         """Why a matched name is not a place mention here (None: it is one)."""
         lex = self.lex
-        first = cand.surface.split()[0].split("-")[0]
-        folded = fold_key(cand.surface)
-        best = self._best_importance(cand.indexes)
-        if folded in lex.demonyms:
-            return "demonym"
-        surface = cand.surface
-        letters = len(surface) if surface.isalpha() else sum(c.isalpha() for c in surface)
-        if letters < 3:
-            return "too short"
-        if n_words == 1 and letters <= 4 and best < 0.5 and not cand.spelled:
-            return "short skeleton match"  # "Key", "Doc": English words, not villages
-        if n_words == 1 and folded in lex.stop_words:
-            return "stop word"
-        if folded in lex.persons or folded in doc.persons:
+        static_key = (cand.surface, n_words, cand.indexes, bool(cand.spelled))
+        static = self._static_cache.get(static_key)
+        if static is None:
+            static = self._static_cache[static_key] = self._static(cand, n_words)
+        reason, best, foreign, first_is_given = static
+        if reason is not None:
+            return reason
+        if fold_key(cand.surface) in doc.persons:
             return "person"
-        if lex.is_club_prefix(cand.surface):
-            return "organisation (club)"
-        if (n_words == 1 and cand.surface.isupper() and len(cand.surface) > 1
-                and (len(cand.surface) <= 3 or best < 0.5)):
-            return "abbreviation"
         prev = doc.previous_words(cand.start)
         prev_word = prev[-1] if prev else ""
         raw_prev = doc.previous_raw_word(cand.start)
@@ -427,16 +418,15 @@ class Recogniser:
             if len(prev) >= 2 and prev[-2] in lex.person_titles:
                 return "person (title, given name)"  # "Governor Vyacheslav Gladkov"
             prev_start = cand.start - len(raw_prev) - 1
-            if (n_words == 1 and best < 0.7 and not _is_sentence_start(text, prev_start)
-                    and all(self.g.entry(i).country not in _SKELETON_COUNTRIES
-                            for i in cand.indexes)
+            if (n_words == 1 and best < 0.7 and foreign
+                    and not _is_sentence_start(text, prev_start)
                     and not self._longest(raw_prev)
                     and fold_key(raw_prev) not in lex.demonyms):
                 # "Space Man", "Bank Otkritie": a small foreign town's name inside a longer
                 # proper name.
                 return "part of a longer name"
         after = doc.next_words(cand.end)
-        if fold_key(first) in lex.given_names and after and after[0][0].isupper():
+        if first_is_given and after and after[0][0].isupper():
             return "person (given name)"
         if any(w in lex.vessels for w in prev[-3:]):
             return "ship"
@@ -449,9 +439,7 @@ class Recogniser:
                 break
         if text[cand.end:cand.end + 1] == "-" and text[cand.end + 1:cand.end + 2].isdigit():
             return "organisation (numbered)"
-        if (n_words == 1 and best < 0.75 and doc.title_case_line(cand.start)
-                and all(self.g.entry(i).country not in _SKELETON_COUNTRIES
-                        for i in cand.indexes)):
+        if n_words == 1 and best < 0.75 and foreign and doc.title_case_line(cand.start):
             # A title in Title Case capitalises every word: a small foreign town there is
             # more likely a word ("Home", "Key") than a place.
             return "title case"
@@ -460,6 +448,37 @@ class Recogniser:
             # the start of a sentence or in a title ("Name", "Home", "Rich").
             return "ordinary word"
         return None
+
+    def _static(self, cand: Candidate, n_words: int) -> tuple[str | None, float, bool, bool]:
+        """The rules that look at the name alone (cached per name): the reason to reject it
+        if any, its best importance, whether all its readings lie outside the war's area,
+        and whether its first word is a given name."""
+        lex = self.lex
+        surface = cand.surface
+        folded = fold_key(surface)
+        best = self._best_importance(cand.indexes)
+        foreign = all(self.g.entry(i).country not in _SKELETON_COUNTRIES for i in cand.indexes)
+        first_is_given = fold_key(surface.split()[0].split("-")[0]) in lex.given_names
+        letters = len(surface) if surface.isalpha() else sum(c.isalpha() for c in surface)
+        reason = None
+        if folded in lex.demonyms:
+            reason = "demonym"
+        elif letters < 3:
+            reason = "too short"
+        elif n_words == 1 and letters <= 4 and best < 0.5 and not cand.spelled:
+            reason = "short skeleton match"  # "Key", "Doc": English words, not villages
+        elif n_words == 1 and folded in lex.stop_words:
+            reason = "stop word"
+        elif folded in lex.persons:
+            reason = "person"
+        elif lex.is_club_prefix(surface):
+            reason = "organisation (club)"
+        elif (n_words == 1 and surface.isupper() and len(surface) > 1
+                and (len(surface) <= 3 or best < 0.5)):
+            reason = "abbreviation"
+        if len(self._static_cache) > 100_000:
+            self._static_cache.clear()
+        return reason, best, foreign, first_is_given
 
     def _note_person(self, text: str, m: re.Match[str], doc: _DocState) -> None:
         """Remember surnames met after a given name or a title, so that a later bare mention

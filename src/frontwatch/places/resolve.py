@@ -149,6 +149,7 @@ class Resolver:
         self.g = gazetteer
         self.lex = lexicon
         self.temperature = temperature
+        self._base_cache: dict[tuple, list[tuple[float, GazetteerEntry]]] = {}
 
     def resolve(self, text: str, cands: list[Candidate],
                 sentence_ends: list[int] | None = None) -> list[Resolution]:
@@ -217,20 +218,23 @@ class Resolver:
         return bool(key) and (key == name_key(e.name) or (
             key == name_key(surface, "en") and key == name_key(e.name, "en")))
 
-    def _pick(self, cand: Candidate, ctx: _Context | None, sentence_regions: set[str],
-              distances: dict[tuple[int, int], float], sentence: int = -1) -> Resolution:
-        if not cand.indexes:
-            return Resolution(None, 0.0)
+    def _base_scores(self, cand: Candidate) -> list[tuple[float, GazetteerEntry]]:
+        """Each reading's score before the document's context: importance, cue, own name,
+        spelling. Cached per name and cue, as the same names recur."""
+        key = (cand.surface, cand.cue, cand.indexes, cand.spelled)
+        cached = self._base_cache.get(key)
+        if cached is not None:
+            return cached
         entries = [self.g.entry(i) for i in cand.indexes]
-        use_context = ctx is not None and ctx.total > 0 and len(entries) > 1
-        scored = []
         spelled_fit = any(_cue_fit(cand.cue, e) > 0 for e in entries if e.index in cand.spelled)
+        cached = []
         for e in entries:
-            # Superlinear in importance: the context of a Ukrainian article may choose among
-            # villages, but should not turn "New York" into the Donetsk village of that name.
             fit = _cue_fit(cand.cue, e)
             s = _prior(e.importance) + fit
             if e.country not in _AREA_COUNTRIES:
+                # Superlinear in importance abroad: the context of a Ukrainian article may
+                # choose among villages, but should not turn "New York" into the Donetsk
+                # village of that name.
                 s += 2.0 * max(0.0, e.importance - 0.6)
             if self._is_main_name(cand.surface, e):
                 # Its own name, not a former or foreign one: "Pokrovsk" is the Donetsk town,
@@ -242,6 +246,20 @@ class Resolver:
                 # Another entry bears this very spelling; a skeleton-only collision is weaker,
                 # unless the cue asks for just this kind of place and none of those is one.
                 s -= 0.2 if fit > 0 and not spelled_fit else 0.6
+            cached.append((s, e))
+        if len(self._base_cache) > 50_000:
+            self._base_cache.clear()
+        self._base_cache[key] = cached
+        return cached
+
+    def _pick(self, cand: Candidate, ctx: _Context | None, sentence_regions: set[str],
+              distances: dict[tuple[int, int], float], sentence: int = -1) -> Resolution:
+        if not cand.indexes:
+            return Resolution(None, 0.0)
+        base = self._base_scores(cand)
+        use_context = ctx is not None and ctx.total > 0 and len(base) > 1
+        scored = []
+        for s, e in base:
             if use_context:
                 assert ctx is not None
                 s += 0.3 * ctx.countries.get(e.country, 0) / ctx.total
