@@ -71,3 +71,12 @@ def test_gazetteer_info(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["gazetteer", "info"]) == 0
     out = capsys.readouterr().out
     assert "GeoNames" in out and "entries" in out
+
+
+def test_gazetteer_lookup_without_a_language_tries_every_romanisation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for spelling in ("Voehledar", "Wuhledar", "Vuhledar"):
+        assert main(["gazetteer", "lookup", spelling, "--json"]) == 0
+        entries = json.loads(capsys.readouterr().out)["entries"]
+        assert entries[0]["geonameid"] == 690823

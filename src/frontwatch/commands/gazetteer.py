@@ -23,8 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     actions.required = True
     lookup = actions.add_parser("lookup", help="entries a name can mean, with variants and keys")
     lookup.add_argument("name", metavar="NAME", help="a place name as written in a text")
-    lookup.add_argument("--lang", default="en",
-                        help="language whose romanisation the name follows (default: en)")
+    lookup.add_argument("--lang", default=None,
+                        help="language whose romanisation the name follows (default: try all)")
     lookup.add_argument("--limit", type=int, default=20, help="show at most N entries")
     lookup.add_argument("--json", action="store_true", help="JSON instead of a table")
     actions.add_parser("info", help="size, contents and attribution of the gazetteer")
@@ -63,7 +63,7 @@ def _lookup(g, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     if not name:
         raise UsageError("gazetteer lookup: empty name")
     found = g.lookup(name, args.lang)[: max(1, args.limit)]
-    keys = {"spelling": fold_key(name), "skeleton": name_key(name, args.lang),
+    keys = {"spelling": fold_key(name), "skeleton": name_key(name, args.lang or "en"),
             "skeleton_en": name_key(name, "en")}
     if args.json:
         print(json.dumps({
@@ -79,7 +79,7 @@ def _lookup(g, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
 
     console = Console(width=max(160, Console().width))
     console.print(f"{name!r}: spelling key {keys['spelling']!r}, skeleton "
-                  f"{keys['skeleton']!r} ({args.lang}), {keys['skeleton_en']!r} (en)")
+                  f"{keys['skeleton']!r} ({args.lang or 'en'}), {keys['skeleton_en']!r} (en)")
     if not found:
         console.print("no entry")
         return EXIT_INPUT_FAILED

@@ -227,11 +227,23 @@ def find_casualties(
     return found
 
 
+_KIND_FIRSTS: dict[int, tuple[NumberWords, frozenset[str], frozenset[str]]] = {}
+
+
+def _kind_firsts(words: NumberWords) -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of injury and of death phrases, built once per language."""
+    entry = _KIND_FIRSTS.get(id(words))
+    if entry is None or entry[0] is not words:
+        injury = _first_words(words.injury_nouns) | _first_words(words.injury_phrases)
+        death = _first_words(words.death_nouns) | _first_words(words.death_phrases)
+        entry = _KIND_FIRSTS[id(words)] = (words, injury, death)
+    return entry[1], entry[2]
+
+
 def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords) -> str | None:
     """What the number before token ``j`` counts: "killed", "injured" or nothing."""
     end = min(hi, j + _CASUALTY_WINDOW)
-    injury_first = _first_words(words.injury_nouns) | _first_words(words.injury_phrases)
-    death_first = _first_words(words.death_nouns) | _first_words(words.death_phrases)
+    injury_first, death_first = _kind_firsts(words)
     for k in range(j, end):
         tok = tokens[k]
         norm = tok.norm

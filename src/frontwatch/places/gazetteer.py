@@ -148,7 +148,10 @@ class Gazetteer:
         found: dict[int, str] = {}
         for i in self.by_fold(fold_key(name)):
             found[i] = "spelling"
-        for lg in {lang, "en"}:
+        # Without a language, try every romanisation the package knows: a person looking up
+        # "Voehledar" should not have to say that it is a Dutch spelling.
+        languages = {lang, "en"} if lang else {"en", *table_languages()}
+        for lg in sorted(languages):
             for i in self.by_skeleton(name_key(name, lg)):
                 found.setdefault(i, "skeleton")
         entries = [(self.entry(i), how) for i, how in found.items()]
