@@ -74,7 +74,6 @@ Control
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -83,6 +82,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from frontwatch.geo import haversine_km
 from frontwatch.records import (
     EVENT_TYPES,
     Document,
@@ -99,7 +99,6 @@ TIME_WIDTH_SLACK_DAYS = 7
 TERRITORY = "territory.*"
 ACCURACY_FIELDS: tuple[str, ...] = ("status", "claimant", "modality", "fatalities")
 
-_EARTH_RADIUS_KM = 6371.0088
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
 
@@ -183,13 +182,6 @@ def _span(record: dict[str, Any]) -> tuple[int, int] | None:
         return start, end
     return None
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _short(text: str | None, limit: int = 100) -> str:

@@ -14,7 +14,6 @@ functions serve the CLI, an API or a notebook alike:
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -24,9 +23,9 @@ from typing import Any
 
 from frontwatch.control.fusion import settings
 from frontwatch.control.timeline import place_level
+from frontwatch.geo import haversine_km
 from frontwatch.store import fold
 
-_EARTH_RADIUS_KM = 6371.0088
 _REGION_WORDS = re.compile(
     r"\b(oblast|oblast'|region|province|autonomous|republic|of|the|city|misto|raion|district)\b"
 )
@@ -172,12 +171,6 @@ def regional_answer(
             best = answer
     return best
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _by_place(states: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from frontwatch.geo import haversine_km
 from frontwatch.places.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.places.keys import fold_key, name_key
 from frontwatch.places.lexicon import Lexicon
@@ -91,10 +92,7 @@ def _cue_fit(cue: str | None, entry: GazetteerEntry) -> float:
 
 
 def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _between(text: str, left: Candidate, right: Candidate) -> str:
