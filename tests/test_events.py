@@ -39,6 +39,10 @@ GAZETTEER = {
     "Siversk": ("Siversk", "PPL", "UA", 693163),
     "Bilohorivka": ("Bilohorivka", "PPL", "UA", 711660),
     "Lysychansk": ("Lysychansk", "PPL", "UA", 702972),
+    "Soedzja": ("Sudzha", "PPL", "RU", 486816),
+    "Sudzha": ("Sudzha", "PPL", "RU", 486816),
+    "Bachmoet": ("Bakhmut", "PPLA3", "UA", 713174),
+    "Bakhmut": ("Bakhmut", "PPLA3", "UA", 713174),
 }
 
 
@@ -351,3 +355,309 @@ def test_language_without_lexicon_and_empty_documents_give_no_events():
 def test_sides_must_be_two():
     with pytest.raises(ValueError):
         EventExtractor(sides=["RUS"])
+
+
+# -- rules added for clause structure and actors ---------------------------------------------
+
+
+def test_agent_of_the_first_participle_does_not_reach_the_coordinated_one():
+    text = (
+        "Het dorp Hroza werd in maart bezet door het Russische leger en in september, "
+        "tijdens het Oekraïense tegenoffensief, heroverd."
+    )
+    events = only(
+        extract(
+            text,
+            "nl",
+            times={
+                "in maart": ("2022-03-01", "2022-03-31"),
+                "in september": ("2022-09-01", "2022-09-30"),
+            },
+        ),
+        "territory.capture",
+    )
+    by_time = {e.time.earliest: e.actor.country for e in events}
+    assert by_time == {"2022-03-01": "RUS", "2022-09-01": "UKR"}
+
+
+def test_coordinated_complement_clause_has_its_own_subject():
+    text = (
+        "Het Oekraïense leger zegt de volledige controle te hebben over Soedzja.\n"
+        "Generaal Syrsky meldde dat het stadje is gezuiverd van Russische troepen en dat er "
+        "een militair commandantenkantoor is ingericht."
+    )
+    events = only(extract(text, "nl"), "territory.capture")
+    assert events and all(e.actor.country == "UKR" for e in events)
+    assert {e.place.name for e in events} == {"Sudzha"}
+
+
+def test_a_name_after_a_claimed_capture_noun_is_not_its_actor():
+    text = "Wagner claimt verovering Bachmoet, Kyiv: 'gevechten gaan door'"
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert e.actor.country == "RUS" and e.status == "claimed"
+    assert e.claimant.name == "Wagner Group"
+
+
+def test_demonstrative_pronoun_object_stands_for_the_coordinated_places_before():
+    text = (
+        "In 2023 heroverde Oekraïne de dorpen Popasna en Soledar.\n"
+        "Afgelopen zomer namen de Russen die weer in."
+    )
+    events = only(
+        extract(text, "nl", times={"Afgelopen zomer": ("2024-06-01", "2024-08-31")}),
+        "territory.capture",
+    )
+    russian = sorted(e.place.name for e in events if e.actor.country == "RUS")
+    assert russian == ["Popasna", "Soledar"]
+    assert all(e.time.earliest == "2024-06-01" for e in events if e.actor.country == "RUS")
+
+
+def test_demonstrative_determiner_with_a_noun_is_not_a_pronoun_object():
+    text = "Het stadje Popasna ligt in het oosten.\nVorige maand namen de Russen die stad in."
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert e.place.name == "Popasna" and e.actor.country == "RUS"
+
+
+def test_lexicon_actor_spanning_a_proxy_marker_is_the_actor():
+    text = "Kupiansk lies north of Lyman, which Russia-backed forces have held since 2014."
+    [e] = only(
+        extract(text, "en", times={"since 2014": ("2014-01-01", "2014-12-31")}), "territory.capture"
+    )
+    assert e.place.name == "Lyman"
+    assert (e.actor.country, e.actor.role) == ("RUS", "proxy")
+
+
+def test_reduced_passive_relative_with_agent_is_a_capture_by_the_agent():
+    text = (
+        "Russian troops recaptured Sudzha, the largest town seized by Ukraine in its "
+        "surprise cross-border offensive last August."
+    )
+    events = extract(
+        text,
+        "en",
+        date="2025-03-13",
+        times={"last August": ("2024-08-01", "2024-08-31")},
+    )
+    captures = {(e.actor.country, e.time.earliest) for e in only(events, "territory.capture")}
+    assert ("UKR", "2024-08-01") in captures
+    assert any(actor == "RUS" for actor, _ in captures)
+    # the offensive frames the seizure: it is not a fight of its own
+    assert only(events, "combat") == []
+
+
+def test_capture_without_actor_is_presumed_by_the_side_not_holding_the_place():
+    text = "Sinds de verovering van Pokrovsk in februari is het front verder opgeschoven."
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert e.place.name == "Pokrovsk" and e.actor.country == "RUS"
+    assert "actor:presumed" in e.rule
+
+
+def test_recapture_without_actor_is_not_presumed_by_the_other_side():
+    text = "Sinds de herovering van Kupiansk in september is het rustiger."
+    events = only(extract(text, "nl"), "territory.capture")
+    assert all(e.actor.country != "RUS" for e in events)
+
+
+def test_nominal_advance_does_not_take_the_place_of_the_next_trigger():
+    text = "The swift advance follows the recapture of Kupiansk earlier this week."
+    events = extract(text, "en")
+    assert only(events, "territory.advance") == []
+
+
+def test_time_phrase_before_a_combat_noun_is_no_prepositional_phrase():
+    text = "Rond Kreminna voert Oekraïne sinds eind augustus een tegenoffensief."
+    [e] = only(
+        extract(
+            text, "nl", date="2022-09", times={"sinds eind augustus": ("2022-08-21", "2022-08-31")}
+        ),
+        "combat",
+    )
+    assert e.actor.country == "UKR" and e.place.name == "Kreminna"
+
+
+def test_since_dates_a_stative_participle():
+    text = "De vlag hangt weer in Kupiansk, dat sinds maart bezet was."
+    [e] = only(
+        extract(text, "nl", date="2022-09", times={"sinds maart": ("2022-03-01", "2022-03-31")}),
+        "territory.capture",
+    )
+    assert e.place.name == "Kupiansk" and e.time.earliest == "2022-03-01"
+
+
+def test_counted_villages_are_the_ones_the_next_sentence_names():
+    text = (
+        "Ukraine's army said its troops had withdrawn from two villages in the Donetsk region.\n"
+        "A spokesman said units had pulled back from Marinka and Krasnohorivka, near Pokrovsk."
+    )
+    events = only(extract(text, "en"), "territory.withdrawal")
+    assert sorted(e.place.name for e in events) == ["Krasnohorivka", "Marinka"]
+    assert all(e.actor.country == "UKR" and len(e.evidence) == 2 for e in events)
+
+
+def test_coordinated_prepositional_phrases_after_an_apposition_give_one_event_each():
+    text = (
+        "Eerder meldde Moskou ook de verovering van Marinka, een mijnstadje ten zuiden van "
+        "Pokrovsk, en van de dorpen Krasnohorivka en Kreminna."
+    )
+    events = only(extract(text, "nl"), "territory.capture")
+    assert sorted(e.place.name for e in events) == ["Krasnohorivka", "Kreminna", "Marinka"]
+    assert all(e.actor.country == "RUS" and e.status == "claimed" for e in events)
+
+
+def test_an_apposition_with_a_region_is_no_second_place():
+    text = (
+        "Bij een Russische raketaanval op een flatgebouw in het stadje Pokrovsk, in de regio "
+        "Donetsk, zijn vannacht zeker negentien mensen om het leven gekomen."
+    )
+    [e] = only(extract(text, "nl"), "strike")
+    assert e.place.name == "Pokrovsk" and e.fatalities == 19
+
+
+def test_an_analysts_claim_does_not_make_the_analysts_country_the_capturer():
+    text = (
+        "Rusland claimt de inname van Pokrovsk.\n"
+        "Volgens Oekraïense analisten is het stadje waarschijnlijk grotendeels verloren."
+    )
+    events = only(extract(text, "nl"), "territory.capture")
+    assert events and all(e.actor.country == "RUS" for e in events)
+
+
+def test_a_denial_that_the_town_had_fallen_is_a_denial_not_a_remention():
+    text = (
+        "Russia's defence ministry said on Friday that its forces had captured Soledar.\n"
+        "Kyiv denied that the town had fallen."
+    )
+    events = only(extract(text, "en"), "territory.capture")
+    assert sorted(e.status for e in events) == ["claimed", "denied"]
+    denial = next(e for e in events if e.status == "denied")
+    assert denial.claimant.country == "UKR" and denial.place.name == "Soledar"
+
+
+def test_supply_lines_are_no_aid():
+    text = "Its capture would allow Russian forces to threaten Ukrainian supply lines into Lyman."
+    assert only(extract(text, "en"), "aid") == []
+
+
+def test_supplies_of_weapons_are_still_aid():
+    text = "The United States supplied $400 million in weapons to Ukraine on Friday."
+    [e] = only(extract(text, "en"), "aid")
+    assert e.actor.country == "USA" and e.amount.value == pytest.approx(4e8)
+
+
+def test_an_indefinite_apposition_to_a_name_is_that_place():
+    text = (
+        "Lysychansk, a city of more than 100,000 people before the war, was encircled by "
+        "Russian forces in June."
+    )
+    [e] = only(extract(text, "en"), "territory.advance")
+    assert e.place.name == "Lysychansk" and e.actor.country == "RUS"
+
+
+def test_holding_ones_own_town_since_the_invasion_is_no_capture():
+    text = (
+        "Ukrainian troops have pulled out of Vuhledar, a mining town that they had held since "
+        "the start of the full-scale invasion, the military said."
+    )
+    events = extract(
+        text,
+        "en",
+        times={"since the start of the full-scale invasion": ("2022-02-24", "2022-02-24")},
+    )
+    assert only(events, "territory.capture") == []
+    [e] = only(events, "territory.withdrawal")
+    assert e.actor.country == "UKR" and e.place.name == "Vuhledar"
+
+
+def test_an_apposition_after_a_place_stays_in_the_subordinate_clause():
+    text = (
+        "Russia has advanced steadily since Ukrainian forces withdrew from Pokrovsk, a heavily "
+        "fortified town on the outskirts of Kyiv, in February."
+    )
+    events = extract(text, "en")
+    assert only(events, "territory.advance") == []
+    [e] = only(events, "territory.withdrawal")
+    assert e.place.name == "Pokrovsk" and e.actor.country == "UKR"
+
+
+def test_relative_clause_verb_followed_by_a_time_takes_the_antecedent_as_object():
+    text = (
+        "Ukraine's military confirmed that its troops had pulled out of Soledar, the salt-mining "
+        "town north-east of Bakhmut that Russia said it had captured nearly two weeks ago."
+    )
+    events = extract(text, "en", times={"nearly two weeks ago": ("2023-01-12", "2023-01-12")})
+    [capture] = only(events, "territory.capture")
+    assert capture.place.name == "Soledar" and capture.actor.country == "RUS"
+    assert capture.time.earliest == "2023-01-12"
+
+
+def test_an_actor_after_the_verb_of_a_relative_clause_is_its_object_not_its_subject():
+    text = (
+        "Ukraine's deputy defence minister said that Robotyne had been liberated, a rare gain in "
+        "a counteroffensive that has struggled to break through Russia's layered defences."
+    )
+    events = extract(text, "en")
+    assert all(e.actor.country != "RUS" for e in events if e.type.startswith("territory."))
+
+
+def test_the_common_noun_right_before_a_relative_pronoun_is_its_antecedent():
+    text = "Russian troops took Lyman in a counteroffensive that broke through the lines."
+    _, analysed = EventExtractor().analyse(make_doc(text, "en"))
+    [relative] = [c for c in analysed[0].clauses if c.kind == "relative"]
+    assert relative.antecedent is None
+
+
+def test_a_relative_pronoun_after_a_place_takes_it_as_antecedent():
+    text = "Russian troops are closing in on Lyman, which they shelled on Monday."
+    _, analysed = EventExtractor().analyse(make_doc(text, "en"))
+    [relative] = [c for c in analysed[0].clauses if c.kind == "relative"]
+    assert relative.antecedent is not None and relative.antecedent.mention.name == "Lyman"
+
+
+def test_the_seat_of_a_government_gives_its_country_and_is_no_event_place():
+    text = (
+        "Rusland annexeerde de Krim. De regering in Kyiv en de westerse landen erkennen dat niet."
+    )
+    _, analysed = EventExtractor().analyse(make_doc(text, "nl"))
+    sa = analysed[-1]
+    [kyiv] = [r for r in sa.places if r.mention is not None and r.mention.name == "Kyiv"]
+    assert kyiv.seat
+    government = next(a for a in sa.actors if a.j == kyiv.i - 1)
+    assert government.actor.country == "UKR"
+
+
+def test_said_it_would_does_not_attribute_the_previous_sentence():
+    text = (
+        "The United States announced $400 million in military aid for Ukraine on Friday.\n"
+        "France said it would supply long-range cruise missiles."
+    )
+    [e] = [e for e in only(extract(text, "en"), "aid") if e.actor.country == "USA"]
+    assert e.claimant is None and e.status == "reported"
+
+
+def test_a_demonstrative_object_of_saying_attributes_the_previous_sentence():
+    text = (
+        "Russische troepen hebben het dorp Soledar ingenomen.\n"
+        "Het Russische ministerie van Defensie meldde dat zondag."
+    )
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert e.status == "claimed" and e.claimant.country == "RUS"
+    assert len(e.evidence) == 2
+
+
+def test_a_separable_verb_of_saying_attributes_the_previous_sentence():
+    text = (
+        "Russische troepen hebben het dorp Soledar ingenomen.\n"
+        "Het Russische ministerie van Defensie maakte dat zondag bekend."
+    )
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert e.status == "claimed" and e.claimant.country == "RUS"
+    assert len(e.evidence) == 2
+
+
+def test_a_donor_announcing_its_own_pledge_is_no_claim():
+    text = (
+        "Nederland gaat F-16's aan Oekraïne leveren.\n"
+        "Dat maakte de Nederlandse regering zondag bekend."
+    )
+    [e] = only(extract(text, "nl"), "aid")
+    assert e.actor.country == "NLD" and e.status == "reported" and e.claimant is None

@@ -33,14 +33,112 @@ _LINE = re.compile(r"[^\n]+")
 @lru_cache(maxsize=16)
 def _nlp(lang: str) -> Any:
     import spacy
+    from spacy.attrs import IS_PUNCT
 
     nlp = spacy.blank(lang if lang in _SPACY_LANGS else "xx")
+    # Every word the tokeniser meets for the first time becomes a lexeme, and spaCy computes
+    # some twenty attributes for it in Python (shape, like_num, like_url, ...): most of the
+    # cost of splitting an article full of new names. Splitting needs only the punctuation
+    # flag; token boundaries come from the affix rules and special cases, not from these.
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {IS_PUNCT: getters[IS_PUNCT]}
     for abbreviation in load_lang_data(lang, "sentences").get("abbreviations", []):
         # Both cases: "Feb." opens a sentence as often as "feb." sits inside one.
         for form in {abbreviation, abbreviation[0].upper() + abbreviation[1:]}:
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+# Token kinds for the sentencizer rule: an ordinary token, punctuation that does not end a
+# sentence, and a sentence-final character.
+_WORD, _PUNCT, _FINAL = 0, 1, 2
+_CHUNK_CACHE_MAX = 50_000
+
+
+class _ChunkSentencizer:
+    """spaCy's tokeniser plus sentencizer rule, without building a ``Doc`` per line.
+
+    spaCy's tokeniser cuts a line at single spaces and tokenises each space-free chunk on its
+    own (prefixes, suffixes, infixes, special cases), and the sentencizer only asks of each
+    token whether it is a sentence-final character and whether it is punctuation. So:
+
+    - a chunk of letters and digits only ("Kramatorsk", "2022") is one ordinary word for the
+      rule, however spaCy would cut it ("cannot"): no token of it can be punctuation, and
+      its first token starts where the chunk does -- no spaCy call, no new lexeme;
+    - any other chunk ("Kramatorsk,", "feb.", "'s") is tokenised alone once and kept as
+      ``(start, end, kind)`` triples;
+    - the rule then runs over plain tuples.
+
+    Building a spaCy ``Doc`` per line, its ``Token`` objects and the sentence spans, and the
+    lexeme of every new word, cost several times what the rule needs. Lines holding other
+    whitespace than single spaces (which spaCy turns into tokens of their own) go through the
+    full spaCy pipeline, as before.
+    """
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.tokenizer = nlp.tokenizer
+        self.final_chars = frozenset(nlp.get_pipe("sentencizer").punct_chars)
+        # (No sentence-final character is a letter or digit; were one, the shortcut for
+        # chunks of letters and digits would be wrong, so it is kept off.)
+        self.alnum_shortcut = not any(c.isalnum() for c in self.final_chars)
+        self.chunks: dict[str, tuple[tuple[int, int, int], ...]] = {}
+
+    def _tokenise(self, chunk: str) -> tuple[tuple[int, int, int], ...]:
+        """The ``(start, end, kind)`` tokens of a space-free chunk (cached)."""
+        from spacy.attrs import IDX, IS_PUNCT, LENGTH
+
+        final_chars = self.final_chars
+        tokens = tuple(
+            (idx, idx + length,
+             _FINAL if chunk[idx:idx + length] in final_chars else _PUNCT if is_punct else _WORD)
+            for idx, length, is_punct in
+            self.tokenizer(chunk).to_array([IDX, LENGTH, IS_PUNCT]).tolist()
+        )
+        if len(self.chunks) >= _CHUNK_CACHE_MAX:
+            self.chunks.clear()
+        self.chunks[chunk] = tokens
+        return tokens
+
+    def spans(self, line: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each sentence of ``line`` (offsets within it), as spaCy's
+        sentencizer would cut it: a sentence ends after a final character, at the next token
+        that is neither final nor punctuation."""
+        if "  " in line or (not line.isprintable() and any(
+                c.isspace() and c != " " for c in line)):
+            return [(s.start_char, s.end_char) for s in self.nlp(line).sents]
+        cached = self.chunks.get
+        alnum_shortcut = self.alnum_shortcut
+        spans: list[tuple[int, int]] = []
+        sentence_start = 0
+        last_end = 0
+        seen_final = False
+        offset = 0
+        for chunk in line.split(" "):
+            if alnum_shortcut and chunk.isalnum():
+                if seen_final:
+                    spans.append((sentence_start, last_end))
+                    sentence_start = offset
+                    seen_final = False
+                last_end = offset + len(chunk)
+            else:
+                for start, end, kind in cached(chunk) or self._tokenise(chunk):
+                    if kind == _FINAL:
+                        seen_final = True
+                    elif seen_final and kind == _WORD:
+                        spans.append((sentence_start, last_end))
+                        sentence_start = offset + start
+                        seen_final = False
+                    last_end = offset + end
+            offset += len(chunk) + 1
+        spans.append((sentence_start, last_end))
+        return spans
+
+
+@lru_cache(maxsize=16)
+def _sentencizer(lang: str) -> _ChunkSentencizer:
+    return _ChunkSentencizer(_nlp(lang))
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +188,7 @@ class SentenceSplitter:
     def split(self, text: str, lang: str) -> Iterator[Span]:
         caption_re, byline_res = _boilerplate()
         link_prefixes = tuple(load_lang_data(lang, "sentences").get("link_prefixes", []))
-        nlp = _nlp(lang)
+        sentencizer = _sentencizer(lang)
         for line in _LINE.finditer(text):
             start, end = _strip(text, line.start(), line.end())
             if start == end:
@@ -109,13 +207,11 @@ class SentenceSplitter:
             if caption_re.match(body) and body[-1] not in _FINAL_PUNCT:
                 yield Span(start, end, "caption")
                 continue
-            yield from self._sentences(nlp, text, start, end)
+            yield from self._sentences(sentencizer, text, start, end)
 
-    def _sentences(self, nlp: Any, text: str, start: int, end: int) -> Iterator[Span]:
-        spans = [
-            _strip(text, start + s.start_char, start + s.end_char)
-            for s in nlp(text[start:end]).sents
-        ]
+    def _sentences(self, sentencizer: _ChunkSentencizer, text: str, start: int,
+                   end: int) -> Iterator[Span]:
+        spans = [_strip(text, start + s, start + e) for s, e in sentencizer.spans(text[start:end])]
         spans = _reattach_opening_quotes(text, [(s, e) for s, e in spans if s < e])
         if len(spans) == 1:
             s, e = spans[0]

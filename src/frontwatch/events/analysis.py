@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import ActorEntry, Lexicon, TriggerSpec
@@ -75,13 +76,17 @@ _AUXILIARIES = frozenset(
 _NOUN_CACHE: dict[int, dict[str, str | None]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
 _FLAGS: dict[int, dict[str, int]] = {}
-_NUMERIC, _PLACE_NOUN, _OPENER, _NAMEISH = 1, 2, 4, 8
+_NUMERIC, _PLACE_NOUN, _OPENER, _NAMEISH, _POINTER = 1, 2, 4, 8, 16
+# Object pronouns of a territorial verb that stand for a place: "Russian forces occupied it".
+_OBJECT_PRONOUNS = frozenset({"it", "them"})
 _REGIONAL = frozenset({"regional", "regionale", "provincial", "provinciale"})
 _AROUND = frozenset({"around", "rond", "rondom", "near", "bij", "round"})
 # Verbs after which a sentence-initial "het"/"it" is a place: "Het werd ingenomen", "It fell".
 _PLACE_SUBJECT_VERBS = frozenset({"werd", "is", "was", "viel", "fell", "wordt", "ligt", "lies"})
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
 _WATER = frozenset({"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"})
+# Relative pronouns that are not locative ("waar", "where" point at a place whatever precedes)
+_PLAIN_RELATIVES = frozenset({"that", "which", "who", "die", "dat", "welke"})
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
 _SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
@@ -131,6 +136,8 @@ class PlaceRef:
     )
     prep: str | None = None
     seat: bool = False  # "het ministerie in Moskou": where an actor sits, not an event place
+    group: bool = False  # "namen de Russen die weer in": may stand for several coordinated places
+    count: int | None = None  # "three villages": how many places the next sentence should name
     resolved: list[PlaceMention] = field(default_factory=list)
 
     @property
@@ -201,6 +208,8 @@ class SentenceAnalysis:
     casualties: list[CasualtySpan]
     time_tokens: list[tuple[int, int, TimeMention]]
     paragraph: int = 0
+    # per-token answers the extractor asks for every trigger ("is this actor an agent phrase?")
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     def clause(self, tok: int) -> Clause:
         return self.clauses[self.clause_of[tok - self.lo]]
@@ -245,6 +254,7 @@ class SentenceReader:
             {
                 "trigger": lexicon.triggers,
                 "separable": lexicon.separable,
+                "separable_cue": lexicon.separable_cues,
                 "cue": lexicon.cues,
                 "actor": lexicon.actors,
                 "proxy": lexicon.proxy_markers,
@@ -257,6 +267,7 @@ class SentenceReader:
         self._place_nouns: list[int] = []
         self._openers: list[int] = []
         self._persons_or_pronouns: list[int] = []
+        self._pointers: list[int] = []  # "it", "them", "daar", "die": words that may be places
         for k, t in enumerate(tokens):
             text = t.text
             flags = flags_of.get(text)
@@ -271,6 +282,8 @@ class SentenceReader:
                     self._openers.append(k)
                 if flags & _NAMEISH:
                     self._persons_or_pronouns.append(k)
+                if flags & _POINTER:
+                    self._pointers.append(k)
 
     def _flags(self, text: str, norm: str) -> int:
         """What a word form may be, once per form: a number, a place noun, a clause opener..."""
@@ -296,6 +309,12 @@ class SentenceReader:
             flags |= _OPENER
         if norm in lex.pronouns or text[:1].isupper():
             flags |= _NAMEISH
+        if (
+            norm in _OBJECT_PRONOUNS
+            or norm in lex.place_pronouns
+            or (norm in lex.demonstrative_pronouns)
+        ):
+            flags |= _POINTER
         return flags
 
     def _matches(self, name: str, lo: int, hi: int) -> list[Match]:
@@ -310,6 +329,41 @@ class SentenceReader:
         """A cheap first test: could any trigger start in this sentence?"""
         lo, hi = token_span(self.starts, self.ends, span.start, span.end)
         return bool(self._matches("trigger", lo, hi) or self._matches("separable", lo, hi))
+
+    def _separable_cues(self, lo: int, hi: int, found: list[CueHit]) -> list[CueHit]:
+        """ "maakte dat zondag bekend", "maakte gisteren bekend dat ...": a cue verb whose
+        particle comes later in the sentence (before a comma or a new clause). The hit covers
+        the verb, where a cue phrase would start."""
+        out: list[CueHit] = []
+        toks = self.tokens
+        taken = {c.i for c in found}
+        for m in self._matches("separable_cue", lo, hi):
+            if m.i in taken:
+                continue
+            for particle, category in m.payloads:
+                for k in range(m.j, min(hi, m.j + 8)):
+                    boundary = toks[k].text in (",", ";", ":") or (
+                        toks[k].norm in self.lex.complementizers and k != m.j  # "maakte dat bekend"
+                    )
+                    if boundary:
+                        break
+                    if toks[k].norm == particle:
+                        out.append(CueHit(m.i, m.j, frozenset({category})))
+                        break
+                else:
+                    continue
+                break
+        return out
+
+    def may_attribute_or_count(self, span: Span) -> bool:
+        """A cheap first test: could this sentence attribute, blame or count casualties for the
+        events just before it ("Dat meldt het leger.", "Zes mensen raakten gewond.")?"""
+        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        return bool(
+            self._matches("cue", lo, hi)
+            or self._matches("separable_cue", lo, hi)
+            or self._positions(self._numeric, lo, hi)
+        )
 
     def read(
         self,
@@ -354,6 +408,7 @@ class SentenceReader:
             for m in cues
             if not any(i <= m.i and m.j <= j and j - i > m.j - m.i for i, j in spans)
         ]
+        cue_hits.extend(self._separable_cues(lo, hi, cue_hits))
         clauses, clause_of = self._clauses(lo, hi, cue_hits, place_refs)
         triggers = self._triggers(lo, hi, clause_of, clauses)
         # "Russia's defence ministry" holds no combat, "United States" no verb of saying.
@@ -401,12 +456,14 @@ class SentenceReader:
         lex, toks = self.lex, self.tokens
         refs: list[PlaceRef] = []
         taken: set[int] = set()
+        ends: set[int] = set()  # the token after each named place
         for p in places:
             i, j = token_span(self.starts, self.ends, p.start, p.end)
             if i >= j:
                 continue
             refs.append(PlaceRef(i, j, mention=p))
             taken.update(range(i, j))
+            ends.add(j)
         if not anaphors:
             for r in refs:
                 r.locator = self._locator_before(r.i, lo)
@@ -442,7 +499,17 @@ class SentenceReader:
                 and toks[det].norm not in lex.possessives
             ):
                 continue
-            refs.append(PlaceRef(det, k + 1, anaphor=kind, indefinite=indefinite))
+            if indefinite and det - 2 >= lo and toks[det - 1].text == "," and det - 1 in ends:
+                continue  # "Mariupol, a city of 400,000": an apposition to the name
+            refs.append(
+                PlaceRef(
+                    det,
+                    k + 1,
+                    anaphor=kind,
+                    indefinite=indefinite,
+                    count=self._count(toks[det].norm),
+                )
+            )
         # "Het werd toen ingenomen", "It fell in May": a sentence-initial pronoun subject of a
         # passive or of "fall" is the place last in focus
         if (
@@ -451,15 +518,20 @@ class SentenceReader:
             and toks[lo + 1].norm in _PLACE_SUBJECT_VERBS
         ):
             refs.append(PlaceRef(lo, lo + 1, anaphor="settlement"))
-        # "Russian forces occupied it": the object pronoun of a trigger is a place
-        trigger_ends = {m.j for m in self._matches("trigger", lo, hi)}
-        for k in range(lo + 1, hi):
-            if toks[k].norm in ("it", "them") and k in trigger_ends:
-                refs.append(PlaceRef(k, k + 1, anaphor="settlement"))
-        # "daar", "there": the place last named
-        for k in range(lo, hi) if lex.place_pronouns else ():
-            if toks[k].norm in lex.place_pronouns and k not in taken:
-                refs.append(PlaceRef(k, k + 1, anaphor="any"))
+        pointers = self._positions(self._pointers, lo, hi)
+        if pointers:
+            # "Russian forces occupied it": the object pronoun of a trigger is a place
+            trigger_ends = {m.j for m in self._matches("trigger", lo, hi)}
+            for k in pointers:
+                norm = toks[k].norm
+                if k > lo and norm in _OBJECT_PRONOUNS and k in trigger_ends:
+                    refs.append(PlaceRef(k, k + 1, anaphor="settlement"))
+                # "namen de Russen die weer in": a demonstrative pronoun object stands for places
+                elif k not in taken and self._demonstrative_object(k, lo, hi):
+                    refs.append(PlaceRef(k, k + 1, anaphor="settlement", group=True))
+                # "daar", "there": the place last named
+                elif norm in lex.place_pronouns and k not in taken:
+                    refs.append(PlaceRef(k, k + 1, anaphor="any"))
         refs.sort(key=lambda r: r.i)
         for r in refs:
             r.prep = self._prep_before(r.i, lo)
@@ -471,6 +543,35 @@ class SentenceReader:
             if b.locator and self._only_locator_between(a.j, b.i):
                 b.secondary = True
         return refs
+
+    def _demonstrative_object(self, k: int, lo: int, hi: int) -> bool:
+        """ "Afgelopen zomer namen de Russen die weer in", "hebben die ingenomen": a
+        demonstrative pronoun with no noun after it, right before the end of its clause where a
+        separable verb's particle or a trigger closes it. It is the verb's object, not the
+        opener of a relative clause."""
+        toks, lex = self.tokens, self.lex
+        if toks[k].norm not in lex.demonstrative_pronouns or k == lo or k + 1 >= hi:
+            return False
+        nxt = toks[k + 1]
+        if nxt.is_capitalised or self._place_noun(nxt.norm) is not None:
+            return False  # "die stad", "die Bachmoet": a determiner
+        end = k + 1
+        while end < hi and toks[end].is_word and end - k <= 4:
+            end += 1
+        if end < hi and toks[end].is_word:
+            return False  # the clause runs on: a relative clause or a determiner
+        last = end - 1
+        if last == k:
+            return False
+        particles = {
+            spec.particle
+            for m in self._matches("separable", lo, k)
+            for spec in m.payloads
+            if spec.particle
+        }
+        if toks[last].norm in particles:
+            return True
+        return any(m.i == k + 1 and m.j == end for m in self._matches("trigger", k + 1, end))
 
     def _place_noun(self, norm: str) -> str | None:
         cache = self._noun_cache
@@ -496,6 +597,13 @@ class SentenceReader:
                 return "island" if suffix.endswith("eiland") else "settlement"
         return None
 
+    def _count(self, norm: str) -> int | None:
+        """ "three villages", "drie dorpen": an indefinite count word of two or more."""
+        if norm not in self.lex.indefinite:
+            return None
+        value = self.lex.numbers.units.get(norm)
+        return int(value) if value is not None and value >= 2 else None
+
     def _determiner_before(self, k: int, lo: int) -> int | None:
         """The determiner opening the noun phrase whose head is token ``k``."""
         toks, lex = self.tokens, self.lex
@@ -504,8 +612,11 @@ class SentenceReader:
             if d < lo:
                 return None
             norm = toks[d].norm
-            if norm in lex.determiners or norm in lex.possessives:
+            if norm in lex.determiners or norm in lex.possessives or self._count(norm):
                 return d
+            # "the salt-mining town": a hyphen inside a modifier
+            if toks[d].text == "-" and d - 1 >= lo and toks[d - 1].is_word and d + 1 < k:
+                continue
             # "de Oekraïense stad": a capitalised adjective is fine, a name is not
             if (not toks[d].is_word or (toks[d].is_capitalised and d > lo)) and not (
                 toks[d].is_word and norm.endswith(("se", "sche", "an", "ian"))
@@ -568,6 +679,9 @@ class SentenceReader:
 
     def _locator_before(self, i: int, lo: int) -> bool:
         toks = self.tokens
+        starts = self._found_starts["locator"]
+        if not starts or bisect_left(starts, i) == bisect_left(starts, max(lo, i - 8)):
+            return False  # no locator phrase starts in the window (the usual case)
         for m in self._matches("locator", max(lo, i - 8), i):
             if m.j >= i - 2:
                 between = [t.norm for t in toks[m.j : i]]
@@ -603,7 +717,15 @@ class SentenceReader:
         place_at = {k: r for r in places if r.mention is not None for k in range(r.i, r.j)}
         raw: list[tuple[int, int, ActorEntry]] = []
         for m in self._matches("actor", lo, hi):
-            if any(k in proxy_toks for k in range(m.i, m.j)):
+            # "Russia" inside "Russia-backed" is part of the marker; a lexicon actor that
+            # spans the marker ("Russia-backed forces") is the actor itself
+            if (
+                proxy_spans
+                and any(k in proxy_toks for k in range(m.i, m.j))
+                and not any(
+                    m.i <= pi and pj <= m.j and (m.i, m.j) != (pi, pj) for pi, pj in proxy_spans
+                )
+            ):
                 continue
             entry = _best_entry(m.payloads)
             raw.append((m.i, m.j, entry))
@@ -612,7 +734,7 @@ class SentenceReader:
         while k < len(raw):
             i, j, e = raw[k]
             nxt = raw[k + 1] if k + 1 < len(raw) else None
-            proxy = any(pj <= i and i - pj <= 3 for _, pj in proxy_spans)
+            proxy = bool(proxy_spans) and any(pj <= i and i - pj <= 3 for _, pj in proxy_spans)
             if e.kind == "demonym":
                 # "Oekraïense militaire inlichtingendienst", "Russische staatspersbureau Tass"
                 if (
@@ -750,44 +872,46 @@ class SentenceReader:
                 if names and len(names) <= 3:
                     ref.j = n
                     persons.setdefault(toks[names[-1]].norm, ref.actor)
-        # Known persons met before.
-        covered = {k for r in refs for k in range(r.i, r.j)}
+        # Known persons met before (capitalised), then pronoun subjects, resolved to the most
+        # recent actor by the extractor (one pass over the words that may be either).
         candidates = self._positions(self._persons_or_pronouns, lo, hi)
-        for n in candidates:
-            if n not in covered and toks[n].is_capitalised and toks[n].norm in persons:
-                refs.append(ActorRef(n, n + 1, persons[toks[n].norm], "named"))
-        # Pronoun subjects: resolved to the most recent actor by the extractor.
-        for n in candidates:
-            if n not in covered and toks[n].norm in lex.pronouns and toks[n].is_word:
-                if toks[n].norm == "it" and n + 1 < hi and toks[n + 1].norm in ("is", "was"):
+        if candidates:
+            covered = {k for r in refs for k in range(r.i, r.j)}
+            pronouns = lex.pronouns
+            known: list[ActorRef] = []
+            for n in candidates:
+                if n in covered:
                     continue
-                refs.append(
-                    ActorRef(n, n + 1, Actor(None, "unknown"), "pronoun", needs_country=True)
-                )
+                tok = toks[n]
+                norm = tok.norm
+                if persons and norm in persons and tok.text[:1].isupper():
+                    known.append(ActorRef(n, n + 1, persons[norm], "named"))
+            for n in candidates:
+                if n in covered:
+                    continue
+                norm = toks[n].norm
+                if norm in pronouns and toks[n].text[:1].isalnum():
+                    if norm == "it" and n + 1 < hi and toks[n + 1].norm in ("is", "was"):
+                        continue
+                    known.append(
+                        ActorRef(n, n + 1, Actor(None, "unknown"), "pronoun", needs_country=True)
+                    )
+            refs.extend(known)
         refs.sort(key=lambda r: r.i)
         # "het ministerie van Defensie in Moskou", "de regering in Kiev": the seat of an actor
-        ends = {
-            r.j
-            for r in refs
-            if (
-                r.kind in ("role", "group")
-                and tuple(
-                    t.norm
-                    for t in toks[r.i : r.j]
-                    if t.norm not in self.lex.numbers.units and not t.is_capitalised
-                )
-                in lex.institutions
-            )
-            or (
-                r.kind in ("role", "group")
-                and any(
-                    tuple(t.norm for t in toks[r.j - n : r.j]) in lex.institutions
-                    for n in (1, 2, 3, 4)
-                )
-            )
-        }
-        for r in places:
-            if r.mention is not None and r.i - 2 in ends and toks[r.i - 1].norm in ("in", "at"):
+        # (checked only where a place follows "in"/"at", which is rare)
+        seated = [
+            r
+            for r in places
+            if r.mention is not None and r.i - 1 >= lo and toks[r.i - 1].norm in ("in", "at")
+        ]
+        ends = (
+            {r.j for r in refs if r.kind in ("role", "group") and self._institution(r)}
+            if seated
+            else set()
+        )
+        for r in seated:
+            if r.i - 1 in ends:
                 r.seat = True
                 # "de regering in Kiev": the government of the seat's country
                 owner = next((a for a in refs if a.j == r.i - 1), None)
@@ -795,6 +919,18 @@ class SentenceReader:
                     owner.actor.country = country_of_place(r.mention)
                     owner.needs_country = owner.actor.country is None
         return refs
+
+    def _institution(self, r: ActorRef) -> bool:
+        """The actor phrase names an institution with a seat ("het ministerie van Defensie")."""
+        toks, lex = self.tokens, self.lex
+        core = tuple(
+            t.norm
+            for t in toks[r.i : r.j]
+            if t.norm not in lex.numbers.units and not t.is_capitalised
+        )
+        return core in lex.institutions or any(
+            tuple(t.norm for t in toks[r.j - n : r.j]) in lex.institutions for n in (1, 2, 3, 4)
+        )
 
     def _modifiers_only(self, a: int, b: int) -> bool:
         """Tokens ``[a, b)`` are lower-case modifiers (no punctuation, no determiner)."""
@@ -839,12 +975,20 @@ class SentenceReader:
                 or tok.norm in lex.complementizers
             ):
                 after_comma = prev is not None and prev.text == ","
+                # "meldde dat X ... en dat Y": a complement coordinated with the open one
+                second_complement = (
+                    prev is not None
+                    and prev.norm in lex.coordinators
+                    and clauses[current].kind == "complement"
+                )
                 if tok.norm in lex.complementizers and (
-                    k in say_near or (after_comma and k - 1 in say_near)
+                    k in say_near or (after_comma and k - 1 in say_near) or second_complement
                 ):
                     opens = "complement"
-                elif tok.norm in lex.relative and (
-                    after_comma or k in place_ends or self._noun_before(k, lo, cues)
+                elif (
+                    tok.norm in lex.relative
+                    and (after_comma or k in place_ends or self._noun_before(k, lo, cues))
+                    and not self._demonstrative_object(k, lo, hi)
                 ):
                     # "die stad" is a determiner, not a relative pronoun
                     nxt = toks[k + 1].norm if k + 1 < hi else ""
@@ -870,13 +1014,21 @@ class SentenceReader:
                             if tok.norm in ("als", "indien", "if", "unless", "tenzij")
                             else "subordinate"
                         )
-                elif tok.norm in lex.coordinators and after_comma:
+                elif (
+                    tok.norm in lex.coordinators
+                    and after_comma
+                    # ", en van de dorpen X en Y": coordinated phrases, not a new clause
+                    and not (k + 1 < hi and toks[k + 1].norm in lex.prepositions)
+                ):
                     opens = "main"
             new = current
             if (
                 tok.text == ","
                 and stack
                 and clauses[current].kind in ("relative", "subordinate", "conditional")
+                # "since they withdrew from Avdiivka, a fortified town near X,": an apposition
+                # to the place just named stays in its clause
+                and not (k in place_ends and k + 1 < hi and toks[k + 1].norm in lex.indefinite)
             ):
                 new = stack.pop()
             if tok.text in _CLAUSE_PUNCT or (
@@ -893,6 +1045,12 @@ class SentenceReader:
                 parent = new
                 if opens == "main":
                     parent = 0
+                elif (
+                    opens == "complement"
+                    and clauses[new].kind == "complement"
+                    and (prev is not None and prev.norm in lex.coordinators)
+                ):
+                    parent = clauses[new].parent  # a sister of the open complement
                 clause = Clause(len(clauses), opens, tok.norm, parent, k)
                 if opens == "relative":
                     clause.antecedent = self._antecedent(k, lo, places)
@@ -947,6 +1105,15 @@ class SentenceReader:
             before = [r for r in places if r.j <= k - 1 and k - 1 - r.j <= 3]
             if before:
                 return before[-1]
+        elif (
+            k - 1 >= lo
+            and self.tokens[k].norm in _PLAIN_RELATIVES
+            and self.tokens[k - 1].is_word
+            and not self.tokens[k - 1].is_capitalised
+            and self._place_noun(self.tokens[k - 1].norm) is None
+            and not any(r.i <= k - 1 < r.j for r in places)
+        ):
+            return None  # "a counteroffensive that ...": the noun right before is the head
         # The nearest non-locator place before the pronoun, else the nearest place.
         candidates = [r for r in places if r.j <= k and k - r.j <= 14]
         for r in reversed(candidates):
@@ -1049,6 +1216,16 @@ class SentenceReader:
         return None
 
 
+_ENTRY_ORDER = {"named": 0, "country": 1, "metonym": 2, "role": 3, "demonym": 4}
+# payload tuples live in the lexicon's trie, so the same tuple comes back: remember its choice
+_BEST_ENTRY: dict[int, tuple[tuple[ActorEntry, ...], ActorEntry]] = {}
+
+
 def _best_entry(payloads: tuple[ActorEntry, ...]) -> ActorEntry:
-    order = {"named": 0, "country": 1, "metonym": 2, "role": 3, "demonym": 4}
-    return min(payloads, key=lambda e: order.get(e.kind, 9))
+    known = _BEST_ENTRY.get(id(payloads))
+    if known is not None and known[0] is payloads:
+        return known[1]
+    best = min(payloads, key=lambda e: _ENTRY_ORDER.get(e.kind, 9))
+    if len(_BEST_ENTRY) < 100_000:
+        _BEST_ENTRY[id(payloads)] = (payloads, best)
+    return best

@@ -8,6 +8,7 @@ with ids ``<doc_id>:<ordinal>`` in text order.
 
 from __future__ import annotations
 
+import copy
 import logging
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -82,7 +83,7 @@ class EventExtractor:
         tokens = tokenize(doc.text)
         reader = SentenceReader(lex, tokens)
         extractor = SentenceExtractor(lex, self.sides, doc.date_interval[1])
-        state = DocState()
+        state = DocState(coordinators=lex.coordinators)
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]
         times = sorted(doc.times, key=lambda t: t.start)
@@ -101,10 +102,9 @@ class EventExtractor:
                 continue
             # Sentences that cannot hold a trigger are read lightly (places and actors, for the
             # memory), unless they may attribute or count for the events just before them.
-            full = (
-                since_events == 0
-                or since_violent <= _CASUALTY_REACH
-                or reader.may_have_triggers(span)
+            full = reader.may_have_triggers(span) or (
+                (since_events == 0 or since_violent <= _CASUALTY_REACH)
+                and reader.may_attribute_or_count(span)
             )
             sa = reader.read(
                 span,
@@ -117,7 +117,7 @@ class EventExtractor:
             state.resolve_actors(sa)
             state.resolve_places(sa)
             if pending and span.kind != "heading":
-                _resolve_cataphora(pending, sa)
+                candidates.extend(_resolve_cataphora(pending, sa))
                 pending = []
             found = extractor.extract(sa)
             if analysed and not found:
@@ -199,24 +199,42 @@ def _within(items: Sequence, starts: list[int], span: Span) -> list:
     return [x for x in items[lo:hi] if x.end <= span.end]
 
 
-def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> None:
-    """ "een dorp in de regio Loegansk ... Volgens de gouverneur ... Bilohorivka": the village."""
-    from frontwatch.events.analysis import is_country_level
+def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[Candidate]:
+    """ "een dorp in de regio Loegansk ... Volgens de gouverneur ... Bilohorivka": the village.
 
-    named = [
-        r.mention
+    "three villages in the Donetsk region" followed by a sentence naming them gives one event
+    per village named (the count says how many), landmarks ("west of X") included only when
+    the other names fall short of the count. Returns the extra candidates made.
+    """
+    from frontwatch.events.analysis import is_country_level
+    from frontwatch.events.extract import _copy
+
+    pool = [
+        r
         for r in sa.places
         if r.mention is not None
-        and not r.locator
+        and not r.secondary
         and not is_country_level(r.mention)
         and (r.mention.feature or "").upper() not in ("ADM1", "ADM2", "RGN")
     ]
+    named = [r.mention for r in pool if not r.locator]
     if not named:
-        return
+        return []
+    extra: list[Candidate] = []
     for c in pending:
-        c.place = named[0]
-        if (sa.span.start, sa.span.end) not in c.evidence:
-            c.evidence.append((sa.span.start, sa.span.end))
+        count = c.place_ref.count if c.place_ref is not None else None
+        places = named[:1]
+        if count is not None:
+            places = named[:count] if len(named) >= count else [r.mention for r in pool][:count]
+        span = (sa.span.start, sa.span.end)
+        for n, place in enumerate(places):
+            target = c if n == 0 else _copy(c)
+            target.place = place
+            if span not in target.evidence:
+                target.evidence.append(span)
+            if n:
+                extra.append(target)
+    return extra
 
 
 def _attribute_back(
@@ -226,6 +244,8 @@ def _attribute_back(
     extractor: SentenceExtractor,
 ) -> None:
     """ "Dat heeft het Oekraïense leger bekendgemaakt.": the source of the previous sentence."""
+    if not sa.cues:
+        return
     toks = sa.tokens
     first = toks[sa.lo].norm if sa.lo < sa.hi else ""
     attributions = extractor._attributions(sa)
@@ -235,9 +255,27 @@ def _attribute_back(
     if not says:
         return
     a = says[0]
+    lex = extractor.lex
+
+    def object_pronoun(k: int) -> bool:
+        """ "maakte dat zondag bekend", "said this.": the pronoun is the object; in "said that
+        Russia ...", "said it would" it opens or is the subject of a reported clause."""
+        if toks[k].norm not in ("dat", "dit", "that", "this"):
+            return False
+        nxt = toks[k + 1] if k + 1 < sa.hi else None
+        return (
+            nxt is None
+            or not nxt.is_word
+            or not (
+                nxt.is_capitalised
+                or nxt.norm in lex.determiners
+                or nxt.norm in lex.pronouns
+                or nxt.norm in lex.possessives
+            )
+        )
+
     demonstrative = first in ("dat", "dit", "that", "this", "so") or any(
-        toks[k].norm in ("dat", "dit", "that", "this", "it")
-        for k in range(a.cue.j, min(sa.hi, a.cue.j + 2))
+        object_pronoun(k) for k in range(a.cue.j, min(sa.hi, a.cue.j + 2))
     )
     if not demonstrative:
         return
@@ -245,8 +283,14 @@ def _attribute_back(
     for c in candidates:
         if c.sentence is not prev:
             continue
-        if c.claimant is None:
-            src = a.source.actor if a.source is not None else Actor(None, "unknown")
+        src = a.source.actor if a.source is not None else Actor(None, "unknown")
+        own_act = (
+            c.type in ("aid", "diplomacy", "political")
+            and c.actor is not None
+            and src.country is not None
+            and c.actor.country == src.country
+        )  # "Dat maakten premier Rutte en ... bekend": a donor announcing its own pledge
+        if c.claimant is None and not own_act:
             c.claimant = Actor(src.country, src.role, src.name)
             c.status = "confirmed" if a.kind == "confirm" else "claimed"
             if (
@@ -291,9 +335,12 @@ def _blame(
     The blamer becomes the source of the last attack told (this or the two sentences before);
     an attack already ascribed to someone else gets a second version, the blamer's.
     """
+    blames = sa.cues_of("blame")
+    if not blames:
+        return []
     recent = {id(a) for a in analysed[-2:]} | {id(sa)}
     out: list[Candidate] = []
-    for cue in sa.cues_of("blame"):
+    for cue in blames:
         speaker = next(
             (
                 a
@@ -369,7 +416,8 @@ def _casualties_nearby(candidates: list[Candidate], analysed: list[SentenceAnaly
 
 
 def _copy_place(place: PlaceMention | None) -> PlaceMention | None:
-    return PlaceMention.from_dict(place.to_dict()) if place is not None else None
+    """An event's own copy of its place (all fields are immutable values: a shallow copy)."""
+    return copy.copy(place) if place is not None else None
 
 
 def _confidence(c: Candidate) -> float:

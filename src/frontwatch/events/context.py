@@ -57,24 +57,41 @@ class DocState:
     actors: list[tuple[int, Actor]] = field(default_factory=list)
     persons: dict[str, Actor] = field(default_factory=dict)
     sentence: int = 0  # index of the sentence being read
+    # words joining coordinated places ("Staromajorske en Oerozjajne"), from the lexicon
+    coordinators: frozenset[str] = frozenset()
+    last_group: list[PlaceMention] = field(default_factory=list)
 
     # -- places ----------------------------------------------------------------------------
 
     def resolve_places(self, sa: SentenceAnalysis) -> None:
         """Fill ``resolved`` of the sentence's anaphoric place phrases."""
+        if all(ref.mention is not None or ref.indefinite for ref in sa.places):
+            return  # nothing to resolve (most sentences)
+        acting = self._acting(sa)
         local = [
             Remembered(r.i, r.mention, r.locator or r.secondary, self.sentence)
             for r in sa.places
             if r.mention is not None
+            and not r.seat
+            and not any(k in acting for k in range(r.i, r.j))
         ]
         toks = sa.tokens
         for ref in sa.places:
             if ref.mention is not None or ref.indefinite:
                 continue
-            demonstrative = toks[ref.i].norm in ("die", "deze", "dat", "dit", "that", "this")
+            demonstrative = ref.group or toks[ref.i].norm in (
+                "die",
+                "deze",
+                "dat",
+                "dit",
+                "that",
+                "this",
+            )
             found = self._recent(ref, local, demonstrative)
             if found is not None:
                 ref.resolved = [found]
+                if ref.group and len(self.last_group) > 1 and self.last_group[-1] is found:
+                    ref.resolved = list(self.last_group)
 
     def _recent(
         self, ref: PlaceRef, local: list[Remembered], demonstrative: bool
@@ -111,13 +128,41 @@ class DocState:
         best = max(latest, key=salience)
         return latest[best].place
 
-    def remember_places(self, sa: SentenceAnalysis) -> None:
-        acting = {
+    def _remember_group(self, sa: SentenceAnalysis) -> None:
+        """The last run of coordinated named places ("dorpen als A, B en C"), which a plural
+        demonstrative in a later sentence may stand for."""
+        toks = sa.tokens
+        named = [r for r in sa.places if r.mention is not None and not r.locator]
+        if not named:
+            return
+        if len(named) == 1:
+            self.last_group = [named[0].mention]  # type: ignore[list-item]
+            return
+        group = [named[-1]]
+        for a, b in zip(reversed(named[:-1]), reversed(named[1:]), strict=True):
+            between = [t.norm for t in toks[a.j : b.i]]
+            if between and all(w == "," or w in self.coordinators for w in between):
+                group.insert(0, a)
+            else:
+                break
+        self.last_group = [r.mention for r in group]  # type: ignore[misc]
+
+    @staticmethod
+    def _acting(sa: SentenceAnalysis) -> set[int]:
+        """Tokens of names that act here ("Kyiv denied"): actors, not places in focus."""
+        return {
             k
             for a in sa.actors
             if a.kind in ("metonym", "country", "named") and a.prep is None
             for k in range(a.i, a.j)
         }
+
+    def remember_places(self, sa: SentenceAnalysis) -> None:
+        if not sa.places:
+            self.sentence += 1
+            return
+        self._remember_group(sa)
+        acting = self._acting(sa) if sa.actors else set()
         for r in sa.places:
             if r.mention is not None and (r.seat or any(k in acting for k in range(r.i, r.j))):
                 continue  # "since Moscow launched its invasion": an actor, not a place in focus

@@ -85,6 +85,20 @@ _TARGET_PREPS_GENERAL = frozenset(
 )
 
 
+_WORD_CLASSES: dict[int, tuple[Lexicon, frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _word_classes(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Unions of the lexicon's word sets the extractor tests often, built once per lexicon."""
+    known = _WORD_CLASSES.get(id(lex))
+    if known is None or known[0] is not lex:
+        fillers = lex.determiners | lex.coordination_fillers | lex.object_fillers
+        places = lex.settlement_nouns | lex.region_nouns | lex.island_nouns | lex.area_nouns
+        classifiers = lex.settlement_nouns | lex.region_nouns
+        known = _WORD_CLASSES[id(lex)] = (lex, fillers, places, classifiers)
+    return known[1], known[2], known[3]
+
+
 @dataclass(slots=True)
 class Attribution:
     cue: CueHit
@@ -135,6 +149,7 @@ class SentenceExtractor:
         self.lex = lexicon
         self.sides = sides
         self.doc_latest = doc_latest
+        self._object_fillers, self._place_nouns, self._classifier_nouns = _word_classes(lexicon)
 
     # -- entry point -----------------------------------------------------------------------
 
@@ -238,6 +253,13 @@ class SentenceExtractor:
         clause = sa.clauses[own]
         rule = spec.rule
         etype = spec.type
+        # "overleg over een annexatie", "talks on sanctions": the political act is the fact;
+        # the talks are its setting, not a second event
+        if etype == "diplomacy" and self._talks_about_political(sa, hit):
+            return []
+        # "supply lines", "supply routes": the trigger word is half of another noun
+        if spec.not_before and hit.j < sa.hi and sa.tokens[hit.j].norm in spec.not_before:
+            return []
         # Not an event: demanded, conditional, prevented, asked about.
         if clause.kind == "conditional" or any(sa.clauses[c].kind == "conditional" for c in chain):
             return []
@@ -284,27 +306,33 @@ class SentenceExtractor:
         ):
             return []  # "spreekt van schijnreferenda", "called it a provocation"
         # State triggers report a change only with a change marker.
-        if spec.kind == "state" and not self._state_changed(sa, hit, own):
+        change = self._state_changed(sa, hit, own) if spec.kind == "state" else None
+        if spec.kind == "state" and not change:
             return []
         cand = Candidate(etype, rule, sa, hit)
         cand.symmetric = spec.symmetric
         cand.evidence = [(sa.span.start, sa.span.end)]
         cand.heading = sa.span.kind == "heading"
+        # Where first: most triggers that are no event fail on it, and it is cheap to know.
+        places = self._attach_places(sa, hit, cand, own, chain)
+        cand.remention = self._is_remention(sa, hit)
+        if not self._place_anchored(sa, hit, cand, places):
+            return []
         self._attach_actor(sa, hit, cand, own, claimant_refs)
         if spec.kind == "loss" and cand.actor is not None:
             loser = cand.actor
             cand.actor = self._other_side(loser)
             cand.target = loser
             cand.actor_source = "loss:" + cand.actor_source
-        places = self._attach_places(sa, hit, cand, own, chain)
         cand.time = self._attach_time(sa, hit, own, chain, etype)
         self._attribute(sa, hit, cand, attributions)
         cand.modality = self._modality(sa, hit, cand, own, chain)
         self._numbers(sa, hit, cand)
-        cand.remention = self._is_remention(sa, hit)
         # Selectional restrictions: what the trigger needs to be an event.
         if not self._anchored(sa, hit, cand, places):
             return []
+        if change == "since" and self._own_ground(cand, places):
+            return []  # "a town they had held since the start of the invasion": no change
         return self._split(sa, hit, cand, places)
 
     # -- filters ---------------------------------------------------------------------------
@@ -355,6 +383,17 @@ class SentenceExtractor:
             return True
         if any(toks[k].norm in lex.background for k in range(max(sa.lo, hit.i - 6), hit.i)):
             return True
+        # "the town seized by Ukraine in its surprise offensive", "heroverd tijdens het
+        # tegenoffensief": a fight named in a phrase of a territorial verb frames that move
+        if hit.spec.kind == "noun" and self._in_pp(sa, hit):
+            own = sa.clause_of[hit.i - sa.lo]
+            if any(
+                t.spec.territorial
+                and t.spec.kind in ("verb", "fall")
+                and sa.clause_of[t.i - sa.lo] == own
+                for t in sa.triggers
+            ):
+                return True
         # "in a counteroffensive", "met een snel tegenoffensief": the frame of another event
         for k in range(max(sa.lo, hit.i - 3), hit.i):
             if (
@@ -400,16 +439,35 @@ class SentenceExtractor:
                 return True
         return False
 
-    def _state_changed(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> bool:
+    def _own_ground(self, cand: Candidate, places: list[PlaceRef]) -> bool:
+        """The holder holds its own country's ground: held "since" then, it never changed hands."""
+        from frontwatch.events.countries import country_of_place
+
+        if cand.actor is None or cand.actor.country is None:
+            return False
+        mentions = [p for r in places for p in r.places]
+        return bool(mentions) and all(country_of_place(p) == cand.actor.country for p in mentions)
+
+    def _state_changed(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> str | None:
+        """ "marker" when a word says the state is new ("kwam in handen van", "now"), "since"
+        when a "since" phrase dates its start, else None."""
         toks, lex = sa.tokens, self.lex
         lo = max(sa.lo, hit.i - 10)
-        words = [
-            toks[k].norm for k in range(lo, min(sa.hi, hit.j + 2)) if sa.clause_of[k - sa.lo] == own
-        ]
+        end = min(sa.hi, hit.j + 2)
+        words = [toks[k].norm for k in range(lo, end) if sa.clause_of[k - sa.lo] == own]
         if any(w in lex.state_keep for w in words):
-            return False
-        if any(w in lex.state_change for w in words):
-            return True
+            return None
+        markers = [
+            toks[k].norm
+            for k in range(lo, end)
+            if sa.clause_of[k - sa.lo] == own
+            and toks[k].norm in lex.state_change
+            and not (k + 1 < sa.hi and toks[k + 1].text == "-")  # "full-scale" is no "full"
+        ]
+        if any(w not in ("since", "sinds") for w in markers):
+            return "marker"
+        if markers:
+            return "since"
         # "sinds maart bezet", "held ... since January": a time phrase opened by "since"
         for i, _, _t in sa.time_tokens:
             if (
@@ -417,8 +475,10 @@ class SentenceExtractor:
                 and toks[i].norm in ("sinds", "since")
                 and sa.clause_of[i - sa.lo] == own
             ):
-                return True
-        return any(toks[k].norm in ("since", "sinds") for k in range(hit.j, min(sa.hi, hit.j + 6)))
+                return "since"
+        if any(toks[k].norm in ("since", "sinds") for k in range(hit.j, min(sa.hi, hit.j + 6))):
+            return "since"
+        return None
 
     # -- actors ----------------------------------------------------------------------------
 
@@ -439,10 +499,15 @@ class SentenceExtractor:
         ]
         # 1. An agent phrase: "door de Russen", "by Russian forces".
         for a in clause_actors:
-            if self._agent_before(sa, a.i) and not any(
-                min(a.i, hit.i) < t.i < max(a.i, hit.i) and t.spec.territorial == spec.territorial
-                for t in sa.triggers
-                if t is not hit
+            if (
+                self._agent_before(sa, a.i)
+                and not any(
+                    min(a.i, hit.i) < t.i < max(a.i, hit.i)
+                    and t.spec.territorial == spec.territorial
+                    for t in sa.triggers
+                    if t is not hit
+                )
+                and not self._agent_of_earlier_conjunct(sa, a, hit)
             ):
                 cand.actor, cand.actor_source = self._role_for(a.actor, cand.type, a.kind), "agent"
                 return
@@ -515,6 +580,14 @@ class SentenceExtractor:
             and a.kind != "adjective"
             and (a.prep is None or (a.prep in ("van", "of") and a.kind == "group"))
             and not self._in_target_slot(sa, a, hit)
+            and not self._agent_before(sa, a.i)  # an agent phrase is no subject
+            # a noun is predicated of a subject before it ("Kyiv meldt de bevrijding van X"),
+            # not of a name after it ("Wagner claimt verovering Bachmoet, Kyiv: ...")
+            and (spec.kind != "noun" or not spec.territorial or a.j <= hit.i)
+            # in an embedded clause the subject precedes its verb in both languages (Dutch is
+            # verb-final there): "a counteroffensive that struggled to break through Russia's
+            # defences" says nothing of what Russia did
+            and (sa.clauses[own].kind == "main" or a.j <= hit.i or not spec.territorial)
         ]
         # The subject comes first in its clause (SVO, and Dutch V2 puts it right after the verb).
         pick = subjects[0] if subjects else None
@@ -523,7 +596,12 @@ class SentenceExtractor:
             rel = sa.clauses[own]
             if rel.kind == "main":
                 for a in sa.actors:
-                    if id(a) in claimant_refs or a.prep is not None or a.kind == "adjective":
+                    if (
+                        id(a) in claimant_refs
+                        or a.prep is not None
+                        or a.kind == "adjective"
+                        or self._agent_before(sa, a.i)
+                    ):
                         continue
                     if a.j <= hit.i and sa.clauses[sa.clause_of[a.i - sa.lo]].kind == "main":
                         pick = a
@@ -567,6 +645,19 @@ class SentenceExtractor:
         if spec.patient_subject and cand.actor is None:
             cand.symmetric = True  # "Mariupol remained encircled": by whom, the context tells
 
+    def _agent_of_earlier_conjunct(
+        self, sa: SentenceAnalysis, a: ActorRef, hit: TriggerHit
+    ) -> bool:
+        """ "werd bezet door het Russische leger en in september heroverd": the agent phrase
+        follows the first participle and a coordinator opens the second conjunct, whose verb
+        the agent does not reach."""
+        if a.j > hit.i:
+            return False
+        toks, lex = sa.tokens, self.lex
+        if not any(toks[k].norm in lex.coordinators for k in range(a.j, hit.i)):
+            return False
+        return any(t is not hit and t.j <= a.i and a.i - t.j <= 4 for t in sa.triggers)
+
     def _stative(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """ "zaten ingesloten", "werd omsingeld", "remained encircled" - not "hebben omsingeld"."""
         toks = sa.tokens
@@ -608,15 +699,26 @@ class SentenceExtractor:
     def _in_pp(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         toks, lex = sa.tokens, self.lex
         k = hit.i - 1
-        while k >= sa.lo and (
-            toks[k].norm in lex.determiners
-            or (
-                toks[k].is_word
-                and not toks[k].is_capitalised
-                and hit.i - k <= 3
-                and toks[k].norm not in lex.prepositions
+        hyphens = 0
+        # "voert sinds eind augustus een tegenoffensief": a time phrase is no noun phrase's head
+        timed = {n for i, j, _ in sa.time_tokens for n in range(i, j)}
+        while (
+            k >= sa.lo
+            and k not in timed
+            and (
+                toks[k].norm in lex.determiners
+                or (
+                    toks[k].is_word
+                    and not toks[k].is_capitalised
+                    and hit.i - k <= 3 + 2 * hyphens
+                    and toks[k].norm not in lex.prepositions
+                )
+                # "its surprise cross-border offensive": a hyphenated modifier
+                or (toks[k].text == "-" and k - 1 >= sa.lo and toks[k - 1].is_word and hyphens < 2)
             )
         ):
+            if toks[k].text == "-":
+                hyphens += 1
             k -= 1
         return (
             k >= sa.lo and toks[k].norm in lex.prepositions and toks[k].norm not in lex.agent_preps
@@ -631,6 +733,13 @@ class SentenceExtractor:
         return any(toks[k].norm in _PASSIVE_AUX for k in range(max(sa.lo, hit.i - 3), hit.i))
 
     def _agent_before(self, sa: SentenceAnalysis, i: int) -> bool:
+        key = ("agent", i)
+        known = sa.memo.get(key)
+        if known is None:
+            known = sa.memo[key] = self._agent_before_uncached(sa, i)
+        return known
+
+    def _agent_before_uncached(self, sa: SentenceAnalysis, i: int) -> bool:
         toks, lex = sa.tokens, self.lex
         k = i - 1
         while k >= sa.lo and (
@@ -714,12 +823,14 @@ class SentenceExtractor:
     ) -> list[PlaceRef]:
         spec = hit.spec
         clause = sa.clauses[own]
-        actor_toks = {
-            k
-            for a in sa.actors
-            for k in range(a.i, a.j)
-            if a.kind in ("metonym", "country", "named")
-        }
+        actor_toks = sa.memo.get(("named_actor_tokens", 0))
+        if actor_toks is None:
+            actor_toks = sa.memo[("named_actor_tokens", 0)] = {
+                k
+                for a in sa.actors
+                for k in range(a.i, a.j)
+                if a.kind in ("metonym", "country", "named")
+            }
 
         def usable(r: PlaceRef) -> bool:
             if (
@@ -743,14 +854,21 @@ class SentenceExtractor:
         if spec.territorial and self._nominal(sa, hit):
             # "de inname van het stadje", "the advance on Tokmak", "Andriivka's recapture":
             # a nominalisation's place is in its own complement or genitive
+            # ... up to the next trigger: "the swift advance follows the recapture of X"
+            later = [t.i for t in sa.triggers if t.i >= hit.j]
+            stop = min(later) if later else sa.hi
             own_places = [
                 r
                 for r in cands
-                if (0 <= r.i - hit.j <= 6 and r.prep in spec.place_preps) or (0 <= hit.i - r.j <= 3)
+                if (0 <= r.i - hit.j <= 6 and r.i < stop and r.prep in spec.place_preps)
+                or (0 <= hit.i - r.j <= 3)
             ]
             if not own_places:
                 return []
+            coordinable = cands
             cands = own_places
+        else:
+            coordinable = cands
         antecedent = clause.antecedent if clause.kind == "relative" else None
         if antecedent is not None and usable(antecedent) and antecedent not in cands:
             cands.insert(0, antecedent)
@@ -789,11 +907,23 @@ class SentenceExtractor:
             return s - dist / 12.0
 
         head = max(cands, key=score)
-        group = self._coordinated(sa, head, cands)
+        group = self._coordinated(
+            sa, head, cands + [r for r in coordinable if r not in cands and r.i > head.i]
+        )
         cand.place_ref = head
         if head.indefinite and not head.resolved:
             cand.pending_place = True
         return group
+
+    def _talks_about_political(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """A political trigger is the topic of these talks: "over"/"about"/"on" + at most a
+        determiner and a modifier + the political noun."""
+        toks = sa.tokens
+        if hit.j >= sa.hi or toks[hit.j].norm not in self.lex.topic_preps:
+            return False
+        return any(
+            t.spec.type == "political" and hit.j < t.i <= hit.j + 3 for t in sa.triggers
+        )
 
     def _coordinated(
         self, sa: SentenceAnalysis, head: PlaceRef, cands: list[PlaceRef]
@@ -844,13 +974,22 @@ class SentenceExtractor:
         if not words:
             return False
         joined = any(w in lex.coordinators or w == "," for w in words)
+        # "de verovering van Hirnyk, ..., en van de dorpen X en Y": the repeated preposition
+        # and a classifier noun may open the second conjunct
+        nouns = self._classifier_nouns
         allowed = all(
             w == ","
             or w in lex.coordinators
             or w in lex.coordination_fillers
             or w in lex.determiners
+            or (a.prep is not None and w == a.prep)
+            or w in nouns
             for w in words
         )
+        if any(w == a.prep or w in nouns for w in words) and not any(
+            w in lex.coordinators for w in words
+        ):
+            return False  # "Serhiivka, in de regio Odesa": an apposition, not a conjunct
         return joined and allowed
 
     # -- time ------------------------------------------------------------------------------
@@ -871,7 +1010,17 @@ class SentenceExtractor:
         toks = sa.tokens
         etype = etype or hit.spec.type
         # "sinds april", "since 2014" date a state ("held since 2014"), not an act
-        state = hit.spec.kind == "state" or etype in ("combat", "territory.advance")
+        # ("dat sinds maart bezet was": a participle with a stative auxiliary is a state too)
+        state = (
+            hit.spec.kind == "state"
+            or etype in ("combat", "territory.advance")
+            or (
+                hit.spec.territorial
+                and hit.spec.kind == "verb"
+                and any(toks[i].norm in ("sinds", "since") for i, _, _ in sa.time_tokens)
+                and self._stative(sa, hit)
+            )
+        )
         # other predicates compete for times; a noun in a phrase ("na zware gevechten") does not
         others = [
             t.i for t in sa.triggers if t.i != hit.i and t.spec.kind in ("verb", "fall", "loss")
@@ -1041,6 +1190,8 @@ class SentenceExtractor:
         if hit.spec.kind not in ("noun", "fall", "loss"):
             return False
         toks, lex = sa.tokens, self.lex
+        if hit.spec.kind != "noun" and toks[hit.j - 1].norm not in lex.nominal_forms:
+            return False  # "that the town had fallen": a verb; "its fall": a noun
         k = hit.i - 1
         while (
             k >= sa.lo
@@ -1055,6 +1206,33 @@ class SentenceExtractor:
         if toks[k].norm in lex.definite or toks[k].norm in lex.possessives:
             return True
         return toks[k].norm == "s" and k - 1 >= sa.lo and toks[k - 1].text in ("'", "’")
+
+    def _place_anchored(
+        self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
+    ) -> bool:
+        """The part of :meth:`_anchored` that needs only the places: a move needs a place its
+        verb governs, a fight or strike a place more precise than a country."""
+        spec = hit.spec
+        if cand.type in TERRITORIAL:
+            if not places and not cand.remention:
+                return False
+            if spec.object_check and not self._object_is_place(sa, hit, places):
+                return False
+            if (
+                spec.kind == "fall"
+                and not self._fall_subject(sa, hit, places)
+                and not cand.remention
+            ):
+                return False
+            return not (
+                spec.kind == "loss"
+                and not any(-4 <= r.i - hit.j <= 4 or 0 <= hit.i - r.j <= 3 for r in places)
+            )
+        if cand.type in VIOLENT:
+            return any(
+                not all(is_country_level(p) for p in r.places) for r in places if r.places
+            ) or any(r.indefinite for r in places)
+        return True
 
     def _anchored(
         self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
@@ -1132,47 +1310,19 @@ class SentenceExtractor:
         if clause.kind == "relative" and clause.antecedent is not None and hit.i > clause.start:
             # "Izium, which Russia took in April": the object is the antecedent
             first_after = hit.j
+            timed = {n for i, j, _ in sa.time_tokens for n in range(i, j)}
             if (
                 first_after >= sa.hi
                 or not toks[first_after].is_word
                 or toks[first_after].norm in lex.place_preps
+                or first_after in timed  # "that Russia said it had captured two weeks ago"
             ):
                 return True
         starts = {r.i for r in places}
         actor_toks = {n for a in sa.actors for n in range(a.i, a.j)}
         k = hit.j
-        fillers = (
-            lex.determiners
-            | lex.coordination_fillers
-            | {
-                "full",
-                "control",
-                "nearby",
-                "much",
-                "most",
-                "part",
-                "southern",
-                "northern",
-                "eastern",
-                "western",
-                "central",
-                "centre",
-                "center",
-                "outskirts",
-                "remaining",
-                "rest",
-                "back",
-                "deel",
-                "delen",
-                "volledige",
-                "controle",
-                "over",
-                "grote",
-                "het",
-                "centrum",
-            }
-        )
-        nouns = lex.settlement_nouns | lex.region_nouns | lex.island_nouns | lex.area_nouns
+        fillers = self._object_fillers
+        nouns = self._place_nouns
         steps = 0
         while k < sa.hi and steps < 8:
             if k in starts:
@@ -1193,8 +1343,9 @@ class SentenceExtractor:
                 continue
             if any(r.i <= k < r.j for r in places):
                 return True
-            if tok.norm in lex.place_preps or not tok.is_word:
-                # "retook from", "took in April": the object came before (passive, relative)
+            if tok.norm in lex.place_preps or tok.norm in lex.agent_preps or not tok.is_word:
+                # "retook from", "took in April", "the town seized by Ukraine": the object came
+                # before (passive, relative)
                 return any(r.j <= hit.i for r in places) or tok.text in (",", ".")
             return False
         return bool(places)
@@ -1240,9 +1391,10 @@ class SentenceExtractor:
                 self._role_for(a.actor, cand.type)
                 for a in self._coordinated_actors(sa, cand.actor_ref)
             ]
+        single = len(actors) * len(mentions) == 1
         for actor in actors:
             for ref, mention in mentions:
-                c = _copy(cand)
+                c = cand if single else _copy(cand)
                 c.actor = actor
                 c.place = mention
                 c.place_ref = ref

@@ -37,6 +37,8 @@ class TriggerSpec:
     patient_subject: bool = False  # "zaten ingesloten": the subject is encircled, not encircling
     particle: str | None = None  # separable verbs: the particle that must close the clause
     particle_next: frozenset[str] = frozenset()
+    # words after the trigger that make it the first half of a compound ("supply lines")
+    not_before: frozenset[str] = frozenset()
 
     @property
     def territorial(self) -> bool:
@@ -78,6 +80,8 @@ class Lexicon:
     triggers: PhraseMatcher
     separable: PhraseMatcher  # stems -> TriggerSpec with a particle
     cues: PhraseMatcher  # phrase -> cue category names
+    # separable cue verbs: stem -> (particle, category) ("maakte dat zondag bekend")
+    separable_cues: PhraseMatcher
     actors: PhraseMatcher  # phrase -> ActorEntry
     strike_modifiers: frozenset[str]
     not_before: frozenset[str]
@@ -99,11 +103,14 @@ class Lexicon:
     pronouns: frozenset[str]
     possessives: frozenset[str]
     place_pronouns: frozenset[str]
+    demonstrative_pronouns: frozenset[str]
     locators: PhraseMatcher
     origin_preps: frozenset[str]
     prepositions: frozenset[str]
     place_preps: frozenset[str]
     coordination_fillers: frozenset[str]
+    object_fillers: frozenset[str]
+    topic_preps: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -133,6 +140,7 @@ def _trigger_spec(entry: dict[str, Any], *, recapture: bool = False) -> TriggerS
         symmetric=bool(entry.get("symmetric", False)),
         particle=fold(entry["particle"]) if entry.get("particle") else None,
         particle_next=word_set(entry.get("particle_next", [])),
+        not_before=word_set(entry.get("not_before", [])),
     )
 
 
@@ -215,6 +223,10 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             continue
         for phrase in phrases:
             cues.add(phrase, category)
+    separable_cues = PhraseMatcher()
+    for entry in data.get("separable_cues", []):
+        for stem in entry["stems"]:
+            separable_cues.add(stem, (fold(entry["particle"]), entry["category"]))
     grammar = data.get("grammar", {})
     locators = PhraseMatcher()
     for phrase in grammar.get("locator_phrases", []):
@@ -229,6 +241,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         triggers=triggers,
         separable=separable,
         cues=cues,
+        separable_cues=separable_cues,
         actors=_actors(actor_data, _demonyms(data.get("lang", "en"))),
         strike_modifiers=word_set(data.get("trigger_context", {}).get("strike_modifiers", [])),
         not_before=word_set(data.get("trigger_context", {}).get("not_before", [])),
@@ -250,11 +263,14 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         pronouns=word_set(grammar.get("pronouns", [])),
         possessives=word_set(grammar.get("possessives", [])),
         place_pronouns=word_set(grammar.get("place_pronouns", [])),
+        demonstrative_pronouns=word_set(grammar.get("demonstrative_pronouns", [])),
         locators=locators,
         origin_preps=word_set(grammar.get("origin_preps", [])),
         prepositions=word_set(grammar.get("prepositions", [])),
         place_preps=word_set(grammar.get("place_preps", [])),
         coordination_fillers=word_set(grammar.get("coordination_fillers", [])),
+        object_fillers=word_set(grammar.get("object_fillers", [])),
+        topic_preps=word_set(grammar.get("topic_preps", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),

@@ -89,6 +89,8 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str]) -> None:
             c.status in ("claimed", "confirmed")
             and c.claimant is not None
             and c.claimant.country in sides
+            # a party announces its own gains; analysts and media report anyone's
+            and c.claimant.role not in ("media", "international", "civilian")
             and c.type != "territory.withdrawal"
         ):
             c.actor = Actor(c.claimant.country, "military")
@@ -126,6 +128,18 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str]) -> None:
             else:
                 continue
             break
+        if (
+            (c.actor is None or c.actor.country is None)
+            and c.type == "territory.capture"
+            and not c.trigger.spec.recapture
+            and c.status != "denied"
+        ):
+            # "sinds de verovering van Avdiivka": one captures what the other side holds; a
+            # party taking back its own is told with "heroverd", "retook" (handled above)
+            owner = country_of_place(c.place)  # type: ignore[arg-type]
+            taker = other_side(Actor(owner, "unknown"), sides) if owner in sides else None
+            if taker is not None:
+                c.actor, c.actor_source = taker, "presumed"
 
 
 def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:

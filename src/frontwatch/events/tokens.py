@@ -218,15 +218,18 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 # The first-word index of a set of matchers, built once per set (which it keeps alive, so
-# that the ids in its key stay theirs).
-_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, list[str]], list[Any]]] = {}
+# that the ids in its key stay theirs): word -> names of the matchers a phrase may start with
+# there, whether by its first word or by a suffix entry ("artilleriebeschietingen"). Words are
+# added as they are met, so that a token costs one dictionary look-up.
+_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, tuple[str, ...]], list[Any]]] = {}
+_SCAN_INDEX_LIMIT = 400_000
 
 
 def scan(tokens: Sequence[Token], matchers: dict[str, PhraseMatcher]) -> dict[str, list[Match]]:
     """Run several matchers over a whole document in one pass.
 
     Each matcher keeps its own longest-match, non-overlapping semantics; a token no matcher's
-    phrases start with (most tokens) costs one set look-up.
+    phrases start with (most tokens) costs one dictionary look-up.
     """
     key = tuple((name, id(m)) for name, m in matchers.items())
     index = _SCAN_INDEX.get(key)
@@ -235,21 +238,24 @@ def scan(tokens: Sequence[Token], matchers: dict[str, PhraseMatcher]) -> dict[st
         for name, m in matchers.items():
             for word in m._root:
                 table.setdefault(word, []).append(name)
-        index = _SCAN_INDEX[key] = (table, list(matchers.values()))
-    firsts = index[0]
+        index = _SCAN_INDEX[key] = (
+            {w: tuple(n) for w, n in table.items()},
+            list(matchers.values()),
+        )
+    names_of = index[0]
     with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
     found: dict[str, list[Match]] = {name: [] for name in matchers}
     free: dict[str, int] = {name: 0 for name in matchers}
     hi = len(tokens)
     for i, tok in enumerate(tokens):
         word = tok.norm
-        names = firsts.get(word)
+        names = names_of.get(word)
         if names is None:
-            if not with_suffixes:
-                continue
-            names = [n for n, m in with_suffixes if m.suffix_match(word)]
-            if not names:
-                continue
+            names = tuple(n for n, m in with_suffixes if m.suffix_match(word))
+            if len(names_of) < _SCAN_INDEX_LIMIT:
+                names_of[word] = names
+        if not names:
+            continue
         for name in names:
             if i < free[name]:
                 continue

@@ -136,7 +136,12 @@ def cyrillic_to_latin(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_SPECIAL))
+    text = text.translate(_FOLD_SPECIAL)
+    if text.isascii():
+        return text  # nothing to decompose (most words of Dutch and English text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed  # no combining mark left to drop
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -165,7 +170,8 @@ def canonical(text: str, lang: str | None = None) -> str:
     pattern = table.pattern
     if pattern is not None:
         lowered = pattern.sub(lambda m: table.rules[m.group(0)], lowered)
-    lowered = "".join(_LATIN_DIACRITICS.get(c, c) for c in lowered)
+    if not lowered.isascii():  # (the diacritics are all outside ASCII)
+        lowered = "".join(_LATIN_DIACRITICS.get(c, c) for c in lowered)
     return strip_accents(lowered)
 
 

@@ -50,6 +50,34 @@ class Lexicon:
     max_cue_words: int = 1
     cue_last_words: frozenset[str] = frozenset()  # last words of the phrases in cues_before
     gap_words: frozenset[str] = frozenset()  # may stand between a cue and the name
+    max_after_words: int = 1  # most words of a phrase in cues_after ("air base")
+    # Heads of compound titles ("separatistenleider"): a word ending in one is a title.
+    person_title_heads: tuple[str, ...] = ()
+    speech_after: frozenset[str] = frozenset()  # "Bell said": a person speaks
+    speech_before: frozenset[str] = frozenset()  # "zei Bell", "aldus Bell"
+    # Capitalised words that head an organisation's name ("Organization", "Council") and the
+    # lower-case words that may join its parts ("for", "of"): "Council of Europe".
+    org_heads: frozenset[str] = frozenset()
+    org_joiners: frozenset[str] = frozenset()
+    # Articles that rivers take and settlements do not ("de Dnipro", "the Dnipro").
+    river_articles: frozenset[str] = frozenset()
+    # Plural endings of nouns ("regions", "regio's" -> "regios", "oblasten"): a plural cue
+    # after a list covers all of its names ("the Ryazan and Saratov regions").
+    plural_suffixes: tuple[str, ...] = ("s",)
+    # Letter groups the language's romanisation of Ukrainian/Russian never writes ("aa"):
+    # a word holding one is matched by its spelling only, not by its skeleton.
+    foreign_graphemes: tuple[str, ...] = ()
+    # Articles that never stand right before a town's name in this language ("de Moskva" is a
+    # ship, "de Dnipro" the river): a name read only as towns after one is no town.
+    articles_not_before_towns: frozenset[str] = frozenset()
+
+    def is_person_title(self, folded: str) -> bool:
+        """A title or function ("president"), also as the head of a compound
+        ("separatistenleider", "legercommandant")."""
+        if folded in self.person_titles:
+            return True
+        return bool(self.person_title_heads) and len(folded) > 5 and \
+            _ends_in_title(self.person_title_heads, folded)
 
     def is_club_prefix(self, word: str) -> bool:
         """"Dynamo", "Sjachtar", "FC"... (short ones only as written: "AS", not "As")."""
@@ -79,6 +107,13 @@ class Lexicon:
                 break  # only a content word (an adjective) may be skipped
             trimmed.pop()
         return None
+
+
+@lru_cache(maxsize=50_000)
+def _ends_in_title(heads: tuple[str, ...], folded: str) -> bool:
+    """Whether ``folded`` is a compound whose head is one of ``heads`` (cached: the same
+    words recur before every name of a text)."""
+    return any(folded.endswith(h) and len(folded) >= len(h) + 3 for h in heads)
 
 
 def _fold_all(words: list[str] | tuple[str, ...]) -> frozenset[str]:
@@ -138,6 +173,16 @@ def lexicon(lang: str | None) -> Lexicon:
         max_cue_words=max_cue,
         cue_last_words=frozenset(k.split()[-1] for k in before),
         gap_words=gap_words,
+        max_after_words=max((len(k.split()) for k in after), default=1),
+        person_title_heads=tuple(sorted(_fold_all(cues.get("person_title_heads", [])))),
+        speech_after=_fold_all(cues.get("speech_after", [])),
+        speech_before=_fold_all(cues.get("speech_before", [])),
+        org_heads=_fold_all(cues.get("org_heads", [])),
+        org_joiners=_fold_all(cues.get("org_joiners", [])),
+        river_articles=_fold_all(cues.get("river_articles", [])),
+        plural_suffixes=tuple(recognition.get("plural_suffixes", ["s"])),
+        articles_not_before_towns=_fold_all(recognition.get("articles_not_before_towns", [])),
+        foreign_graphemes=tuple(fold_key(g) for g in recognition.get("foreign_graphemes", [])),
     )
 
 

@@ -49,8 +49,16 @@ _NEXT_WORD = re.compile(r"(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W_]+(?
 _PREV_TOKENS = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[,;:!?\"“”‘’'()\[\]|•—–]")
 _AFTER_WORD = re.compile(r"(?:['’]s)?(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W\d_][\w'’]*)")
 _SENTENCE_END = set(".!?:\"“”|•\n")
+_QUOTES = set("\"“”‘’'")
+_APPOSITION_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A name found only by cutting an inflection ("Ruslands") must be at least this important.
 _INFLECTED_IMPORTANCE = 0.6
+# A one-word name outside the war's area that starts a sentence must weigh this much (a city
+# of some size), or be written capitalised elsewhere in the text too.
+_SENTENCE_START_IMPORTANCE = 0.65
+# Kinds of place whose names take an article in Dutch ("de Krim", "de Donbas", "de Bürgenstock").
+_ARTICLE_FEATURES = {"RGN", "PEN", "ISL", "ISLS", "SPIT", "MT", "MTS", "RSRT", "AREA", "DAM",
+                     "BDG", "AIRB", "AIRP", "PS", "PSH", "PSN", "MFG"}
 # Countries whose places are keyed by romanisation skeleton (the war's area).
 _SKELETON_COUNTRIES = {"UA", "RU", "BY"}
 
@@ -67,6 +75,10 @@ class Candidate:
     cue: str | None = None  # region, city, river, district, island, base (see lexicon)
     cue_explicit: bool = False
     notes: list[str] = field(default_factory=list)
+    # Where the cue was said, which decides how far along a list it reaches: "before" ("de
+    # regio's X, Y en Z" reaches forward), "after" (one name: "Sevastopol and Saky air
+    # base"), "after_plural" (the whole list before it: "the Ryazan and Saratov regions").
+    cue_source: str = ""
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
@@ -104,7 +116,8 @@ def _next_words(text: str, end: int, n: int = 3) -> list[str]:
 class _DocState:
     """What the scan of one text learns and caches as it goes."""
 
-    __slots__ = ("_lower_words", "_next", "_previous", "_title_lines", "persons", "text")
+    __slots__ = ("_lower_words", "_mid_sentence", "_next", "_previous", "_title_lines",
+                 "persons", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -113,6 +126,7 @@ class _DocState:
         self._next: dict[int, list[str]] = {}
         self._title_lines: dict[int, bool] = {}
         self._lower_words: dict[str, bool] = {}
+        self._mid_sentence: dict[str, bool] = {}
 
     def _tokens(self, start: int) -> tuple[list[str], list[str]]:
         pair = self._previous.get(start)
@@ -152,6 +166,25 @@ class _DocState:
             cached = self._title_lines[start] = len(words) >= 4 and capitalised >= 0.7 * len(words)
         return cached
 
+    def named_mid_sentence(self, word: str) -> bool:
+        """Whether the text writes ``word`` capitalised somewhere other than at the start of a
+        sentence or line (where a capital is evidence of a name)."""
+        known = self._mid_sentence.get(word)
+        if known is None:
+            known = False
+            text = self.text
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not text[at - 1].isalnum()) and \
+                        (end >= len(text) or not text[end].isalnum()) and \
+                        not _is_sentence_start(text, at):
+                    known = True
+                    break
+                at = text.find(word, at + 1)
+            self._mid_sentence[word] = known
+        return known
+
     def writes_in_lower_case(self, word: str) -> bool:
         """Whether the text also writes ``word`` in lower case, as a whole word."""
         lower = word.lower()
@@ -190,6 +223,8 @@ class Recogniser:
         self._before_unknown = (frozenset(self.lex.cues_before) | self.lex.gap_words
                                 | self.lex.connectors | self.lex.cue_last_words)
         self._before_person = self.lex.given_names | self.lex.person_titles
+        # First words of the cues said after a name ("air" of "air base").
+        self._after_first = frozenset(k.split()[0] for k in self.lex.cues_after)
         self._importance_cache: dict[tuple[int, ...], float] = {}
         self._static_cache: dict[tuple[str, int, tuple[int, ...], bool],
                                  tuple[str | None, float, bool, bool]] = {}
@@ -267,6 +302,11 @@ class Recogniser:
         folded = " ".join(fold_key(w) for w in words)
         by_spelling = self.g.by_fold(folded)
         found = list(by_spelling)
+        graphemes = self.lex.foreign_graphemes
+        if graphemes and any(g in folded for g in graphemes):
+            # "Staat", "Graan": spelled as no romanisation of Ukrainian or Russian would
+            # write a name, so only their own spelling may match, not their skeleton.
+            return tuple(found), frozenset(by_spelling)
         for lg in (self.lang, "en"):
             key = " ".join(name_key(w, lg) for w in words)
             for i in self.g.by_skeleton(key):
@@ -379,6 +419,10 @@ class Recogniser:
                     return cand, 0
                 if reason.startswith("organisation"):
                     return None, self._capitalised_run_end(text, end)
+                if reason.startswith("person") and n == 1:
+                    # Once a person, the same name stays one in this text ("Bell said ...
+                    # Later, Bell added").
+                    doc.persons.add(fold_key(cand.surface))
         return None, 0
 
     @staticmethod
@@ -406,8 +450,8 @@ class Recogniser:
         prev = doc.previous_words(cand.start)
         prev_word = prev[-1] if prev else ""
         raw_prev = doc.previous_raw_word(cand.start)
-        if prev_word in lex.person_titles or " ".join(prev[-2:]) in lex.person_titles:
-            return "person (title)"
+        if lex.is_person_title(prev_word) or " ".join(prev[-2:]) in lex.person_titles:
+            return "person (title)"  # also "separatistenleider Zachartsjenko"
         if prev_word in lex.org_before:
             return "organisation (entity)"  # "Volksrepubliek Donetsk"
         if raw_prev and raw_prev[0].isupper():
@@ -428,8 +472,36 @@ class Recogniser:
         after = doc.next_words(cand.end)
         if first_is_given and after and after[0][0].isupper():
             return "person (given name)"
-        if any(w in lex.vessels for w in prev[-3:]):
+        if self._after_vessel_noun(doc, cand.start):
             return "ship"
+        if after and fold_key(after[0]) in lex.vessels and \
+                text[cand.end:cand.end + 1] in (" ", "-"):
+            return "ship"  # "the Moskva flagship", "de Moskva-kruiser"
+        if best < (0.8 if foreign else 0.6) and self._speaks(text, cand, after, raw_prev, doc):
+            return "person (speaks)"  # "Bell said", "zei Bell"
+        if best < 0.8 and text[cand.end:cand.end + 1] == "," and self._apposition_is_title(
+                text, cand.end + 1):
+            return "person (apposition)"  # "Voloshyn, a spokesman for the group, said"
+        if raw_prev is not None and fold_key(raw_prev) in lex.articles_not_before_towns \
+                and text[cand.end:cand.end + 1] not in ("-", "‐", "‑") \
+                and self._only_settlements(cand.indexes):
+            # Dutch towns take no article: "de Moskva" is the ship, not Moscow.
+            return "article before a town"
+        if self._inside_organisation(doc, cand.start):
+            return "organisation (inside)"  # "Council of Europe", "Raad van Europa"
+        if n_words == 1 and best < 0.8 and _is_sentence_start(text, cand.start) and (
+                foreign or self._top_is_foreign(cand.indexes)):
+            whole = _word_at(text, cand.start)
+            if foreign and len(whole) > len(cand.surface) and \
+                    whole[len(cand.surface)] not in "'’":
+                # "Tanks rukken op": a heading's first word read as a foreign town ("Tank")
+                # only by cutting an inflection is a plural noun.
+                return "inflected sentence start"
+            if best < _SENTENCE_START_IMPORTANCE and not doc.named_mid_sentence(cand.surface):
+                # A capital at the start of a sentence or heading says nothing: "Summit",
+                # "Police", "Handen" are words there, and small foreign towns only when the
+                # text also names them where a capital means a name.
+                return "sentence start"
         # Organisation heads after the name, across further capitalised words.
         for w in after:
             fw = fold_key(w)
@@ -448,6 +520,92 @@ class Recogniser:
             # the start of a sentence or in a title ("Name", "Home", "Rich").
             return "ordinary word"
         return None
+
+    def _only_settlements(self, indexes: tuple[int, ...]) -> bool:
+        """Whether a name reads first of all as a town and never as a river, lake, sea,
+        island or landscape (which take articles: "de Dnipro", "de Krim", "de Donbas")."""
+        entries = [self.g.entry(i) for i in indexes]
+        if any(e.is_water or e.feature in _ARTICLE_FEATURES for e in entries):
+            return False
+        return max(entries, key=lambda e: e.importance).is_settlement
+
+    def _top_is_foreign(self, indexes: tuple[int, ...]) -> bool:
+        """Whether the weightiest reading lies outside the war's area."""
+        top = max((self.g.entry(i) for i in indexes), key=lambda e: e.importance)
+        return top.country not in _SKELETON_COUNTRIES
+
+    def _apposition_is_title(self, text: str, pos: int) -> bool:
+        """Whether the words after a comma name a function ("a spokesman", "de Russische
+        woordvoerder"): then the name before the comma is a person's."""
+        lex = self.lex
+        for k, m in enumerate(_APPOSITION_WORDS.finditer(text, pos, pos + 60)):
+            word = m.group(0)
+            folded = fold_key(word)
+            if k >= 3 or word[0].isupper() or folded in lex.speech_before \
+                    or folded in lex.speech_after:
+                # Another name ("Bakhmut, Soledar"), or a clause ("In Robotyne, zei de
+                # gouverneur, ...").
+                return False
+            if lex.is_person_title(folded):
+                # "In Robotyne, the governor said": the title is the subject of a clause.
+                nxt = _APPOSITION_WORDS.match(text, m.end() + 1) if text[m.end():m.end() + 1] \
+                    == " " else None
+                return nxt is None or fold_key(nxt.group(0)) not in lex.speech_after
+        return False
+
+    def _may_start_after_cue(self, folded: str) -> bool:
+        """Whether a word can begin a cue after a name, as written or in the plural."""
+        first = self._after_first
+        if folded in first:
+            return True
+        return any(folded.endswith(s) and folded[:-len(s)] in first
+                   for s in self.lex.plural_suffixes)
+
+    def _after_vessel_noun(self, doc: _DocState, start: int) -> bool:
+        """Whether a vessel noun introduces the name ("de kruiser Moskva", "the cruiser
+        'Moskva'", "het cruiseschip MS Volendam"): only capitalised words or quotes may stand
+        between them, so "een veerboot stak de Straat van Kertsj over" names the strait."""
+        vessels = self.lex.vessels
+        for token in reversed(doc._tokens(start)[0][-3:]):
+            folded = fold_key(token)
+            if folded in vessels:
+                return True
+            if not (token[:1].isupper() or token in _QUOTES):
+                return False
+        return False
+
+    def _speaks(self, text: str, cand: Candidate, after: list[str],
+                raw_prev: str | None, doc: _DocState) -> bool:
+        """Whether the name is the subject of a speech verb, as people are ("Bell said",
+        "zei Bell", "aldus Bell"), and not a place someone speaks in ("in Bakhmut said")."""
+        lex = self.lex
+        if raw_prev is not None and fold_key(raw_prev) in lex.speech_before:
+            # Only after a quotation or clause ("'...,' said Bell", "..., aldus Bell"): "the
+            # general said Soledar was held" reports speech about a place.
+            raw = doc._tokens(cand.start)[0]
+            return len(raw) >= 2 and not raw[-2][:1].isalnum()
+        if not after or fold_key(after[0]) not in lex.speech_after \
+                or text[cand.end:cand.end + 1] != " ":
+            return False
+        return raw_prev is None or raw_prev[0].isupper()
+
+    def _inside_organisation(self, doc: _DocState, start: int) -> bool:
+        """Whether capitalised words joined by "of"/"van" lead back from the name to an
+        organisation head ("Council of Europe", "Orthodox Church of Ukraine")."""
+        lex = self.lex
+        if not lex.org_heads:
+            return False
+        raw = doc._tokens(start)[0]
+        if not raw or fold_key(raw[-1]) not in lex.org_joiners:
+            return False
+        for token in reversed(raw):
+            folded = fold_key(token)
+            if token[:1].isupper():
+                if folded in lex.org_heads:
+                    return True
+            elif folded not in lex.org_joiners:
+                return False
+        return False
 
     def _static(self, cand: Candidate, n_words: int) -> tuple[str | None, float, bool, bool]:
         """The rules that look at the name alone (cached per name): the reason to reject it
@@ -491,25 +649,48 @@ class Recogniser:
         if not raw_prev or not raw_prev[-1].isalpha():
             return
         fp = fold_key(raw_prev)
-        if (raw_prev[0].isupper() and fp in self.lex.given_names) or fp in self.lex.person_titles:
+        if (raw_prev[0].isupper() and fp in self.lex.given_names) or \
+                self.lex.is_person_title(fp) or fp in self.lex.speech_before:
             doc.persons.add(fold_key(m.group(0)))
 
     def _cue(self, text: str, cand: Candidate, doc: _DocState) -> tuple[str | None, bool]:
         prev = doc.previous_words(cand.start)
         # Cue words may carry an adjective between them and the name ("de oostelijke regio").
         before = self.lex.cue_before(prev)
+        if before is not None:
+            raw = [t for t in doc._tokens(cand.start)[0]
+                   if fold_key(t) not in self.lex.gap_words]
+            if raw and raw[-1][:1].isupper() and fold_key(raw[-1]) not in self.lex.cues_before:
+                # The cue belongs to the name before ("bij Cherson de Dnipro"), not this one.
+                before = None
         after_kind = None
-        after = doc.next_words(cand.end)[:1]
-        if after:
-            fa = fold_key(after[0])
-            if fa in self.lex.cues_after:
-                after_kind = self.lex.cues_after[fa]
-            elif fa.endswith("s") and fa[:-1] in self.lex.cues_after:
-                after_kind = self.lex.cues_after[fa[:-1]]
+        plural = False
+        after = doc.next_words(cand.end)
+        if after and not self._may_start_after_cue(fold_key(after[0])):
+            after = []  # the common case: the next word announces no kind of place
+        for n in range(min(self.lex.max_after_words, len(after)), 0, -1):
+            fa = " ".join(fold_key(w) for w in after[:n])  # "Saky air base"
+            after_kind = self.lex.cues_after.get(fa)
+            for suffix in self.lex.plural_suffixes:
+                stem = fa[:-len(suffix)]
+                if fa.endswith(suffix) and stem in self.lex.cues_after:
+                    after_kind = after_kind or self.lex.cues_after[stem]
+                    plural = True
+                    break
+            if after_kind:
+                break
         if before and not (before == "near" and after_kind):
+            cand.cue_source = "before"
             return before, True  # "near the Zaporizhzhia nuclear plant" is the plant
         if after_kind:
+            cand.cue_source = "after_plural" if plural else "after"
             return after_kind, True
+        raw_prev = doc.previous_raw_word(cand.start)
+        if raw_prev is not None and fold_key(raw_prev) in self.lex.river_articles and any(
+                self.g.entry(i).feature == "STM" for i in cand.indexes):
+            # "de Dnipro", "over de Dnjepr": Dutch and English settlement names take no
+            # article, river names do. A weak cue, local to this mention.
+            return "river_article", False
         return None, False
 
     def _unknown_place(
@@ -544,9 +725,18 @@ class Recogniser:
         after = _next_words(text, m.end(), 1)
         if after and after[0][0].isupper():
             return None  # more capitalised words: a name we cannot delimit safely
-        cand = Candidate(m.start(), m.end(), word, (), frozenset(), kind, True)
+        cand = Candidate(m.start(), m.end(), word, (), frozenset(), kind, True,
+                         cue_source="before")
         cand.notes.append("not in gazetteer")
         return cand
+
+
+def _word_at(text: str, start: int) -> str:
+    """The whole word starting at ``start``."""
+    end = start
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+        end += 1
+    return text[start:end]
 
 
 def demonym_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:

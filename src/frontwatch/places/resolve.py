@@ -34,21 +34,30 @@ from frontwatch.places.recognise import Candidate
 
 # How well an entry's feature class fits the kind of place a cue announces.
 _CUE_FIT: dict[str, dict[str, float]] = {
-    "region": {"ADM1": 1.0, "ADM2": 0.6, "ADMD": 0.6, "RGN": 0.6, "PCLI": 0.3, "PEN": 0.4},
+    # "de regio Marioepol" is the area of the city, not the raion named after it: only
+    # "raion"/"district" (the district cue) prefers the raion to the city.
+    "region": {"ADM1": 1.0, "ADM2": -0.1, "ADMD": -0.1, "RGN": 0.6, "PCLI": 0.3, "PEN": 0.4},
     "city": {"PPL": 1.0},
     "river": {"STM": 2.0},
     "district": {"ADM2": 1.5, "ADM2H": 1.4, "ADMD": 1.2, "ADM3": 1.0},
     "island": {"ISL": 1.0, "ISLS": 1.0, "PEN": 0.8},
     "base": {"AIRB": 1.5, "AIRP": 1.2, "AIRF": 1.2, "MLTRB": 1.5},
-    "plant": {"PS": 1.5, "PSN": 1.5, "DAM": 1.5, "MFG": 1.2},
+    "plant": {"PS": 1.5, "PSN": 1.5, "PSH": 1.5, "DAM": 1.5, "MFG": 1.2},
     "near": {"PPL": 0.5},
+    # "de Dnipro": an article that rivers take and towns do not (a weaker cue than "rivier").
+    "river_article": {"STM": 1.5},
 }
 _CUE_MISFIT = {"region": -0.2, "city": -0.5, "river": -0.5, "district": -0.5, "island": -0.2,
-               "base": -0.2, "plant": -0.2, "near": -0.3}
-# Without a cue, a region, river or former district is a less likely reading of a bare name.
+               "base": -0.2, "plant": -0.2, "near": -0.3, "river_article": 0.0}
+# Cues naming a kind of feature: when no reading is of that kind ("het vliegveld van
+# Kupjansk" and the gazetteer has no airfield there), the town is kept, less surely.
+_FEATURE_CUES = {"base", "plant", "river", "island"}
+_UNMET_CUE_WEIGHT = 0.8
+# Without a cue, a region, river or former district is a less likely reading of a bare name;
+# so is an airport or a power station named after its town ("Luhansk" is the city).
 _NO_CUE = {"ADM1": -0.5, "ADM2": -0.2, "ADM2H": -0.4, "ADMD": -0.3, "STM": -0.35, "LK": -0.3,
            "RSV": -0.2, "PEN": -0.1, "AREA": -0.3, "BDG": -0.2, "MFG": -0.2, "PS": -0.2,
-           "STDM": -0.3}
+           "STDM": -0.3, "AIRP": -0.3, "AIRF": -0.3, "AIRB": -0.1, "PSH": -0.2, "PSN": -0.2}
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _DOCUMENT_CUES = {"region", "city", "river", "district", "island"}
 # What matching an entry's own (present, English) name is worth over an alternate name.
@@ -103,20 +112,28 @@ def _between(text: str, left: Candidate, right: Candidate) -> str:
 def propagate_cues(text: str, cands: list[Candidate], lex: Lexicon) -> None:
     """Spread cues along lists and over the document (see the module docstring)."""
 
+    # A cue said before a list reaches forward over it ("de regio's Moermansk, Irkoetsk en
+    # Amoer"); a plural one after it reaches back ("the Ryazan and Saratov regions"). A
+    # singular cue after a name is that name's only ("Sevastopol and Saky air base"), and a
+    # cue before a later name does not reach back ("Sevastopol en de regio Cherson").
+    forward = {"before", "list", "document"}
+    backward = {"after_plural", "list_back", "document"}
+
     def along_lists() -> None:
         for i in range(1, len(cands)):
             left, right = cands[i - 1], cands[i]
             if _between(text, left, right) not in lex.connectors:
                 continue
-            if right.cue is None and left.cue is not None:
-                right.cue = left.cue
-            elif left.cue is None and right.cue is not None:
-                left.cue = right.cue
+            if right.cue is None and left.cue is not None and left.cue_source in forward:
+                right.cue, right.cue_source = left.cue, "list"
+            elif left.cue is None and right.cue is not None and right.cue_source in backward:
+                left.cue, left.cue_source = right.cue, "list_back"
         for i in range(len(cands) - 1, 0, -1):
             left, right = cands[i - 1], cands[i]
             if left.cue is None and right.cue is not None and \
+                    right.cue_source in backward and \
                     _between(text, left, right) in lex.connectors:
-                left.cue = right.cue
+                left.cue, left.cue_source = right.cue, "list_back"
 
     def over_document() -> None:
         groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -133,7 +150,7 @@ def propagate_cues(text: str, cands: list[Candidate], lex: Lexicon) -> None:
                     continue
                 before = [x for x in cued if x.start < c.start]
                 source = before[-1] if before else cued[0]
-                c.cue = source.cue
+                c.cue, c.cue_source = source.cue, "document"
 
     along_lists()
     over_document()
@@ -148,6 +165,9 @@ class Resolver:
         self.lex = lexicon
         self.temperature = temperature
         self._base_cache: dict[tuple, list[tuple[float, GazetteerEntry]]] = {}
+        # Distances between entries, by entry and other entry: kept across documents, as
+        # the places of a war's news recur from article to article.
+        self._distances: dict[int, dict[int, float]] = {}
 
     def resolve(self, text: str, cands: list[Candidate],
                 sentence_ends: list[int] | None = None) -> list[Resolution]:
@@ -159,14 +179,25 @@ class Resolver:
         ends = sorted(sentence_ends) if sentence_ends else \
             [m.end() for m in _SENTENCE_END.finditer(text)]
         sentence = [bisect.bisect_right(ends, c.start) for c in cands]
-        distances: dict[tuple[int, int], float] = {}
+        distances = self._distances
+        if len(distances) > 5_000:
+            distances.clear()
         chosen: list[Resolution] = [self._pick(c, None, set(), distances) for c in cands]
         members: dict[str, list[int]] = defaultdict(list)
         for i, g_key in enumerate(groups):
             members[g_key].append(i)
         ambiguous = {g_key for g_key, idx in members.items() if len(cands[idx[0]].indexes) > 1}
         surfaces = [g_key.split("|", 1)[0] for g_key in groups]
+        seen: tuple[tuple[int | None, bool], ...] | None = None
         for _ in range(2):
+            # What a round reads of the previous one: the entries chosen, and which are sure
+            # enough to be context. When a round changed none of that, another one would
+            # only repeat it.
+            signature = tuple((r.entry.index if r.entry is not None else None,
+                               r.confidence >= 0.4) for r in chosen)
+            if signature == seen:
+                break
+            seen = signature
             # A name's context is the other names: not itself, not its other senses.
             everywhere: Counter[int] = Counter()
             by_surface: dict[str, Counter[int]] = defaultdict(Counter)
@@ -251,7 +282,7 @@ class Resolver:
         return cached
 
     def _pick(self, cand: Candidate, ctx: _Context | None, sentence_regions: set[str],
-              distances: dict[tuple[int, int], float], sentence: int = -1) -> Resolution:
+              distances: dict[int, dict[int, float]], sentence: int = -1) -> Resolution:
         if not cand.indexes:
             return Resolution(None, 0.0)
         base = self._base_scores(cand)
@@ -285,6 +316,8 @@ class Resolver:
         weight = 0.75 + 0.25 * min(1.0, top.importance / 0.5)
         if top.index not in cand.spelled:
             weight *= 0.9
+        if cand.cue in _FEATURE_CUES and _cue_fit(cand.cue, top) <= 0:
+            weight *= _UNMET_CUE_WEIGHT
         return Resolution(top, round(p_top * weight, 3), top_score)
 
 
@@ -319,23 +352,29 @@ class _Context:
         return cls(countries, sum(countries.values()), admin1s,
                    [e for _, e in ranked[:_MAX_POINTS]], ids, where)
 
-    def nearest_km(self, e: GazetteerEntry, cache: dict[tuple[int, int], float],
+    def nearest_km(self, e: GazetteerEntry, cache: dict[int, dict[int, float]],
                    sentence: int) -> tuple[float | None, float | None]:
         """Distance from ``e`` to the nearest place named within one sentence of
-        ``sentence``, and to the nearest named anywhere."""
+        ``sentence``, and to the nearest named anywhere. ``cache`` holds the distances
+        computed so far, by entry and point."""
         here: float | None = None
         anywhere: float | None = None
         nearby = {sentence - 1, sentence, sentence + 1}
+        index = e.index
+        row = cache.get(index)
+        if row is None:
+            row = cache[index] = {}
+        where = self.where
         for p in self.points:
-            if p.index == e.index:
+            p_index = p.index
+            if p_index == index:
                 continue
-            key = (e.index, p.index)
-            d = cache.get(key)
+            d = row.get(p_index)
             if d is None:
-                d = cache[key] = _km(e, p)
+                d = row[p_index] = _km(e, p)
             if anywhere is None or d < anywhere:
                 anywhere = d
-            if (here is None or d < here) and not nearby.isdisjoint(self.where.get(p.index, ())):
+            if (here is None or d < here) and not nearby.isdisjoint(where.get(p_index, ())):
                 here = d
         return here, anywhere
 

@@ -61,6 +61,9 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _WORD = re.compile(r"\w+")
 # Digits an expression can hang on: a year, a time of day ("14:30").
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:(?:1[5-9]|20)\d\d|[0-2]?\d:[0-5]\d)(?!\d)")
+# Where such digits can start: only at the start of a run of digits. Finding the runs first
+# and matching there is four times faster than letting the pattern try every position.
+_DIGIT_RUN = re.compile(r"\d\d*")
 # Lexicons whose words are the core of an expression (see Grammar._windows), and how much
 # text around a core word a pattern may hold: "sinds het begin van de grootschalige invasie".
 _CORE_LEXICONS = (
@@ -284,15 +287,17 @@ class Grammar:
         original text is used for what the match says.
         """
         lowered = text.lower()
+        text_lower: str | None = lowered  # text.lower(), when it is ``lowered``
         if len(lowered) != len(text):  # a character whose lower case is longer ("İ")
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+            text_lower = None
         found: list[Candidate] = []
         for window_start, window_end in self._windows(lowered):
             for m in self.regex.finditer(lowered, window_start, window_end):
                 index = int(m.lastgroup[1:].split("_", 1)[0]) if m.lastgroup else -1
                 if index < 0:
                     continue
-                cand = self._candidate(text, lowered, m.start(), m.end(), index)
+                cand = self._candidate(text, lowered, m.start(), m.end(), index, text_lower)
                 if cand is not None:
                     found.append(cand)
         return found
@@ -305,7 +310,7 @@ class Grammar:
         pattern can hold before and after its core word) is matched against the patterns,
         which is most of the speed of tagging: most sentences hold no time at all.
         """
-        hits = [m.span() for m in _YEAR_DIGITS.finditer(lowered)]
+        hits = _year_digit_spans(lowered)
         hits.extend(m.span() for m in self._core.finditer(lowered))
         if not hits:
             return []
@@ -326,7 +331,8 @@ class Grammar:
         return windows
 
     def _candidate(
-        self, text: str, lowered: str, start: int, end: int, index: int
+        self, text: str, lowered: str, start: int, end: int, index: int,
+        text_lower: str | None = None,
     ) -> Candidate | None:
         """The candidate for pattern ``index`` matching ``[start, end)``: its slots re-read.
 
@@ -339,11 +345,12 @@ class Grammar:
         for body_start in starts:
             m = alternative.match(lowered, body_start)
             if m is not None and m.end() == end:
-                return self._make(text, m, index, start, end, body_start)
+                return self._make(text, m, index, start, end, body_start, text_lower)
         return None
 
     def _make(
-        self, text: str, m: re.Match[str], index: int, start: int, end: int, body_start: int
+        self, text: str, m: re.Match[str], index: int, start: int, end: int, body_start: int,
+        text_lower: str | None = None,
     ) -> Candidate | None:
         pattern = self.patterns[f"p{index}"]
         texts: dict[str, str] = {}
@@ -357,10 +364,26 @@ class Grammar:
             texts[slot] = value_text
             values[slot] = self.lookup(lexicon, value_text)
         lead = text[start:body_start].strip() if body_start > start else None
-        if lead and self._lead is not None and self._lead.match(text.lower(), body_start):
+        if lead and self._lead is not None and self._lead.match(
+                text.lower() if text_lower is None else text_lower, body_start):
             # "gone on since 2014": the pattern brings its own preposition.
             start, lead = body_start, None
         return Candidate(start, end, pattern.kind, pattern, texts, lead, values)
+
+
+def _year_digit_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_YEAR_DIGITS.finditer(text)`` yields, found from the runs of digits."""
+    spans: list[tuple[int, int]] = []
+    last_end = 0
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        if start < last_end:
+            continue
+        m = _YEAR_DIGITS.match(text, start)
+        if m is not None:
+            spans.append(m.span())
+            last_end = m.end()
+    return spans
 
 
 def _first_chars(items: Any) -> tuple[set[str] | None, bool]:

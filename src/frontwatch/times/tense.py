@@ -37,7 +37,17 @@ _OWN_CLAUSE_TOKENS = 4
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    """``(start, end, token)`` of each ``_TOKEN`` match. Every character that is not blank
+    belongs to a match, so only blanks lie between tokens and each token is found by a
+    ``find`` from the end of the previous one: much cheaper than a match object per token."""
+    tokens: list[tuple[int, int, str]] = []
+    find = sentence.find
+    end = 0
+    for token in _TOKEN.findall(sentence):
+        start = find(token, end)
+        end = start + len(token)
+        tokens.append((start, end, token))
+    return tokens
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,120 @@
+"""The speed-ups of the sentence, place-key and time stages change no answer.
+
+Each shortcut is checked against the straightforward computation it replaces, on text written
+to hit its edge cases: abbreviations, quotes and brackets around full stops, URLs, numbers,
+tabs and double spaces, Cyrillic, accents, repeated lines (the cached paths).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from frontwatch.places.keys import (
+    _FOLD_SPECIAL,
+    _LATIN_DIACRITICS,
+    canonical,
+    cyrillic_to_latin,
+    romanisation_table,
+    strip_accents,
+)
+from frontwatch.sentences import _ChunkSentencizer, _nlp
+from frontwatch.times.grammar import _YEAR_DIGITS, _year_digit_spans
+from frontwatch.times.tense import _TOKEN, _tokens
+
+LINES = {
+    "nl": [
+        "Op 24 feb. 2022 viel Rusland Oekraïne binnen. Sindsdien is er gevochten.",
+        "De stad ligt ca. 10 km ten oosten van Kramatorsk, o.a. volgens het ISW.",
+        'Zelensky zei: "We geven niet op." De Russen (zo meldt de NOS.) trokken zich terug.',
+        "Het leger meldt dat om 14.30 uur 2,5 ton munitie ontplofte!En daarna?Niets.",
+        "Lees meer op https://nos.nl/artikel/2468.html. Of mail naar redactie@nos.nl.",
+        "De   stad\twerd 's nachts beschoten … Er vielen 3 doden. ‘Verschrikkelijk’, zei hij.",
+        "Kyiv’s burgemeester Klitsjko: het is 1.000.000 keer erger. Dat is (nog) niet alles",
+        "U.S. en V.K. steunen Kyiv. Wat nu?! Niemand weet het... Behalve mr. Rutte.",
+    ],
+    "en": [
+        "Russia invaded on Feb. 24, 2022. Since then the U.S. has sent aid to Kyiv.",
+        "Mr. Zelensky said at 5 p.m.: \"We cannot give up.\" He didn't say more.",
+        "The town (pop. 12,000) lies 3.5 km from Bakhmut.It fell on May 20th.",
+        "Read more at https://example.com/a.b?c=1. Contact press@example.org. Done",
+        "Shelling hit Kharkiv :) overnight -- no, not really; it's a test!  Two spaces.",
+        "Officials said\u00a0three people died. Others were hurt.\tA tab, too.",
+    ],
+    "uk": [
+        "Російські війська дійшли до Торецька. За словами ЗСУ, бої тривають.",
+        "О 14:30 було чути вибухи… Мер міста (В. Кличко) закликав до спокою!",
+    ],
+}
+
+
+def _spacy_spans(lang: str, line: str) -> list[tuple[int, int]]:
+    return [(s.start_char, s.end_char) for s in _nlp(lang)(line).sents]
+
+
+@pytest.mark.parametrize("lang", sorted(LINES))
+def test_chunk_sentencizer_cuts_where_spacy_does(lang: str) -> None:
+    splitter = _ChunkSentencizer(_nlp(lang))  # empty chunk cache: every chunk is new
+    for _ in range(2):  # then again from the cache
+        for line in LINES[lang]:
+            assert splitter.spans(line) == _spacy_spans(lang, line), line
+
+
+def test_chunk_sentencizer_agrees_on_lines_cut_anywhere() -> None:
+    splitter = _ChunkSentencizer(_nlp("en"))
+    text = " ".join(LINES["en"] + LINES["nl"])
+    for start in range(0, len(text), 7):
+        line = text[start : start + 90].strip()
+        if line:
+            assert splitter.spans(line) == _spacy_spans("en", line), line
+
+
+def _strip_accents_reference(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+WORDS = ["Kramatorsk", "Oekraïne", "Łódź", "Ærø", "Kyiv`s", "Zaporizjzja", "Świnoujście",
+         "ﬁnal", "Дніпро", "İstanbul", "Mykolaïv", "Sjachtar's", "²km", "Ǆemal", "Bilohorivka"]
+
+
+def _canonical_reference(text: str, lang: str | None) -> str:
+    """canonical() without its shortcut: every letter through the diacritics table."""
+    lowered = unicodedata.normalize("NFC", text.translate(_FOLD_SPECIAL).lower())
+    if re.search(r"[\u0400-\u04FF]", lowered):
+        lowered = cyrillic_to_latin(lowered)
+    table = romanisation_table(lang)
+    if table.pattern is not None:
+        lowered = table.pattern.sub(lambda m: table.rules[m.group(0)], lowered)
+    lowered = "".join(_LATIN_DIACRITICS.get(c, c) for c in lowered)
+    return _strip_accents_reference(lowered)
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_ascii_shortcuts_of_place_keys_change_no_key(word: str) -> None:
+    assert strip_accents(word) == _strip_accents_reference(word)
+    for lang in (None, "nl", "en", "de"):
+        assert canonical(word, lang) == _canonical_reference(word, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2022, om 14:30 en 9:05 uur; niet 12345 of 20222 of 1234:56, wel 1999 en 2014.",
+    "٣:٤٥ en 1500-1600; 2023/2024; 07:59:00; 123:45 en 0:00",
+    "geen cijfers hier",
+    "2024",
+])
+def test_year_digits_found_from_digit_runs_as_by_the_full_scan(text: str) -> None:
+    assert _year_digit_spans(text) == [m.span() for m in _YEAR_DIGITS.finditer(text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zaterdag ontmoette hij de Oekraïense president in Kyiv-Zuid, zei de woordvoerder.",
+    "Hij zei: ‘we komen terug’ – en toen… niets.\tDag 3 van de 'operatie'.",
+    "  The army’s well-known 3rd brigade said it would hold, didn't it?  ",
+    "",
+])
+def test_tense_tokens_match_the_regex_tokens(sentence: str) -> None:
+    expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    assert _tokens(sentence) == expected
