@@ -661,3 +661,32 @@ def test_a_donor_announcing_its_own_pledge_is_no_claim():
     )
     [e] = only(extract(text, "nl"), "aid")
     assert e.actor.country == "NLD" and e.status == "reported" and e.claimant is None
+
+
+def test_talks_about_an_annexation_are_the_political_act_not_diplomacy():
+    text = (
+        "Volgens analisten wordt er door de separatistische leiders van Donetsk druk overlegd "
+        "over een annexatie van de regio door Rusland."
+    )
+    events = extract(text, "nl")
+    assert only(events, "diplomacy") == []
+    assert only(events, "political")
+
+
+def test_talks_with_a_counterpart_stay_diplomacy():
+    text = (
+        "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."
+    )
+    [e] = only(extract(text, "nl"), "diplomacy")
+    assert e.actor.country == "UKR"
+
+
+def test_a_lexicon_actor_over_a_proxy_marker_can_be_an_agent():
+    text = "In Donetsk werd door de separatistische leiders een referendum georganiseerd."
+    events = extract(text, "nl")
+    assert all(e.actor.country == "RUS" for e in events if e.actor.country)
+
+
+def test_a_document_without_any_trigger_word_gives_no_events():
+    text = "Feyenoord won gisteren met 2-0 van Sjachtar.\nDe supporters vierden feest in Rotterdam."
+    assert extract(text, "nl") == []

@@ -268,6 +268,8 @@ class SentenceReader:
         self._openers: list[int] = []
         self._persons_or_pronouns: list[int] = []
         self._pointers: list[int] = []  # "it", "them", "daar", "die": words that may be places
+        if not self.has_triggers():
+            return  # nothing will be read: the word classes are not needed
         for k, t in enumerate(tokens):
             text = t.text
             flags = flags_of.get(text)
@@ -324,6 +326,11 @@ class SentenceReader:
 
     def _positions(self, positions: list[int], lo: int, hi: int) -> list[int]:
         return positions[bisect_left(positions, lo) : bisect_left(positions, hi)]
+
+    def has_triggers(self) -> bool:
+        """Whether any trigger word occurs in the whole document (most do not, in a stream of
+        general news): without one there is no event to find."""
+        return bool(self._found["trigger"] or self._found["separable"])
 
     def may_have_triggers(self, span: Span) -> bool:
         """A cheap first test: could any trigger start in this sentence?"""

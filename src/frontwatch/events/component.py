@@ -82,6 +82,8 @@ class EventExtractor:
         lex = load_lexicon(doc.lang)  # type: ignore[arg-type]
         tokens = tokenize(doc.text)
         reader = SentenceReader(lex, tokens)
+        if not reader.has_triggers():
+            return [], []  # a match report, a cruise ship: no trigger word, no event to find
         extractor = SentenceExtractor(lex, self.sides, doc.date_interval[1])
         state = DocState(coordinators=lex.coordinators)
         places = sorted(doc.places, key=lambda p: p.start)
