@@ -77,16 +77,12 @@ _NOUN_CACHE: dict[int, dict[str, str | None]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
 _FLAGS: dict[int, dict[str, int]] = {}
 _NUMERIC, _PLACE_NOUN, _OPENER, _NAMEISH, _POINTER = 1, 2, 4, 8, 16
-# Object pronouns of a territorial verb that stand for a place: "Russian forces occupied it".
-_OBJECT_PRONOUNS = frozenset({"it", "them"})
 _REGIONAL = frozenset({"regional", "regionale", "provincial", "provinciale"})
 _AROUND = frozenset({"around", "rond", "rondom", "near", "bij", "round"})
 # Verbs after which a sentence-initial "het"/"it" is a place: "Het werd ingenomen", "It fell".
 _PLACE_SUBJECT_VERBS = frozenset({"werd", "is", "was", "viel", "fell", "wordt", "ligt", "lies"})
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
 _WATER = frozenset({"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"})
-# Relative pronouns that are not locative ("waar", "where" point at a place whatever precedes)
-_PLAIN_RELATIVES = frozenset({"that", "which", "who", "die", "dat", "welke"})
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
 _SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
@@ -312,7 +308,7 @@ class SentenceReader:
         if norm in lex.pronouns or text[:1].isupper():
             flags |= _NAMEISH
         if (
-            norm in _OBJECT_PRONOUNS
+            norm in lex.object_pronouns
             or norm in lex.place_pronouns
             or (norm in lex.demonstrative_pronouns)
         ):
@@ -531,7 +527,7 @@ class SentenceReader:
             trigger_ends = {m.j for m in self._matches("trigger", lo, hi)}
             for k in pointers:
                 norm = toks[k].norm
-                if k > lo and norm in _OBJECT_PRONOUNS and k in trigger_ends:
+                if k > lo and norm in lex.object_pronouns and k in trigger_ends:
                     refs.append(PlaceRef(k, k + 1, anaphor="settlement"))
                 # "namen de Russen die weer in": a demonstrative pronoun object stands for places
                 elif k not in taken and self._demonstrative_object(k, lo, hi):
@@ -1114,7 +1110,7 @@ class SentenceReader:
                 return before[-1]
         elif (
             k - 1 >= lo
-            and self.tokens[k].norm in _PLAIN_RELATIVES
+            and self.tokens[k].norm in self.lex.plain_relatives
             and self.tokens[k - 1].is_word
             and not self.tokens[k - 1].is_capitalised
             and self._place_noun(self.tokens[k - 1].norm) is None

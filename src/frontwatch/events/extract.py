@@ -921,9 +921,7 @@ class SentenceExtractor:
         toks = sa.tokens
         if hit.j >= sa.hi or toks[hit.j].norm not in self.lex.topic_preps:
             return False
-        return any(
-            t.spec.type == "political" and hit.j < t.i <= hit.j + 3 for t in sa.triggers
-        )
+        return any(t.spec.type == "political" and hit.j < t.i <= hit.j + 3 for t in sa.triggers)
 
     def _coordinated(
         self, sa: SentenceAnalysis, head: PlaceRef, cands: list[PlaceRef]

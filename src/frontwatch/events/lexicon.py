@@ -111,6 +111,8 @@ class Lexicon:
     coordination_fillers: frozenset[str]
     object_fillers: frozenset[str]
     topic_preps: frozenset[str]
+    object_pronouns: frozenset[str]
+    plain_relatives: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -271,6 +273,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         coordination_fillers=word_set(grammar.get("coordination_fillers", [])),
         object_fillers=word_set(grammar.get("object_fillers", [])),
         topic_preps=word_set(grammar.get("topic_preps", [])),
+        object_pronouns=word_set(grammar.get("object_pronouns", [])),
+        plain_relatives=word_set(grammar.get("plain_relatives", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),

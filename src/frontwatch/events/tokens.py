@@ -247,6 +247,7 @@ def scan(tokens: Sequence[Token], matchers: dict[str, PhraseMatcher]) -> dict[st
     found: dict[str, list[Match]] = {name: [] for name in matchers}
     free: dict[str, int] = {name: 0 for name in matchers}
     hi = len(tokens)
+    end_key = PhraseMatcher._END
     for i, tok in enumerate(tokens):
         word = tok.norm
         names = names_of.get(word)
@@ -259,7 +260,16 @@ def scan(tokens: Sequence[Token], matchers: dict[str, PhraseMatcher]) -> dict[st
         for name in names:
             if i < free[name]:
                 continue
-            match = matchers[name].match_at(tokens, i, hi)
+            matcher = matchers[name]
+            node = matcher._root.get(word)
+            if (
+                node is not None
+                and end_key not in node
+                and not matcher._suffixes
+                and (i + 1 >= hi or tokens[i + 1].norm not in node)
+            ):
+                continue  # "de" starts "de Russen" but is followed by something else
+            match = matcher.match_at(tokens, i, hi)
             if match is not None:
                 found[name].append(match)
                 free[name] = match.j
