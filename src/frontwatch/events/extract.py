@@ -1222,41 +1222,6 @@ class SentenceExtractor:
                 and not cand.remention
             ):
                 return False
-            return not (
-                spec.kind == "loss"
-                and not any(-4 <= r.i - hit.j <= 4 or 0 <= hit.i - r.j <= 3 for r in places)
-            )
-        if cand.type in VIOLENT:
-            return any(
-                not all(is_country_level(p) for p in r.places) for r in places if r.places
-            ) or any(r.indefinite for r in places)
-        return True
-
-    def _anchored(
-        self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
-    ) -> bool:
-        spec = hit.spec
-        armed = cand.actor is not None and (
-            cand.actor.role in ARMED_ROLES or cand.actor.country in self.sides
-        )
-        if cand.type in TERRITORIAL:
-            if cand.actor is not None and cand.actor.role in ("civilian", "media"):
-                return False
-            if not places and not cand.remention:
-                return False
-            if cand.type == "territory.withdrawal" and not armed and not cand.remention:
-                return False
-            if spec.object_check and not self._object_is_place(sa, hit, places):
-                return False
-            weak = spec.strength == "weak" and spec.kind != "fall" and not cand.remention
-            if weak and not armed and not (spec.kind == "loss" and places):
-                return False
-            if (
-                spec.kind == "fall"
-                and not self._fall_subject(sa, hit, places)
-                and not cand.remention
-            ):
-                return False
             # "verloor tientallen tanks": what was lost is no place
             return not (
                 spec.kind == "loss"
@@ -1267,6 +1232,26 @@ class SentenceExtractor:
             return any(
                 not all(is_country_level(p) for p in r.places) for r in places if r.places
             ) or any(r.indefinite for r in places)
+        return True
+
+    def _anchored(
+        self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
+    ) -> bool:
+        # The checks on places alone were made by _place_anchored before the actor was
+        # attached (with the same places and remention); what is left needs the actor.
+        spec = hit.spec
+        armed = cand.actor is not None and (
+            cand.actor.role in ARMED_ROLES or cand.actor.country in self.sides
+        )
+        if cand.type in TERRITORIAL:
+            if cand.actor is not None and cand.actor.role in ("civilian", "media"):
+                return False
+            if cand.type == "territory.withdrawal" and not armed and not cand.remention:
+                return False
+            weak = spec.strength == "weak" and spec.kind != "fall" and not cand.remention
+            return not (weak and not armed and not (spec.kind == "loss" and places))
+        if cand.type in VIOLENT:
+            return True
         if cand.type == "aid":
             if cand.actor is None or (
                 cand.actor.country is None and cand.actor.role != "international"
