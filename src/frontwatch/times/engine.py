@@ -15,7 +15,10 @@ interval each one means:
    what it was resolved against.
 3. **Direction.** Bare weekdays, months and seasons point back in a past-tense clause and
    forward in a present or future one (:mod:`frontwatch.times.tense`); "sinds"/"since" always
-   points back.
+   points back, and so does a photo caption in the present (it shows a picture already
+   taken). The grammar's ``[[direction]]`` rules override the tense where the context fixes
+   it: "a meeting for Thursday" is ahead, "declared Sunday a day of mourning" the Sunday
+   nearest the report.
 
 Conventions (``spec/SCHEMA.md``): thirds for early/mid/late, meteorological seasons,
 Monday-Sunday weeks, "N months ago" shifting both ends of the reference by N months with month
@@ -68,6 +71,7 @@ class _Ref:
     last: date
     value: str
     anchor: str = "document"  # or the id of the mention
+    era: bool = False  # the start of a named era ("een jaar na de invasie")
 
 
 @dataclass(slots=True)
@@ -81,6 +85,12 @@ class _Found:
     window: bool
     since: bool = False  # "sinds april": the start of a state rather than a narrative moment
     year: int | None = None  # the year the text wrote out ("24 februari 2022", "in 2014")
+    # An offset in a present-tense clause ("het symbool van de annexatie, vier jaar eerder"):
+    # a comment on the story, not a point it moves to, so no anchor for a past clause after it.
+    aside: bool = False
+    # "twee dagen na" resolved against the era named right after it ("het begin van de
+    # invasie"): the two are one expression.
+    joins_era: bool = False
 
 
 @dataclass
@@ -91,6 +101,10 @@ class _Context:
     doc: _Ref
     sentences: list[tuple[int, int]]
     boilerplate: list[tuple[int, int]]
+    # Photo captions: they describe a picture already taken, so without a verb of their own
+    # ("Rook boven de brug na de explosie van zaterdagochtend") or in the captions' present
+    # ("Rescuers clear rubble ... on Monday") they are about the past.
+    captions: list[tuple[int, int]] = field(default_factory=list)
     found: list[_Found] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
@@ -111,7 +125,10 @@ class _Context:
 
     def tense(self, cand: Candidate, side: str = "both") -> Tense:
         s, e = self.sentence_span(cand.start)
-        return self.rules.tense_of(self.text[s:e], cand.start - s, cand.end - s, side)
+        tense = self.rules.tense_of(self.text[s:e], cand.start - s, cand.end - s, side)
+        if tense == "present" and any(a <= cand.start < b for a, b in self.captions):
+            return "past"
+        return tense
 
 
 @lru_cache(maxsize=1)
@@ -384,6 +401,10 @@ def _resolve_weekday(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | Non
             return dm.first_weekday_after(day, weekday)
         if tense == "past":
             return dm.latest_weekday_on_or_before(day, weekday)
+        if tense == "nearest":
+            back = dm.latest_weekday_on_or_before(day, weekday)
+            ahead = dm.first_weekday_on_or_after(day, weekday)
+            return back if day - back < ahead - day else ahead
         return dm.first_weekday_on_or_after(day, weekday)
 
     def at(day: date) -> Resolved:
@@ -543,7 +564,11 @@ def _resolve_window(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None
     unit = _unit(cand)
     if unit is None:
         return None
-    future = cand.pattern.fixed.get("direction") == "future"
+    direction = cand.pattern.fixed.get("direction")
+    # "in een week tijd" / "in the space of a week": the week up to the reference in a
+    # past-tense clause ("heeft in een week tijd zeven dorpen heroverd"), the week after it
+    # otherwise ("wil in twee weken tijd ... bouwen").
+    future = direction == "future" or (direction == "tense" and tense not in ("past", "nearest"))
     quantity = _quantity(cand)
     granularity = unit if unit in ("day", "week", "month", "year") else "day"
 
@@ -684,10 +709,13 @@ RESOLVERS: dict[str, Callable[[Candidate, _Ref, Tense], Resolved | None]] = {
 # slot fixes it ("maart 2022", "vorige week donderdag", "afgelopen zomer").
 _TENSED_KINDS = frozenset({"date", "month", "month_part", "season", "weekday", "weekend"})
 _FIXING_SLOTS = frozenset({"year", "yshift", "mdir", "mshift", "weekshift"})
+_COUNT_SLOTS = frozenset({"num", "vague", "units"})  # "vier jaar", "een paar dagen", "dagen"
 _SHIFT_SLOTS = ("sshift", "wshift", "shift")  # fix the direction unless 0 ("deze zomer")
 
 
 def _needs_tense(cand: Candidate) -> bool:
+    if cand.kind == "window":
+        return cand.pattern.fixed.get("direction") == "tense"
     if cand.kind not in _TENSED_KINDS or _FIXING_SLOTS & cand.values.keys():
         return False
     return not any(_int(cand.values.get(slot)) for slot in _SHIFT_SLOTS)
@@ -708,6 +736,34 @@ def _fallback_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _join_eras(text: str, ordered: list[_Found]) -> tuple[list[_Found], dict[str, str]]:
+    """Make "twee dagen na" + "het begin van de invasie" one mention: the first is dated by
+    the second, and the era alone would be a second, wrong time for the same words.
+
+    Also returns the ids of the dropped era mentions with the id of the mention that took
+    them in, for expressions anchored on them."""
+    joined: list[_Found] = []
+    aliases: dict[str, str] = {}
+    skip = -1
+    for n, found in enumerate(ordered):
+        if n == skip:
+            continue
+        after = ordered[n + 1] if n + 1 < len(ordered) else None
+        if (
+            found.joins_era
+            and after is not None
+            and after.kind == "era"
+            and after.mention.start - found.mention.end <= 12
+            and not text[found.mention.end : after.mention.start].strip(" ").count("\n")
+        ):
+            found.mention.end = after.mention.end
+            found.mention.surface = text[found.mention.start : after.mention.end]
+            aliases[after.mention.id or ""] = found.mention.id or ""
+            skip = n + 1
+        joined.append(found)
+    return joined, aliases
 
 
 def _with_values(cand: Candidate, **values: Any) -> Candidate:
@@ -742,11 +798,13 @@ class TimeEngine:
         if sentences:
             spans = [(s.start, s.end) for s in sentences]
             boilerplate = [(s.start, s.end) for s in sentences if s.kind == "byline"]
+            captions = [(s.start, s.end) for s in sentences if s.kind == "caption"]
         else:
             spans = _fallback_sentences(text)
-            boilerplate = []
+            boilerplate, captions = [], []
         ctx = _Context(
-            text, self.grammar, self.rules, _Ref(first, last, iso), spans, boilerplate
+            text, self.grammar, self.rules, _Ref(first, last, iso), spans, boilerplate,
+            captions,
         )
         candidates = [c for c in self.grammar.scan(text) if not self._vetoed(text, c)]
         resolved: dict[int, _Found] = {}
@@ -761,10 +819,11 @@ class TimeEngine:
                 found = self._resolve(ctx, cand, resolved, candidates, index)
                 if found is not None:
                     resolved[index] = found
-        ordered = [resolved[i] for i in sorted(resolved)]
+        ordered, aliases = _join_eras(ctx.text, [resolved[i] for i in sorted(resolved)])
         ordered = self._add_coordinated_years(ctx, ordered)
         ids = {id(f.mention): f"t{n}" for n, f in enumerate(ordered, start=1)}
         old_ids = {f.mention.id: ids[id(f.mention)] for f in ordered if f.mention.id}
+        old_ids.update({gone: old_ids[kept] for gone, kept in aliases.items() if kept in old_ids})
         for f in ordered:
             f.mention.id = ids[id(f.mention)]
             if f.mention.anchor != "document":
@@ -798,6 +857,13 @@ class TimeEngine:
         forced = cand.pattern.fixed.get("tense")
         if forced:
             return forced
+        if self.grammar.directions:
+            left = ctx.text[max(0, cand.start - 40) : cand.start]
+            right = ctx.text[cand.end : cand.end + 40]
+            surface = ctx.text[cand.start : cand.end]
+            for rule, direction in self.grammar.directions:
+                if rule.applies(cand.kind, surface, left, right):
+                    return direction  # type: ignore[return-value]
         return ctx.tense(cand)
 
     def _resolve(
@@ -810,6 +876,7 @@ class TimeEngine:
     ) -> _Found | None:
         tense: Tense = self._tense(ctx, cand) if _needs_tense(cand) else "past"
         ref = ctx.doc
+        aside = joins_era = False
         sentence = ctx.sentence_of(cand.start)
         starting = self.grammar.lexicons.get("starting", {})
         if cand.kind == "era" and cand.lead and cand.lead.lower() in starting:
@@ -817,14 +884,26 @@ class TimeEngine:
             cand = _with_values(cand, extent="day")
         if cand.kind in ("anchored", "anchored_period"):
             # In a present-tense clause the story is at "now": "the winner hosts the
-            # following year's contest" is next year, whatever year was named before.
-            if ctx.tense(cand) == "past":
+            # following year's contest" is next year, whatever year was named before. A
+            # counted offset ("vier jaar eerder", "two days later") is the exception: counted
+            # from now it would say "geleden"/"ago" or "over"/"from now", so it always
+            # continues from the previous expression ("geopend in 2018 ... Het symbool van
+            # de annexatie, vier jaar eerder").
+            counted = cand.kind == "anchored" and bool(_COUNT_SLOTS & cand.texts.keys())
+            past_clause = ctx.tense(cand) == "past"
+            aside = counted and not past_clause
+            if cand.pattern.fixed.get("sentence_anchor"):
+                # "in de vroege ochtend" is a part of the day its sentence names, if it names
+                # one ("staken maandag in de vroege ochtend de grens over").
+                ref = self._same_sentence(ctx, cand, resolved, index) or ref
+            if ref is ctx.doc and (counted or past_clause):
                 ref = self._previous(ctx, cand, resolved, index) or ctx.doc
         elif cand.kind == "night_around":
             ref = self._previous(ctx, cand, resolved, index) or ctx.doc
         elif cand.kind == "relative_to_event":
             ref, direction = self._event_reference(ctx, cand, resolved, index)
             cand = _with_values(cand, direction=direction)
+            joins_era = ref.era
         elif cand.kind == "window" and cand.pattern.fixed.get("clause_anchor"):
             # "zei zondag dat de stad al een week werd aangevallen": the week up to Sunday;
             # "zei woensdag dat de stad in de komende dagen kan vallen": the days after it.
@@ -861,7 +940,7 @@ class TimeEngine:
             dating=dating,
         )
         forward = cand.kind in ("weekday", "weekend") and (
-            tense != "past"
+            tense not in ("past", "nearest")
             if _needs_tense(cand)
             else any(_int(cand.values.get(slot)) > 0 for slot in _SHIFT_SLOTS)
         )
@@ -870,7 +949,8 @@ class TimeEngine:
         since = first_word in self.grammar.lexicons.get("since", {})
         year = _int(cand.values.get("year")) if "year" in cand.texts else None
         return _Found(
-            mention, cand.kind, sentence, future, result.value.endswith("_REF"), since, year
+            mention, cand.kind, sentence, future, result.value.endswith("_REF"), since, year,
+            aside, joins_era,
         )
 
     @staticmethod
@@ -889,7 +969,11 @@ class TimeEngine:
 
     @staticmethod
     def _usable(found: _Found, past_clause: bool) -> bool:
-        return found.mention.dating and not found.window and not (past_clause and found.future)
+        return (
+            found.mention.dating
+            and not found.window
+            and not (past_clause and (found.future or found.aside))
+        )
 
     def _as_ref(self, found: _Found) -> _Ref:
         m = found.mention
@@ -974,8 +1058,25 @@ class TimeEngine:
                 else:
                     ref = self._previous(ctx, cand, resolved, index) or ctx.doc
             return ref, -1 if after else 1
-        ref = self._era_named_after(ctx, cand) or self._previous(ctx, cand, resolved, index)
+        era = self._era_named_after(ctx, cand)
+        if era is not None:
+            return era, 1 if after else -1
+        if self._follows_sequel_verb(ctx, cand):
+            # "De gesprekken kwamen een dag na een drone-aanval", "the talks came a day after
+            # a drone attack": the subject is the news of the report, dated by its sentence or
+            # the document; the expression dates the event named, N units before (after) it.
+            ref = self._same_sentence(ctx, cand, resolved, index) or ctx.doc
+            return ref, -1 if after else 1
+        ref = self._previous(ctx, cand, resolved, index)
         return ref or ctx.doc, 1 if after else -1
+
+    def _follows_sequel_verb(self, ctx: _Context, cand: Candidate) -> bool:
+        """Whether a verb of sequence ("kwam", "came", "followed") stands right before."""
+        sequel = self.grammar.lexicons.get("sequel", {})
+        if not sequel:
+            return False
+        words = ctx.text[max(0, cand.start - 30) : cand.start].lower().split()
+        return bool(words) and words[-1] in sequel
 
     def _era_named_after(self, ctx: _Context, cand: Candidate) -> _Ref | None:
         """The start of the war when the noun phrase names it: "een jaar na de invasie"."""
@@ -988,18 +1089,24 @@ class TimeEngine:
         i = 0
         while i < len(words) and (words[i] in skip or words[i] in ("van", "of")):
             i += 1
-        for size in (4, 3, 2):  # "het begin van de oorlog": the start is the start
-            if " ".join(words[i : i + size]) in parts:
-                i += size
+        # "het begin van de oorlog", "the start of the war": the start is the start. The
+        # language's part words may hold their article ("the start of") or not ("begin van").
+        for at in (0, i):
+            part = next(
+                (size for size in (4, 3, 2) if " ".join(words[at : at + size]) in parts), 0
+            )
+            if part:
+                i = at + part
                 while i < len(words) and words[i] in skip:
                     i += 1
                 break
-        tail = " ".join(words[i : i + 4]).strip(".,;:")
+        # The noun phrase ends at punctuation: "twee dagen na het begin van de invasie. Ook ..."
+        tail = re.split(r"[.,;:!?]", " ".join(words[i : i + 4]), maxsplit=1)[0].strip()
         for key in sorted(eras, key=len, reverse=True):
             if tail == key or tail.startswith(key + " ") or tail.startswith(key + ","):
                 known = [s for s, _ in _eras().get(str(eras[key]), []) if s <= ctx.doc.last]
                 if known:
-                    return _Ref(known[-1], known[-1], known[-1].isoformat())
+                    return _Ref(known[-1], known[-1], known[-1].isoformat(), era=True)
         return None
 
     def _clause_follows(self, ctx: _Context, cand: Candidate) -> bool:

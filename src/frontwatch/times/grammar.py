@@ -48,6 +48,11 @@ KINDS: frozenset[str] = frozenset(
     }
 )
 
+# What a ``[[direction]]`` rule can say: back, ahead, or the occurrence nearest the reference
+# (a day named for something announced around the reference: "declared Sunday a day of
+# mourning").
+DIRECTIONS: frozenset[str] = frozenset({"past", "future", "nearest"})
+
 # Placeholders that are not lexicons: digits and their shapes.
 _BUILTIN = {
     "day": r"[0-3]?\d",
@@ -195,6 +200,15 @@ class Grammar:
         self.core_words = self._core_words(data)
         self._core = re.compile(rf"(?<!\w){_alternation(list(self.core_words))}(?!\w)")
         self.vetoes = [self._compile_veto(v) for v in data.get("veto", [])]
+        # Contexts that fix the direction of a tensed expression whatever the verb says:
+        # "a meeting for Thursday" is ahead, "declared Sunday a day of mourning" the Sunday
+        # nearest the report.
+        self.directions: list[tuple[Veto, str]] = []
+        for entry in data.get("direction", []):
+            tense = entry.get("tense")
+            if tense not in DIRECTIONS:
+                raise GrammarError(f"{lang}: [[direction]] with unknown tense {tense!r}")
+            self.directions.append((self._compile_veto(entry), tense))
         self.tense = data.get("tense", {})
         self.years = data.get("years", {})
 
@@ -486,4 +500,13 @@ def load_grammar(lang: str) -> Grammar | None:
     return Grammar(lang, load_lang_data(lang, "times"))
 
 
-__all__ = ["KINDS", "Candidate", "Grammar", "GrammarError", "Pattern", "Veto", "load_grammar"]
+__all__ = [
+    "DIRECTIONS",
+    "KINDS",
+    "Candidate",
+    "Grammar",
+    "GrammarError",
+    "Pattern",
+    "Veto",
+    "load_grammar",
+]

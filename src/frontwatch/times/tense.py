@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-Tense = Literal["past", "present", "future"]
+# "nearest" is never read from a verb: a ``[[direction]]`` rule of the grammar sets it for a
+# day named around the reference ("declared Sunday a day of mourning").
+Tense = Literal["past", "present", "future", "nearest"]
 
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
 _CLAUSE_PUNCT = frozenset(",;:()\"“”«»—–[]")
