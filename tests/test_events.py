@@ -43,6 +43,16 @@ GAZETTEER = {
     "Sudzha": ("Sudzha", "PPL", "RU", 486816),
     "Bachmoet": ("Bakhmut", "PPLA3", "UA", 713174),
     "Bakhmut": ("Bakhmut", "PPLA3", "UA", 713174),
+    "Kryvyi Rih": ("Kryvyi Rih", "PPLA2", "UA", 703845),
+    "Dnipro": ("Dnipro", "PPLA", "UA", 709930),
+    "Lutsk": ("Lutsk", "PPLA", "UA", 702569),
+    "Melitopol": ("Melitopol", "PPLA2", "UA", 701404),
+    "Robotyne": ("Robotyne", "PPL", "UA", 695586),
+    "Levadne": ("Levadne", "PPL", "UA", 698643),
+    "Lobkove": ("Lobkove", "PPL", "UA", 702891),
+    "Moscow": ("Moscow", "PPLC", "RU", 524901),
+    "Crimea": ("Crimea", "ADM1", "UA", 703883),
+    "Krim": ("Crimea", "ADM1", "UA", 703883),
 }
 
 
@@ -690,3 +700,184 @@ def test_a_lexicon_actor_over_a_proxy_marker_can_be_an_agent():
 def test_a_document_without_any_trigger_word_gives_no_events():
     text = "Feyenoord won gisteren met 2-0 van Sjachtar.\nDe supporters vierden feest in Rotterdam."
     assert extract(text, "nl") == []
+
+
+# -- lists, series, political acts, "since" with holding verbs ------------------------------
+
+
+def test_counted_villages_named_after_an_attribution_sentence():
+    text = (
+        "Het Oekraïense leger heeft deze week zes dorpen in het zuiden heroverd.\n"
+        "Dat zegt de onderminister van Defensie.\n"
+        "Het gaat om Robotyne, Levadne en Lobkove in de regio Donetsk en om Marinka, "
+        "Kreminna en Popasna."
+    )
+    events = only(extract(text, "nl"), "territory.capture")
+    assert sorted(e.place.name for e in events) == [
+        "Kreminna",
+        "Levadne",
+        "Lobkove",
+        "Marinka",
+        "Popasna",
+        "Robotyne",
+    ]
+    assert all(e.actor.country == "UKR" for e in events)
+
+
+def test_counted_villages_are_not_taken_from_a_sentence_too_far_away():
+    text = (
+        "Het Oekraïense leger heeft deze week drie dorpen heroverd.\n"
+        "Dat zegt de onderminister van Defensie.\n"
+        "Details gaf hij niet.\n"
+        "De regering noemde Robotyne, Levadne en Lobkove als voorbeelden."
+    )
+    assert only(extract(text, "nl"), "territory.capture") == []
+
+
+def test_a_capital_in_a_list_of_struck_cities_is_one_of_the_places():
+    text = "Russian missiles struck Kyiv, Kryvyi Rih and Dnipro on Monday morning."
+    events = only(extract(text, "en"), "strike")
+    assert sorted(e.place.name for e in events) == ["Dnipro", "Kryvyi Rih", "Kyiv"]
+    assert all(e.actor.country == "RUS" for e in events)
+    text = "Russia fired missiles overnight, striking Lutsk, Dnipro, Kyiv and other cities."
+    assert sorted(e.place.name for e in only(extract(text, "en"), "strike")) == [
+        "Dnipro",
+        "Kyiv",
+        "Lutsk",
+    ]
+
+
+def test_a_capital_after_a_comma_in_a_headline_stays_the_speaker():
+    text = "Wagner claimt verovering Bachmoet, Kyiv: 'gevechten gaan door'"
+    for kinds in (["heading"], ["sentence"]):
+        captures = only(extract(text, "nl", kinds=kinds), "territory.capture")
+        assert "Kyiv" not in [e.place.name for e in captures]
+    text = "Wagner claimt verovering van Bachmoet, Kyiv en Lyman"
+    captures = only(extract(text, "nl"), "territory.capture")
+    assert "Kyiv" in [e.place.name for e in captures]
+
+
+def test_an_ordinal_makes_a_definite_sanctions_package_a_new_event():
+    text = "Vorige week nam de Europese Unie haar twaalfde sanctiepakket tegen Rusland aan."
+    [e] = only(
+        extract(text, "nl", date="2023-12-26", times={"Vorige week": ("2023-12-18", "2023-12-24")}),
+        "political",
+    )
+    assert e.actor.name == "European Union" and e.time.earliest == "2023-12-18"
+    # without the ordinal, a definite package with nothing before it is a re-mention: no event
+    text = "De Europese Unie heeft het sanctiepakket tegen Rusland aangenomen."
+    assert only(extract(text, "nl"), "political") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("In Moscow, President Vladimir Putin signed a law that bans protests.", "en", "RUS"),
+        (
+            "Russische militairen hebben gisteren de burgemeester van Melitopol ontvoerd.",
+            "nl",
+            "RUS",
+        ),
+        (
+            "President Zelensky zei dat Oekraïne nog 450.000 militairen wil mobiliseren.",
+            "nl",
+            "UKR",
+        ),
+    ],
+)
+def test_laws_abductions_and_mobilisation_are_political_events(text, lang, country):
+    [e] = only(extract(text, lang), "political")
+    assert e.actor.country == country
+
+
+def test_since_with_a_holding_verb_dates_the_capture():
+    text = "Fighting continued near Vovchansk, which Russian troops have occupied since March."
+    [e] = only(
+        extract(text, "en", date="2022-08", times={"since March": ("2022-03-01", "2022-03-31")}),
+        "territory.capture",
+    )
+    assert e.place.name == "Vovchansk" and e.time.earliest == "2022-03-01"
+
+
+def test_since_with_a_plain_capture_verb_is_no_date_of_the_capture():
+    text = "Pokrovsk is the largest town Russia has captured since the start of the year."
+    events = only(
+        extract(
+            text,
+            "en",
+            date="2024-10-16",
+            times={"since the start of the year": ("2024-01-01", "2024-01-31")},
+        ),
+        "territory.capture",
+    )
+    assert all(e.time.earliest != "2024-01-01" for e in events)
+
+
+def test_a_role_noun_with_a_country_adjective_takes_that_country_in_the_agent_phrase():
+    text = (
+        "Het Oekraïense leger heeft zich teruggetrokken uit Lyman.\n"
+        "Volgens een woordvoerder werden de militairen daar aangevallen door een bataljon "
+        "Russische tanks."
+    )
+    [e] = only(extract(text, "nl"), "combat")
+    assert e.actor.country == "RUS" and e.target.country == "UKR"
+
+
+def test_the_peninsula_refers_to_a_region_that_is_a_peninsula():
+    text = (
+        "Explosions shook an air base in Crimea on Tuesday.\nRussia seized the peninsula in 2014."
+    )
+    [e] = only(
+        extract(text, "en", date="2022-08", times={"in 2014": ("2014-01-01", "2014-12-31")}),
+        "territory.capture",
+    )
+    assert e.place.name == "Crimea" and e.time.earliest == "2014-01-01"
+    # an island is no region: "het eiland" does not point back at the Crimea
+    text = "Op de Krim waren explosies te horen.\nDe Russen namen het eiland in 2014 in."
+    assert only(extract(text, "nl"), "territory.capture") == []
+
+
+def test_coordinated_donors_each_give_aid_and_are_no_recipients():
+    text = "Germany, the Netherlands and Italy will supply air defence systems to Ukraine."
+    events = only(extract(text, "en"), "aid")
+    assert sorted(e.actor.country for e in events) == ["DEU", "ITA", "NLD"]
+    assert all(e.target.country == "UKR" for e in events)
+
+
+def test_a_gerund_after_a_preposition_takes_the_clause_subject():
+    text = "Biden said Romania and Italy would join Washington in supplying the systems to Ukraine."
+    events = only(extract(text, "en"), "aid")
+    assert sorted(e.actor.country for e in events) == ["ITA", "ROU"]
+
+
+def test_a_verb_of_following_repeats_the_previous_capture_for_the_places_it_names():
+    text = (
+        "Gisteren meldde het Russische ministerie van Defensie de inname van Robotyne.\n"
+        "Vandaag volgden volgens het ministerie Levadne en Lobkove."
+    )
+    events = only(
+        extract(
+            text,
+            "nl",
+            date="2024-05-11",
+            times={
+                "Gisteren": ("2024-05-10", "2024-05-10"),
+                "Vandaag": ("2024-05-11", "2024-05-11"),
+            },
+        ),
+        "territory.capture",
+    )
+    by_place = {e.place.name: e for e in events}
+    assert sorted(by_place) == ["Levadne", "Lobkove", "Robotyne"]
+    assert by_place["Levadne"].actor.country == "RUS"
+    assert by_place["Levadne"].time.earliest == "2024-05-11"
+    assert by_place["Robotyne"].time.earliest == "2024-05-10"
+
+
+def test_a_verb_of_following_without_a_territorial_event_before_it_makes_nothing():
+    text = "De minister sprak gisteren in Kyiv.\nVandaag volgden Levadne en Lobkove."
+    assert [e for e in extract(text, "nl") if e.type.startswith("territory")] == []
+    # a new paragraph is a new topic: its "volgden" does not continue the capture before it
+    text = "Rusland meldde de inname van Robotyne.\n\nVandaag volgden Levadne en Lobkove."
+    captures = only(extract(text, "nl"), "territory.capture")
+    assert [e.place.name for e in captures] == ["Robotyne"]

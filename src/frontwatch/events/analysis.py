@@ -106,7 +106,7 @@ _FEATURE_LEVEL = {
 def place_level(mention: PlaceMention | None, anaphor: str | None = None) -> int:
     """How specific a place is: 0 country ... 5 settlement or site."""
     if mention is None:
-        return {"settlement": 5, "island": 5, "region": 2}.get(anaphor or "", 4)
+        return {"settlement": 5, "island": 5, "peninsula": 3, "region": 2}.get(anaphor or "", 4)
     feature = (mention.feature or "").upper()
     if feature in _FEATURE_LEVEL:
         return _FEATURE_LEVEL[feature]
@@ -124,7 +124,7 @@ class PlaceRef:
     i: int
     j: int
     mention: PlaceMention | None = None
-    anaphor: str | None = None  # settlement | region | island | any
+    anaphor: str | None = None  # settlement | region | island | peninsula | any
     indefinite: bool = False  # "een dorp in de regio Loegansk": named by the next sentence
     locator: bool = False  # "ten zuiden van X": X locates something else
     secondary: bool = (
@@ -591,6 +591,8 @@ class SentenceReader:
             return "settlement"
         if norm in lex.region_nouns:
             return "region"
+        if norm in lex.peninsula_nouns:
+            return "peninsula"
         if norm in lex.island_nouns:
             return "island"
         if norm in lex.area_nouns:

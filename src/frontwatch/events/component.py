@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader
 from frontwatch.events.context import DocState
 from frontwatch.events.extract import Candidate, SentenceExtractor
-from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, has_lexicon, load_lexicon
+from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, has_lexicon, load_lexicon
 from frontwatch.events.merge import (
     infer_actors,
     infer_attackers,
@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 _GRANULARITY = {"day": "day", "month": "month", "year": "year"}
 # How far (in sentences of the same paragraph) casualty figures may follow their attack.
 _CASUALTY_REACH = 3
+# how many place-less sentences may separate "drie dorpen" from the sentence naming them
+_CATAPHORA_REACH = 1
 
 
 def document_time(doc: Document) -> TimeMention:
@@ -93,6 +95,7 @@ class EventExtractor:
         analysed: list[SentenceAnalysis] = []
         candidates: list[Candidate] = []
         pending: list[Candidate] = []
+        pending_wait = 0
         paragraph = 0
         since_events = since_violent = _CASUALTY_REACH + 1
         previous: Span | None = None
@@ -119,15 +122,26 @@ class EventExtractor:
             state.resolve_actors(sa)
             state.resolve_places(sa)
             if pending and span.kind != "heading":
-                candidates.extend(_resolve_cataphora(pending, sa))
-                pending = []
+                extra = _resolve_cataphora(pending, sa)
+                if extra is not None:
+                    candidates.extend(extra)
+                    pending = []
+                else:
+                    # "zeven dorpen heroverd. Dat zegt X. Het gaat om A, B en C": a sentence
+                    # naming no place (the attribution) leaves the villages still to be named
+                    pending_wait += 1
+                    if pending_wait > _CATAPHORA_REACH:
+                        pending = []
             found = extractor.extract(sa)
+            if not found and analysed and span.kind != "heading":
+                found = _continued(sa, analysed[-1], candidates, lex)
             if analysed and not found:
                 _attribute_back(sa, analysed[-1], candidates, extractor)
             found.extend(_blame(sa, candidates, analysed))
             for c in found:
                 if c.pending_place and c.place is None:
                     pending.append(c)
+                    pending_wait = 0
             candidates.extend(found)
             since_events = 0 if found else since_events + 1
             since_violent = 0 if any(c.type in VIOLENT for c in found) else since_violent + 1
@@ -201,12 +215,14 @@ def _within(items: Sequence, starts: list[int], span: Span) -> list:
     return [x for x in items[lo:hi] if x.end <= span.end]
 
 
-def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[Candidate]:
+def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[Candidate] | None:
     """ "een dorp in de regio Loegansk ... Volgens de gouverneur ... Bilohorivka": the village.
 
     "three villages in the Donetsk region" followed by a sentence naming them gives one event
     per village named (the count says how many), landmarks ("west of X") included only when
-    the other names fall short of the count. Returns the extra candidates made.
+    the other names fall short of the count. Returns the extra candidates made, or None
+    when the sentence names no place at all (the pending events may still be resolved by a
+    later sentence).
     """
     from frontwatch.events.analysis import is_country_level
     from frontwatch.events.extract import _copy
@@ -221,7 +237,7 @@ def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[C
     ]
     named = [r.mention for r in pool if not r.locator]
     if not named:
-        return []
+        return [] if sa.places else None
     extra: list[Candidate] = []
     for c in pending:
         count = c.place_ref.count if c.place_ref is not None else None
@@ -237,6 +253,45 @@ def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[C
             if n:
                 extra.append(target)
     return extra
+
+
+def _continued(
+    sa: SentenceAnalysis, prev: SentenceAnalysis, candidates: list[Candidate], lex: Lexicon
+) -> list[Candidate]:
+    """ "Gisteren meldde Moskou de inname van A en B. Vandaag volgden C en D.": a verb of
+    following with places but no trigger of its own repeats the previous sentence's
+    territorial event, once per settlement it names, dated by its own time if it has one."""
+    from frontwatch.events.extract import _copy
+
+    toks = sa.tokens
+    if not any(toks[k].norm in lex.continuation_verbs for k in range(sa.lo, sa.hi)):
+        return []
+    if sa.paragraph != prev.paragraph:
+        return []
+    last = next(
+        (c for c in reversed(candidates) if c.sentence is prev and c.type in TERRITORIAL), None
+    )
+    if last is None:
+        return []
+    refs = [
+        r
+        for r in sa.places
+        if r.mention is not None and not r.locator and not r.secondary and r.level >= 4
+    ]
+    dating = [t for _, _, t in sa.time_tokens if t.dating]
+    out: list[Candidate] = []
+    for r in refs:
+        c = _copy(last)
+        c.sentence = sa
+        c.place, c.place_ref = r.mention, r
+        c.pending_place = False
+        c.remention = False
+        c.heading = False
+        c.time = dating[0] if dating else None
+        c.evidence = [(sa.span.start, sa.span.end)]
+        c.rule = last.rule + "+continued"
+        out.append(c)
+    return out
 
 
 def _attribute_back(

@@ -32,6 +32,9 @@ def compatible(kind: str | None, place: PlaceMention) -> bool:
         return feature in _REGION_FEATURES
     if kind == "island":
         return feature in _ISLAND_FEATURES or feature == ""
+    if kind == "peninsula":
+        # a peninsula may be governed as a region of its own (Crimea is an ADM1)
+        return feature in _ISLAND_FEATURES or feature in ("", "ADM1")
     return True
 
 
@@ -190,7 +193,23 @@ class DocState:
                         prev.name if ref.kind == "pronoun" else None,
                     )
             elif ref.needs_country and ref.actor.country is None:
-                if ref.local:
+                # "een bataljon Russische tanks", "a battalion of Russian tanks": the country
+                # adjective inside or right after the role noun's phrase is its country
+                inner = next(
+                    (
+                        a
+                        for a in sa.actors
+                        if a is not ref
+                        and a.kind == "adjective"
+                        and a.actor.country
+                        and ref.i < a.i <= ref.j + 1
+                        and all(t.is_word for t in sa.tokens[ref.i : a.i])
+                    ),
+                    None,
+                )
+                if inner is not None:
+                    ref.actor.country = inner.actor.country
+                elif ref.local:
                     ref.actor.country = self._local_country(sa, ref.i)
                 else:
                     prev = self._clause_actor(sa, ref)

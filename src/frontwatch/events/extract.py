@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from frontwatch.events.analysis import (
     ActorRef,
@@ -93,7 +94,13 @@ def _word_classes(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozens
     known = _WORD_CLASSES.get(id(lex))
     if known is None or known[0] is not lex:
         fillers = lex.determiners | lex.coordination_fillers | lex.object_fillers
-        places = lex.settlement_nouns | lex.region_nouns | lex.island_nouns | lex.area_nouns
+        places = (
+            lex.settlement_nouns
+            | lex.region_nouns
+            | lex.island_nouns
+            | lex.peninsula_nouns
+            | lex.area_nouns
+        )
         classifiers = lex.settlement_nouns | lex.region_nouns
         known = _WORD_CLASSES[id(lex)] = (lex, fillers, places, classifiers)
     return known[1], known[2], known[3]
@@ -566,7 +573,7 @@ class SentenceExtractor:
                     return
         # A nominalisation inside a prepositional phrase ("in de nacht voor de inname") is
         # not predicated of the clause's subject.
-        if spec.kind in ("noun", "fall") and self._in_pp(sa, hit):
+        if spec.kind in ("noun", "fall") and self._in_pp(sa, hit) and not self._gerund(sa, hit):
             return
         # "ending a siege", "the swift advance": a territorial nominalisation says its actor
         # through its own modifiers, not through the clause's subject
@@ -694,6 +701,18 @@ class SentenceExtractor:
             norm in lex.determiners
             or norm in lex.possessives
             or (norm == "s" and k - 1 >= sa.lo and toks[k - 1].text in ("'", "’"))
+        )
+
+    def _gerund(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "would join Washington in supplying the systems": a gerund right after its
+        preposition is a verb whose subject is the clause's subject, not a noun in a phrase."""
+        toks = sa.tokens
+        word = toks[hit.i].norm
+        return (
+            hit.j - hit.i == 1
+            and hit.i - 1 >= sa.lo
+            and toks[hit.i - 1].norm in self.lex.prepositions
+            and any(word.endswith(s) and len(word) > len(s) + 2 for s in self.lex.gerund_suffixes)
         )
 
     def _in_pp(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
@@ -837,6 +856,7 @@ class SentenceExtractor:
                 any(k in actor_toks for k in range(r.i, r.j))
                 and r.mention is not None
                 and r.prep is None
+                and not self._listed_with_places(sa, r, actor_toks)
             ):
                 return False
             if r.seat or r.prep in spec.exclude_preps:
@@ -914,6 +934,44 @@ class SentenceExtractor:
         if head.indefinite and not head.resolved:
             cand.pending_place = True
         return group
+
+    def _listed_with_places(self, sa: SentenceAnalysis, r: PlaceRef, actor_toks: set[int]) -> bool:
+        """A capital that could be a metonym ("Kyiv") stands in a list with places that are no
+        actors ("struck Kyiv, Kryvyi Rih and Dnipro"): it is one of the places, not an actor.
+
+        The list must be closed by a coordinator: "Wagner claimt verovering Bachmoet, Kyiv:
+        ..." is a headline's place followed by a speaker, not a list; three names in a row
+        are a list without one.
+        """
+        toks, lex = sa.tokens, self.lex
+
+        def joint(lo: int, hi: int) -> str | None:
+            """'and' for a coordinator, ',' for a bare comma, None for no joint at all."""
+            words = [t.norm for t in toks[lo:hi]]
+            if not words or len(words) > 2:
+                return None
+            if not all(w == "," or w in lex.coordinators for w in words):
+                return None
+            return "and" if any(w in lex.coordinators for w in words) else ","
+
+        chain = sorted((o for o in sa.places if o.mention is not None), key=lambda o: o.i)
+        k = next((n for n, o in enumerate(chain) if o is r), None)
+        if k is None:
+            return False
+        lo = hi = k
+        while lo > 0 and joint(chain[lo - 1].j, chain[lo].i):
+            lo -= 1
+        while hi + 1 < len(chain) and joint(chain[hi].j, chain[hi + 1].i):
+            hi += 1
+        members = chain[lo : hi + 1]
+        if len(members) < 2:
+            return False
+        # three names in a row are a list even when it runs on ("Dnipro and other cities")
+        closed = len(members) >= 3 or any(joint(a.j, b.i) == "and" for a, b in pairwise(members))
+        plain = any(
+            o is not r and not any(n in actor_toks for n in range(o.i, o.j)) for o in members
+        )
+        return closed and plain
 
     def _talks_about_political(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """A political trigger is the topic of these talks: "over"/"about"/"on" + at most a
@@ -1016,7 +1074,15 @@ class SentenceExtractor:
                 hit.spec.territorial
                 and hit.spec.kind == "verb"
                 and any(toks[i].norm in ("sinds", "since") for i, _, _ in sa.time_tokens)
-                and self._stative(sa, hit)
+                # "which Russian troops have occupied since March": a capture verb with
+                # "since" dates the start of the holding, which is when the place was taken
+                and (
+                    self._stative(sa, hit)
+                    or (
+                        etype == "territory.capture"
+                        and any(toks[n].norm in self.lex.holding_forms for n in range(hit.i, hit.j))
+                    )
+                )
             )
         )
         # other predicates compete for times; a noun in a phrase ("na zware gevechten") does not
@@ -1201,6 +1267,8 @@ class SentenceExtractor:
             k -= 1
         if k < sa.lo:
             return False
+        if any(toks[n].norm in lex.series_ordinals for n in range(k + 1, hit.i)):
+            return False  # "haar twaalfde sanctiepakket": the next of a series, a new event
         if toks[k].norm in lex.definite or toks[k].norm in lex.possessives:
             return True
         return toks[k].norm == "s" and k - 1 >= sa.lo and toks[k - 1].text in ("'", "’")
@@ -1345,15 +1413,17 @@ class SentenceExtractor:
         return hit.spec.kind == "fall" and self._is_remention(sa, hit)
 
     def _aid_recipient(self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate) -> bool:
-        donor = cand.actor.country if cand.actor else None
-        for a in sa.actors:
-            recipient = a.prep in ("aan", "voor", "naar", "to", "for") or a.kind in (
-                "country",
-                "metonym",
-            )
-            if a.actor.country and a.actor.country != donor and recipient:
-                cand.target = Actor(a.actor.country, "government")
-                return True
+        """The receiving country: one after "aan"/"to" first, else another country named; the
+        donors coordinated with the actor ("Germany, the Netherlands and Italy") are none."""
+        donors = {cand.actor.country} if cand.actor else set()
+        if cand.actor_ref is not None:
+            donors |= {a.actor.country for a in self._coordinated_actors(sa, cand.actor_ref)}
+        others = [a for a in sa.actors if a.actor.country and a.actor.country not in donors]
+        marked = [a for a in others if a.prep in ("aan", "voor", "naar", "to", "for")]
+        named = [a for a in others if a.kind in ("country", "metonym")]
+        for a in marked + named:
+            cand.target = Actor(a.actor.country, "government")
+            return True
         return False
 
     def _split(

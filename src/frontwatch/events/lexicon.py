@@ -113,9 +113,21 @@ class Lexicon:
     topic_preps: frozenset[str]
     object_pronouns: frozenset[str]
     plain_relatives: frozenset[str]
+    # "haar twaalfde sanctiepakket", "the fifth aid package": an ordinal makes a definite noun
+    # a new instance of a series, not a re-mention of an event already told
+    series_ordinals: frozenset[str]
+    # "which Russian troops have occupied since March": capture verbs that also mean holding,
+    # so that "since" with them dates the start of the holding
+    holding_forms: frozenset[str]
+    # "in supplying": verb forms that stay verbs after a preposition (English gerunds)
+    gerund_suffixes: tuple[str, ...]
+    # "Vandaag volgden C en D": verbs that repeat the previous event for new places
+    continuation_verbs: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
+    # "het schiereiland", "the peninsula": may be a peninsula that is also a region (Crimea)
+    peninsula_nouns: frozenset[str]
     area_nouns: frozenset[str]
     capital_nouns: frozenset[str]
     settlement_suffixes: tuple[str, ...]
@@ -275,9 +287,14 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         topic_preps=word_set(grammar.get("topic_preps", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
+        series_ordinals=word_set(grammar.get("series_ordinals", [])),
+        holding_forms=word_set(grammar.get("holding_forms", [])),
+        gerund_suffixes=tuple(grammar.get("gerund_suffixes", [])),
+        continuation_verbs=word_set(grammar.get("continuation_verbs", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
+        peninsula_nouns=word_set(place_nouns.get("peninsula", [])),
         area_nouns=word_set(place_nouns.get("area", [])),
         capital_nouns=word_set(place_nouns.get("capital", [])),
         settlement_suffixes=tuple(fold(s) for s in place_nouns.get("settlement_suffixes", [])),
