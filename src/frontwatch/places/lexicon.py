@@ -70,14 +70,23 @@ class Lexicon:
     # Articles that never stand right before a town's name in this language ("de Moskva" is a
     # ship, "de Dnipro" the river): a name read only as towns after one is no town.
     articles_not_before_towns: frozenset[str] = frozenset()
+    # Answers of is_person_title by word: the same words recur before every name of a text,
+    # and trying every title head on each is the costly part.
+    title_answers: dict[str, bool] = field(default_factory=dict, init=False, compare=False,
+                                           repr=False)
 
     def is_person_title(self, folded: str) -> bool:
         """A title or function ("president"), also as the head of a compound
         ("separatistenleider", "legercommandant")."""
-        if folded in self.person_titles:
-            return True
-        return bool(self.person_title_heads) and len(folded) > 5 and \
-            _ends_in_title(self.person_title_heads, folded)
+        answer = self.title_answers.get(folded)
+        if answer is None:
+            answer = folded in self.person_titles or (
+                bool(self.person_title_heads) and len(folded) > 5
+                and _ends_in_title(self.person_title_heads, folded))
+            if len(self.title_answers) > 50_000:
+                self.title_answers.clear()
+            self.title_answers[folded] = answer
+        return answer
 
     def is_club_prefix(self, word: str) -> bool:
         """"Dynamo", "Sjachtar", "FC"... (short ones only as written: "AS", not "As")."""
@@ -109,10 +118,8 @@ class Lexicon:
         return None
 
 
-@lru_cache(maxsize=50_000)
 def _ends_in_title(heads: tuple[str, ...], folded: str) -> bool:
-    """Whether ``folded`` is a compound whose head is one of ``heads`` (cached: the same
-    words recur before every name of a text)."""
+    """Whether ``folded`` is a compound whose head is one of ``heads``."""
     return any(folded.endswith(h) and len(folded) >= len(h) + 3 for h in heads)
 
 

@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from frontwatch.geo import haversine_km
 from frontwatch.places.gazetteer import Gazetteer, GazetteerEntry
@@ -67,6 +67,10 @@ _MAX_POINTS = 60
 # The war's area: its places compete on context; elsewhere fame decides.
 _AREA_COUNTRIES = {"UA", "RU", "BY"}
 _NOT_POINTS = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
+# Features whose one point says little about where they are (GazetteerEntry.is_water and
+# .is_region, as one set for the scoring loop).
+_WATER_OR_REGION = frozenset({"STM", "LK", "RSV", "SEA", "BAY", "GULF", "STRT", "ESTY", "LGN",
+                              "CNL", "ADM1", "ADM2", "ADM2H", "ADMD", "RGN"})
 
 
 @dataclass(slots=True)
@@ -165,6 +169,10 @@ class Resolver:
         self.lex = lexicon
         self.temperature = temperature
         self._base_cache: dict[tuple, list[tuple[float, GazetteerEntry]]] = {}
+        # The pick without context, by the same key as the base scores: it depends on
+        # nothing else, and every mention is first picked so (Resolutions are never changed).
+        self._plain_cache: dict[tuple, Resolution] = {}
+        self._facts_cache: dict[int, _EntryFacts] = {}  # by entry index
         # Distances between entries, by entry and other entry: kept across documents, as
         # the places of a war's news recur from article to article.
         self._distances: dict[int, dict[int, float]] = {}
@@ -208,10 +216,15 @@ class Resolver:
                     by_surface[surfaces[j]][r.entry.index] += 1
                     where[r.entry.index].add(sentence[j])
             contexts: dict[str, _Context] = {}
+            by_own_surface: dict[str, _Context] = {}  # the context leaves out the surface only
             for g_key in ambiguous:
-                others = everywhere - by_surface.get(g_key.split("|", 1)[0], Counter())
-                contexts[g_key] = _Context.of(
-                    ((self.g.entry(i), n) for i, n in others.items()), where)
+                surface = g_key.split("|", 1)[0]
+                context = by_own_surface.get(surface)
+                if context is None:
+                    others = everywhere - by_surface.get(surface, Counter())
+                    context = by_own_surface[surface] = _Context.of(
+                        ((self._facts(i), n) for i, n in others.items()), where)
+                contexts[g_key] = context
             regions_by_sentence: dict[int, set[tuple[int, str]]] = defaultdict(set)
             for j, r in enumerate(chosen):
                 if r.entry is not None and r.entry.feature == "ADM1":
@@ -239,6 +252,14 @@ class Resolver:
                 best[g_key] = r
         return [best.get(g_key, r) if r.entry is not None else r
                 for g_key, r in zip(groups, chosen, strict=True)]
+
+    def _facts(self, index: int) -> _EntryFacts:
+        facts = self._facts_cache.get(index)
+        if facts is None:
+            if len(self._facts_cache) > 100_000:
+                self._facts_cache.clear()
+            facts = self._facts_cache[index] = _entry_facts(self.g.entry(index))
+        return facts
 
     def _is_main_name(self, surface: str, e: GazetteerEntry) -> bool:
         if fold_key(surface) == fold_key(e.name):
@@ -287,28 +308,42 @@ class Resolver:
             return Resolution(None, 0.0)
         base = self._base_scores(cand)
         use_context = ctx is not None and ctx.total > 0 and len(base) > 1
+        if not use_context:
+            key = (cand.surface, cand.cue, cand.indexes, cand.spelled)
+            plain = self._plain_cache.get(key)
+            if plain is None:
+                if len(self._plain_cache) > 50_000:
+                    self._plain_cache.clear()
+                plain = self._plain_cache[key] = self._choose(cand, list(base))
+            return plain
+        assert ctx is not None
+        countries, total, admin1s, ids = ctx.countries, ctx.total, ctx.admin1s, ctx.ids
+        has_points = bool(ctx.points)
         scored = []
         for s, e in base:
-            if use_context:
-                assert ctx is not None
-                s += 0.3 * ctx.countries.get(e.country, 0) / ctx.total
-                if e.admin1_code in ctx.admin1s and e.feature != "PCLI":
-                    s += 0.3
-                if e.admin1_code in sentence_regions and e.feature != "ADM1":
-                    s += 0.5
-                if ctx.points and e.feature not in _NOT_POINTS and not e.is_water \
-                        and not e.is_region:
-                    # (A river's, lake's or district's one point says little about where it
-                    # is: a raion's centroid lies next to its own town.)
-                    # Places named in the same or the next sentence count fully ("Bilohorivka,
-                    # near Lysychansk"); elsewhere in the article, half.
-                    near_here, near_anywhere = ctx.nearest_km(e, distances, sentence)
-                    if near_anywhere is not None:
-                        s += max(math.exp(-near_here / 30.0) if near_here is not None else 0.0,
-                                 0.5 * math.exp(-near_anywhere / 30.0))
-                if e.index in ctx.ids:
-                    s += 0.3
+            feature = e.feature
+            s += 0.3 * countries.get(e.country, 0) / total
+            if e.admin1_code in admin1s and feature != "PCLI":
+                s += 0.3
+            if e.admin1_code in sentence_regions and feature != "ADM1":
+                s += 0.5
+            if has_points and feature not in _NOT_POINTS and feature not in _WATER_OR_REGION:
+                # (A river's, lake's or district's one point says little about where it
+                # is: a raion's centroid lies next to its own town.)
+                # Places named in the same or the next sentence count fully ("Bilohorivka,
+                # near Lysychansk"); elsewhere in the article, half.
+                near_here, near_anywhere = ctx.nearest_km(e, distances, sentence)
+                if near_anywhere is not None:
+                    s += max(math.exp(-near_here / 30.0) if near_here is not None else 0.0,
+                             0.5 * math.exp(-near_anywhere / 30.0))
+            if e.index in ids:
+                s += 0.3
             scored.append((s, e))
+        return self._choose(cand, scored)
+
+    def _choose(self, cand: Candidate, scored: list[tuple[float, GazetteerEntry]]
+                ) -> Resolution:
+        """The best-scoring reading and its confidence (``scored`` is sorted in place)."""
         scored.sort(key=lambda pair: (-pair[0], -pair[1].importance, pair[1].index))
         top_score, top = scored[0]
         z = sum(math.exp((s - top_score) / self.temperature) for s, _ in scored)
@@ -321,6 +356,19 @@ class Resolver:
         return Resolution(top, round(p_top * weight, 3), top_score)
 
 
+# An entry with what a context reads of it: its country, the first-level region it places
+# the document in ("" when it places it in none) and whether it is a reference point.
+_EntryFacts = tuple[GazetteerEntry, str, str, bool]
+
+
+def _entry_facts(e: GazetteerEntry) -> _EntryFacts:
+    """What ``_Context.of`` reads of ``e``, worked out once per entry (they recur in every
+    round and for every ambiguous name of a document)."""
+    places_region = (e.feature == "ADM1" or e.is_settlement) and e.admin1_code
+    return (e, e.country, e.admin1_code if places_region else "",
+            e.feature not in _NOT_POINTS and not e.is_water)
+
+
 @dataclass(slots=True)
 class _Context:
     """What the other mentions of a document say about where it is."""
@@ -331,26 +379,30 @@ class _Context:
     points: list[GazetteerEntry]
     ids: set[int]
     where: dict[int, set[int]]
+    # The points with their index and the sentences naming them, as nearest_km reads them.
+    point_sentences: list[tuple[int, GazetteerEntry, set[int] | tuple[()]]] = field(
+        default_factory=list)
 
     @classmethod
-    def of(cls, entries: Iterable[tuple[GazetteerEntry, int]],
+    def of(cls, entries: Iterable[tuple[_EntryFacts, int]],
            where: dict[int, set[int]]) -> _Context:
-        """The context of entries chosen so many times each."""
+        """The context of entries (as ``_entry_facts`` reads them) chosen so many times each."""
         countries: dict[str, int] = defaultdict(int)
         admin1s: set[str] = set()
         points: dict[int, tuple[int, GazetteerEntry]] = {}
         ids: set[int] = set()
-        for e, times in entries:
-            countries[e.country] += times
+        for (e, country, admin1, is_point), times in entries:
+            countries[country] += times
             ids.add(e.index)
-            if (e.feature == "ADM1" or e.is_settlement) and e.admin1_code:
-                admin1s.add(e.admin1_code)
-            if e.feature not in _NOT_POINTS and not e.is_water:
+            if admin1:
+                admin1s.add(admin1)
+            if is_point:
                 points[e.index] = (times, e)
         # A long document names hundreds of places; the most mentioned ones locate it.
         ranked = sorted(points.values(), key=lambda pair: (-pair[0], pair[1].index))
-        return cls(countries, sum(countries.values()), admin1s,
-                   [e for _, e in ranked[:_MAX_POINTS]], ids, where)
+        top_points = [e for _, e in ranked[:_MAX_POINTS]]
+        return cls(countries, sum(countries.values()), admin1s, top_points, ids, where,
+                   [(p.index, p, where.get(p.index, ())) for p in top_points])
 
     def nearest_km(self, e: GazetteerEntry, cache: dict[int, dict[int, float]],
                    sentence: int) -> tuple[float | None, float | None]:
@@ -359,14 +411,11 @@ class _Context:
         computed so far, by entry and point."""
         here: float | None = None
         anywhere: float | None = None
-        nearby = {sentence - 1, sentence, sentence + 1}
         index = e.index
         row = cache.get(index)
         if row is None:
             row = cache[index] = {}
-        where = self.where
-        for p in self.points:
-            p_index = p.index
+        for p_index, p, p_sentences in self.point_sentences:
             if p_index == index:
                 continue
             d = row.get(p_index)
@@ -374,7 +423,9 @@ class _Context:
                 d = row[p_index] = _km(e, p)
             if anywhere is None or d < anywhere:
                 anywhere = d
-            if (here is None or d < here) and not nearby.isdisjoint(where.get(p_index, ())):
+            if (here is None or d < here) and (
+                    sentence in p_sentences or sentence - 1 in p_sentences
+                    or sentence + 1 in p_sentences):
                 here = d
         return here, anywhere
 
