@@ -547,22 +547,14 @@ def _score_places(
                 found.add(gi)
                 matched_mentions.add(mi)
 
-    counts = Counts()
-    issues: list[Issue] = []
-    for gi, gold in enumerate(gold_places):
-        if gold.get("optional"):
-            continue
-        if gi in found:
-            counts.tp += 1
-            continue
-        counts.fn += 1
+    def why_missed(gi: int) -> str:
         tried = candidates_of_gold[gi]
         if not tried:
-            why = "no system mention with this surface or overlapping it"
-        else:
-            seen = sorted({_describe_place(mentions[mi]) for mi in tried})
-            why = f"system resolved it to {', '.join(seen)}; gold: {_describe_place(gold)}"
-        issues.append(Issue(file, "place", "miss", gold.get("surface", ""), why))
+            return "no system mention with this surface or overlapping it"
+        seen = sorted({_describe_place(mentions[mi]) for mi in tried})
+        return f"system resolved it to {', '.join(seen)}; gold: {_describe_place(gold_places[gi])}"
+
+    counts, issues = _count_gold(file, "place", gold_places, found, why_missed)
 
     # One false positive per distinct (surface, geonameid): a name repeated ten times and
     # resolved the same way is one decision of the system, as a gold entry is one item.
@@ -585,6 +577,28 @@ def _score_places(
     for mention, why in false_positives.values():
         surface = f"{mention.get('surface', '')} -> {_describe_place(mention)}"
         issues.append(Issue(file, "place", "false positive", surface, why))
+    return counts, issues
+
+
+def _count_gold(
+    file: str,
+    kind: str,
+    golds: list[dict[str, Any]],
+    found: set[int],
+    why_missed: Callable[[int], str],
+) -> tuple[Counts, list[Issue]]:
+    """True positives and misses over gold items (optional ones count neither way), with one
+    :class:`Issue` per miss explaining it."""
+    counts = Counts()
+    issues: list[Issue] = []
+    for gi, gold in enumerate(golds):
+        if gold.get("optional"):
+            continue
+        if gi in found:
+            counts.tp += 1
+            continue
+        counts.fn += 1
+        issues.append(Issue(file, kind, "miss", gold.get("surface", ""), why_missed(gi)))
     return counts, issues
 
 
@@ -673,17 +687,10 @@ def _score_times(
                     f"gold {gold_times[gi].get('surface', '')!r}: {why}"
                 )
 
-    counts = Counts()
-    issues: list[Issue] = []
-    for gi, gold in enumerate(gold_times):
-        if gold.get("optional"):
-            continue
-        if gi in found:
-            counts.tp += 1
-            continue
-        counts.fn += 1
-        why = "; ".join(reasons_of_gold[gi]) or "no system time overlapping it"
-        issues.append(Issue(file, "time", "miss", gold.get("surface", ""), why))
+    counts, issues = _count_gold(
+        file, "time", gold_times, found,
+        lambda gi: "; ".join(reasons_of_gold[gi]) or "no system time overlapping it",
+    )
 
     false_positives: dict[tuple[str, Any, Any], Issue] = {}
     for mi, mention in enumerate(mentions):
