@@ -33,6 +33,7 @@ Melovoi and Podol", "het dorp X") are kept as unresolved candidates.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from frontwatch.places.gazetteer import Gazetteer
@@ -79,6 +80,24 @@ class Candidate:
     # regio's X, Y en Z" reaches forward), "after" (one name: "Sevastopol and Saky air
     # base"), "after_plural" (the whole list before it: "the Ryazan and Saratov regions").
     cue_source: str = ""
+
+
+
+def _has_whole_word(
+    text: str, word: str, accept: Callable[[int], bool] = lambda at: True
+) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word at an offset ``accept`` allows."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (
+            (at == 0 or not text[at - 1].isalnum())
+            and (end >= len(text) or not text[end].isalnum())
+            and accept(at)
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
@@ -171,18 +190,10 @@ class _DocState:
         sentence or line (where a capital is evidence of a name)."""
         known = self._mid_sentence.get(word)
         if known is None:
-            known = False
             text = self.text
-            at = text.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if (at == 0 or not text[at - 1].isalnum()) and \
-                        (end >= len(text) or not text[end].isalnum()) and \
-                        not _is_sentence_start(text, at):
-                    known = True
-                    break
-                at = text.find(word, at + 1)
-            self._mid_sentence[word] = known
+            known = self._mid_sentence[word] = _has_whole_word(
+                text, word, lambda at: not _is_sentence_start(text, at)
+            )
         return known
 
     def writes_in_lower_case(self, word: str) -> bool:
@@ -190,17 +201,7 @@ class _DocState:
         lower = word.lower()
         known = self._lower_words.get(lower)
         if known is None:
-            known = False
-            text = self.text
-            at = text.find(lower)
-            while at >= 0:
-                end = at + len(lower)
-                if (at == 0 or not text[at - 1].isalnum()) and \
-                        (end >= len(text) or not text[end].isalnum()):
-                    known = True
-                    break
-                at = text.find(lower, at + 1)
-            self._lower_words[lower] = known
+            known = self._lower_words[lower] = _has_whole_word(self.text, lower)
         return known
 
 
