@@ -644,21 +644,15 @@ def test_said_it_would_does_not_attribute_the_previous_sentence():
     assert e.claimant is None and e.status == "reported"
 
 
-def test_a_demonstrative_object_of_saying_attributes_the_previous_sentence():
-    text = (
-        "Russische troepen hebben het dorp Soledar ingenomen.\n"
-        "Het Russische ministerie van Defensie meldde dat zondag."
-    )
-    [e] = only(extract(text, "nl"), "territory.capture")
-    assert e.status == "claimed" and e.claimant.country == "RUS"
-    assert len(e.evidence) == 2
-
-
-def test_a_separable_verb_of_saying_attributes_the_previous_sentence():
-    text = (
-        "Russische troepen hebben het dorp Soledar ingenomen.\n"
-        "Het Russische ministerie van Defensie maakte dat zondag bekend."
-    )
+@pytest.mark.parametrize(
+    "saying",
+    [
+        "Het Russische ministerie van Defensie meldde dat zondag.",  # "dat" as object
+        "Het Russische ministerie van Defensie maakte dat zondag bekend.",  # separable verb
+    ],
+)
+def test_a_verb_of_saying_with_dat_attributes_the_previous_sentence(saying: str):
+    text = "Russische troepen hebben het dorp Soledar ingenomen.\n" + saying
     [e] = only(extract(text, "nl"), "territory.capture")
     assert e.status == "claimed" and e.claimant.country == "RUS"
     assert len(e.evidence) == 2
