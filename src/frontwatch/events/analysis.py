@@ -22,65 +22,10 @@ from frontwatch.events.numbers import AmountSpan, CasualtySpan, find_amounts, fi
 from frontwatch.events.tokens import Match, Token, scan
 from frontwatch.records import Actor, PlaceMention, Span, TimeMention
 
-# Auxiliaries and copulas of Dutch and English: "heeft die", "is that" open no relative clause.
-_AUXILIARIES = frozenset(
-    {
-        "is",
-        "was",
-        "zijn",
-        "waren",
-        "heeft",
-        "hebben",
-        "had",
-        "hadden",
-        "wordt",
-        "worden",
-        "werd",
-        "werden",
-        "zal",
-        "zullen",
-        "kan",
-        "kunnen",
-        "moet",
-        "moeten",
-        "wil",
-        "willen",
-        "are",
-        "were",
-        "has",
-        "have",
-        "be",
-        "been",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "must",
-        "do",
-        "does",
-        "did",
-        "says",
-        "said",
-        "zegt",
-        "zei",
-        "so",
-        "not",
-        "niet",
-        "ook",
-        "also",
-        "en",
-        "and",
-    }
-)
 _NOUN_CACHE: dict[int, dict[str, str | None]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
 _FLAGS: dict[int, dict[str, int]] = {}
 _NUMERIC, _PLACE_NOUN, _OPENER, _NAMEISH, _POINTER = 1, 2, 4, 8, 16
-_REGIONAL = frozenset({"regional", "regionale", "provincial", "provinciale"})
-_AROUND = frozenset({"around", "rond", "rondom", "near", "bij", "round"})
-# Verbs after which a sentence-initial "het"/"it" is a place: "Het werd ingenomen", "It fell".
-_PLACE_SUBJECT_VERBS = frozenset({"werd", "is", "was", "viel", "fell", "wordt", "ligt", "lies"})
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
 _WATER = frozenset({"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"})
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
@@ -485,15 +430,20 @@ class SentenceReader:
             nxt = k + 1
             if nxt + 1 < hi and toks[nxt].text in ("'", "’") and toks[nxt + 1].norm == "s":
                 nxt += 2  # "de regio's Tsjernihiv en Soemy"
-            if nxt < hi and toks[nxt].norm in ("van", "of"):
+            if nxt < hi and toks[nxt].norm in lex.genitive_preps:
                 nxt += 1
             # "het stadje Toretsk", "the village of Robotyne": a classifier, not an anaphor.
             if nxt < hi and (nxt in taken or (toks[nxt].is_capitalised and toks[nxt].is_word)):
                 continue
             # "the area around Izium", "de gebieden rond Kyiv": the area is named by its centre
-            if kind == "any" and nxt + 1 < hi and toks[nxt].norm in _AROUND and nxt + 1 in taken:
+            if (
+                kind == "any"
+                and nxt + 1 < hi
+                and toks[nxt].norm in lex.around_preps
+                and nxt + 1 in taken
+            ):
                 continue
-            if kind == "capital" and toks[k - 1].norm in _REGIONAL:
+            if kind == "capital" and toks[k - 1].norm in lex.regional_adjectives:
                 kind = "settlement"  # "the regional capital": an oblast's seat, not the country's
             indefinite = toks[det].norm in lex.indefinite
             if (
@@ -517,8 +467,8 @@ class SentenceReader:
         # passive or of "fall" is the place last in focus
         if (
             hi - lo > 2
-            and toks[lo].norm in ("het", "it")
-            and toks[lo + 1].norm in _PLACE_SUBJECT_VERBS
+            and toks[lo].norm in lex.expletives
+            and toks[lo + 1].norm in lex.place_subject_verbs
         ):
             refs.append(PlaceRef(lo, lo + 1, anaphor="settlement"))
         pointers = self._positions(self._pointers, lo, hi)
@@ -641,7 +591,11 @@ class SentenceReader:
         skipped_noun = False
         adjectives = 0
         # "the logistics hub of Pokrovsk", "het dorp van X": the classifier governs the name
-        if k - 1 >= lo and toks[k].norm in ("of", "van") and self._place_noun(toks[k - 1].norm):
+        if (
+            k - 1 >= lo
+            and toks[k].norm in lex.genitive_preps
+            and self._place_noun(toks[k - 1].norm)
+        ):
             k -= 1
         while k >= lo:
             norm = toks[k].norm
@@ -662,7 +616,7 @@ class SentenceReader:
                 skipped_noun = True
                 k -= 1
                 continue
-            if skipped_noun and norm in ("of", "van") and k == i - 1:
+            if skipped_noun and norm in lex.genitive_preps and k == i - 1:
                 k -= 1
                 continue
             if (
@@ -694,7 +648,7 @@ class SentenceReader:
                     w in self.lex.determiners
                     or w in self.lex.settlement_nouns
                     or w in self.lex.region_nouns
-                    or w in ("van", "of")
+                    or w in self.lex.genitive_preps
                     for w in between
                 ):
                     return True
@@ -806,7 +760,11 @@ class SentenceReader:
                     k += 2
                     continue
                 prep = self._prep_before(i, lo)
-                if e.kind == "metonym" and prep in lex.place_preps and prep not in ("van", "of"):
+                if (
+                    e.kind == "metonym"
+                    and prep in lex.place_preps
+                    and prep not in lex.genitive_preps
+                ):
                     k += 1
                     continue
                 if i - 1 >= lo and (
@@ -818,7 +776,8 @@ class SentenceReader:
                 if (
                     i in place_at
                     and prep in lex.place_preps
-                    and prep not in ("aan", "to", "for", "voor", "van", "of")
+                    and prep not in lex.beneficiary_preps
+                    and prep not in lex.genitive_preps
                 ):
                     k += 1
                     continue
@@ -896,7 +855,7 @@ class SentenceReader:
                     continue
                 norm = toks[n].norm
                 if norm in pronouns and toks[n].text[:1].isalnum():
-                    if norm == "it" and n + 1 < hi and toks[n + 1].norm in ("is", "was"):
+                    if norm in lex.expletives and n + 1 < hi and toks[n + 1].norm in lex.copulas:
                         continue
                     known.append(
                         ActorRef(n, n + 1, Actor(None, "unknown"), "pronoun", needs_country=True)
@@ -908,7 +867,7 @@ class SentenceReader:
         seated = [
             r
             for r in places
-            if r.mention is not None and r.i - 1 >= lo and toks[r.i - 1].norm in ("in", "at")
+            if r.mention is not None and r.i - 1 >= lo and toks[r.i - 1].norm in lex.seat_preps
         ]
         ends = (
             {r.j for r in refs if r.kind in ("role", "group") and self._institution(r)}
@@ -1004,21 +963,10 @@ class SentenceReader:
                     and tok.norm not in lex.coordinators
                     and tok.norm not in lex.relative
                 ):
-                    ambiguous = tok.norm in ("om", "al", "nu", "as", "before", "en", "toen")
-                    time_phrase = tok.norm in (
-                        "sinds",
-                        "since",
-                        "na",
-                        "after",
-                        "before",
-                        "voor",
-                    ) and self._time_follows(k)
+                    ambiguous = tok.norm in lex.ambiguous_subordinators
+                    time_phrase = tok.norm in lex.temporal_preps and self._time_follows(k)
                     if (after_comma or k == lo or not ambiguous) and not time_phrase:
-                        opens = (
-                            "conditional"
-                            if tok.norm in ("als", "indien", "if", "unless", "tenzij")
-                            else "subordinate"
-                        )
+                        opens = "conditional" if tok.norm in lex.conditionals else "subordinate"
                 elif (
                     tok.norm in lex.coordinators
                     and after_comma
@@ -1093,7 +1041,7 @@ class SentenceReader:
             return False
         if any(c.i <= k - 1 < c.j for c in cues):
             return False
-        return prev.norm not in _AUXILIARIES
+        return prev.norm not in lex.auxiliaries
 
     def _time_follows(self, k: int) -> bool:
         """ "sinds april", "na de oorlog": a time phrase, not a clause."""
@@ -1181,12 +1129,12 @@ class SentenceReader:
         if prev is None:
             return False
         if prev.text == "-" or prev.norm in lex.determiners or prev.norm in lex.place_preps:
-            return lex.lang != "nl" or word.endswith("e")
+            return word.endswith(lex.attributive_ending)
         # "de door Rusland bezette oostelijke oever"
         window = [t.norm for t in toks[max(lo, i - 5) : i]]
-        if "door" in window and word.endswith("e"):
-            d = window.index("door")
-            return d > 0 and window[d - 1] in lex.determiners
+        agent = next((d for d, w in enumerate(window) if w in lex.agent_preps), None)
+        if agent is not None and word.endswith(lex.attributive_ending):
+            return agent > 0 and window[agent - 1] in lex.determiners
         return False
 
     def _particle(

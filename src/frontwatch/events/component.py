@@ -317,7 +317,7 @@ def _attribute_back(
     def object_pronoun(k: int) -> bool:
         """ "maakte dat zondag bekend", "said this.": the pronoun is the object; in "said that
         Russia ...", "said it would" it opens or is the subject of a reported clause."""
-        if toks[k].norm not in ("dat", "dit", "that", "this"):
+        if toks[k].norm not in lex.clause_pronouns:
             return False
         nxt = toks[k + 1] if k + 1 < sa.hi else None
         return (
@@ -331,8 +331,10 @@ def _attribute_back(
             )
         )
 
-    demonstrative = first in ("dat", "dit", "that", "this", "so") or any(
-        object_pronoun(k) for k in range(a.cue.j, min(sa.hi, a.cue.j + 2))
+    demonstrative = (
+        first in lex.clause_pronouns
+        or first in lex.proform_adverbs
+        or any(object_pronoun(k) for k in range(a.cue.j, min(sa.hi, a.cue.j + 2)))
     )
     if not demonstrative:
         return

@@ -34,55 +34,8 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
-# Words that look like determiners or possessives but are verbs here ("zijn bevrijd").
-_NOT_NOMINAL = frozenset({"zijn", "te", "to", "is", "die", "dat", "that", "this", "het"})
 _WATER_FEATURES = frozenset(
     {"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"}
-)
-# Auxiliaries of a state or passive: "zaten ingesloten", "was encircled", "remained besieged".
-_STATIVE_AUX = frozenset(
-    {
-        "zat",
-        "zaten",
-        "werd",
-        "werden",
-        "was",
-        "were",
-        "is",
-        "are",
-        "zijn",
-        "bleef",
-        "bleven",
-        "remained",
-        "remains",
-        "raakte",
-        "raakten",
-        "been",
-        "wordt",
-        "worden",
-    }
-)
-_PERFECT_AUX = frozenset({"heeft", "hebben", "had", "hadden", "has", "have"})
-_PASSIVE_AUX = frozenset(
-    {"was", "were", "been", "being", "werd", "werden", "wordt", "worden", "geworden"}
-)
-_TARGET_PREPS_GENERAL = frozenset(
-    {
-        "tegen",
-        "against",
-        "op",
-        "on",
-        "aan",
-        "to",
-        "voor",
-        "for",
-        "naar",
-        "met",
-        "with",
-        "from",
-        "van",
-        "of",
-    }
 )
 
 
@@ -204,7 +157,7 @@ class SentenceExtractor:
         for a in sa.actors:
             if sa.clause_of[a.i - sa.lo] != clause and not (a.j <= cue.i and cue.i - a.j <= 2):
                 continue
-            if a.prep is not None and a.prep not in ("van", "of"):
+            if a.prep is not None and a.prep not in self.lex.genitive_preps:
                 continue
             if a.kind == "adjective":
                 continue
@@ -419,14 +372,16 @@ class SentenceExtractor:
         if after is None:
             return False
         toks = sa.tokens
-        return any(toks[k].norm in ("om", "to") for k in range(max(sa.lo, hit.i - 3), hit.i))
+        return any(
+            toks[k].norm in self.lex.purpose_markers for k in range(max(sa.lo, hit.i - 3), hit.i)
+        )
 
     def _infinitive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """ "in te nemen", "te veroveren", "to take": the trigger is an infinitive."""
         toks = sa.tokens
-        if any(t.norm in ("te", "to") for t in toks[hit.i : hit.j]):
+        if any(t.norm in self.lex.infinitive_markers for t in toks[hit.i : hit.j]):
             return True
-        return hit.i - 1 >= sa.lo and toks[hit.i - 1].norm in ("te", "to")
+        return hit.i - 1 >= sa.lo and toks[hit.i - 1].norm in self.lex.infinitive_markers
 
     def _directive_governs(self, sa: SentenceAnalysis, hit: TriggerHit, chain: list[int]) -> bool:
         """ "eisen dat Rusland zich terugtrekt", "demand that Russia withdraw": not an event."""
@@ -471,7 +426,7 @@ class SentenceExtractor:
             and toks[k].norm in lex.state_change
             and not (k + 1 < sa.hi and toks[k + 1].text == "-")  # "full-scale" is no "full"
         ]
-        if any(w not in ("since", "sinds") for w in markers):
+        if any(w not in lex.since_preps for w in markers):
             return "marker"
         if markers:
             return "since"
@@ -479,11 +434,11 @@ class SentenceExtractor:
         for i, _, _t in sa.time_tokens:
             if (
                 sa.lo <= i < sa.hi
-                and toks[i].norm in ("sinds", "since")
+                and toks[i].norm in lex.since_preps
                 and sa.clause_of[i - sa.lo] == own
             ):
                 return "since"
-        if any(toks[k].norm in ("since", "sinds") for k in range(hit.j, min(sa.hi, hit.j + 6))):
+        if any(toks[k].norm in lex.since_preps for k in range(hit.j, min(sa.hi, hit.j + 6))):
             return "since"
         return None
 
@@ -568,7 +523,10 @@ class SentenceExtractor:
         # 4. "de terugtrekking van Oekraïense troepen": a nominalisation's "van"/"of" actor.
         if spec.kind == "noun":
             for a in sa.actors:
-                if hit.j <= a.i <= hit.j + 2 and toks[hit.j].norm in ("van", "of", "door", "by"):
+                if hit.j <= a.i <= hit.j + 2 and (
+                    toks[hit.j].norm in self.lex.genitive_preps
+                    or toks[hit.j].norm in self.lex.agent_preps
+                ):
                     cand.actor, cand.actor_source = self._role_for(a.actor, cand.type, a.kind), "of"
                     return
         # A nominalisation inside a prepositional phrase ("in de nacht voor de inname") is
@@ -585,7 +543,7 @@ class SentenceExtractor:
             for a in clause_actors
             if id(a) not in claimant_refs
             and a.kind != "adjective"
-            and (a.prep is None or (a.prep in ("van", "of") and a.kind == "group"))
+            and (a.prep is None or (a.prep in self.lex.genitive_preps and a.kind == "group"))
             and not self._in_target_slot(sa, a, hit)
             and not self._agent_before(sa, a.i)  # an agent phrase is no subject
             # a noun is predicated of a subject before it ("Kyiv meldt de bevrijding van X"),
@@ -674,7 +632,10 @@ class SentenceExtractor:
             for k in range(sa.lo, sa.hi)
             if sa.clause_of[k - sa.lo] == clause and k != hit.i
         ]
-        return any(w in _STATIVE_AUX for w in words) and not any(w in _PERFECT_AUX for w in words)
+        lex = self.lex
+        return any(w in lex.stative_auxiliaries for w in words) and not any(
+            w in lex.perfect_auxiliaries for w in words
+        )
 
     def _nominal(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """The trigger is used as a noun: "de inname", "the swift advance", "its fall",
@@ -695,7 +656,7 @@ class SentenceExtractor:
         if k < sa.lo:
             return False
         norm = toks[k].norm
-        if norm in _NOT_NOMINAL:
+        if norm in self.lex.not_nominal:
             return False
         return (
             norm in lex.determiners
@@ -749,7 +710,10 @@ class SentenceExtractor:
         word = toks[hit.i].norm
         if not word.endswith(("ed", "en", "d", "t")):
             return False
-        return any(toks[k].norm in _PASSIVE_AUX for k in range(max(sa.lo, hit.i - 3), hit.i))
+        return any(
+            toks[k].norm in self.lex.passive_auxiliaries
+            for k in range(max(sa.lo, hit.i - 3), hit.i)
+        )
 
     def _agent_before(self, sa: SentenceAnalysis, i: int) -> bool:
         key = ("agent", i)
@@ -808,7 +772,7 @@ class SentenceExtractor:
         if k < sa.lo:
             return False
         prep = toks[k].norm
-        return prep in hit.spec.target_preps or prep in _TARGET_PREPS_GENERAL
+        return prep in hit.spec.target_preps or prep in self.lex.target_preps
 
     def _role_for(self, actor: Actor, etype: str, kind: str = "country") -> Actor:
         """A country or capital acting in a fight is its military; elsewhere its government.
@@ -906,7 +870,7 @@ class SentenceExtractor:
             s = float(r.level)
             # "de inname van X": a genitive only counts right after the trigger
             if (r.prep is not None and r.prep in spec.place_preps) and (
-                r.prep not in ("van", "of") or 0 <= r.i - hit.j <= 4
+                r.prep not in self.lex.genitive_preps or 0 <= r.i - hit.j <= 4
             ):
                 s += 3
             if r.level <= 3 and any(o.i < r.i for o in settlements):
@@ -1073,7 +1037,7 @@ class SentenceExtractor:
             or (
                 hit.spec.territorial
                 and hit.spec.kind == "verb"
-                and any(toks[i].norm in ("sinds", "since") for i, _, _ in sa.time_tokens)
+                and any(toks[i].norm in self.lex.since_preps for i, _, _ in sa.time_tokens)
                 # "which Russian troops have occupied since March": a capture verb with
                 # "since" dates the start of the holding, which is when the place was taken
                 and (
@@ -1096,7 +1060,7 @@ class SentenceExtractor:
                 if sa.lo <= i < sa.hi
                 and t.dating
                 and sa.clause_of[i - sa.lo] == c
-                and (state or toks[i].norm not in ("sinds", "since"))
+                and (state or toks[i].norm not in self.lex.since_preps)
                 and (
                     c != own
                     or not any(
@@ -1184,9 +1148,11 @@ class SentenceExtractor:
             cc = sa.clause_of[c.i - sa.lo]
             if cc != own:
                 continue
-            if (0 <= hit.i - c.j <= 10) or (0 <= c.i - hit.j <= 1 and self.lex.lang == "nl"):
+            if (0 <= hit.i - c.j <= 10) or (
+                0 <= c.i - hit.j <= 1 and self.lex.negation_follows_verb
+            ):
                 # "niet alleen", "not only" do not negate
-                if c.j < sa.hi and toks[c.j].norm in ("alleen", "only", "meer", "langer"):
+                if c.j < sa.hi and toks[c.j].norm in self.lex.negation_exceptions:
                     continue
                 if any(
                     "say" in a.categories or "confirm" in a.categories
@@ -1207,23 +1173,10 @@ class SentenceExtractor:
         for c in planned:
             word = toks[c.i].norm
             nxt = toks[c.j].norm if c.j < sa.hi else ""
-            if word in ("gaat", "gaan", "ging", "gingen") and nxt in (
-                "door",
-                "om",
-                "verder",
-                "uit",
-                "er",
-            ):
+            if word in self.lex.go_verbs and nxt in self.lex.go_not_future_before:
                 continue
             if cand.type == "aid" and word in self.lex.pledge_auxiliaries:
                 continue
-            if (
-                sa.clause_of[c.i - sa.lo] != own
-                and word in ("will", "would", "zal", "zullen")
-                and cand.type != "aid"
-            ):
-                # "said Ukraine would retake": the future is in the reported clause
-                pass
             return "planned"
         possible = [
             c
@@ -1419,7 +1372,7 @@ class SentenceExtractor:
         if cand.actor_ref is not None:
             donors |= {a.actor.country for a in self._coordinated_actors(sa, cand.actor_ref)}
         others = [a for a in sa.actors if a.actor.country and a.actor.country not in donors]
-        marked = [a for a in others if a.prep in ("aan", "voor", "naar", "to", "for")]
+        marked = [a for a in others if a.prep in self.lex.recipient_preps]
         named = [a for a in others if a.kind in ("country", "metonym")]
         for a in marked + named:
             cand.target = Actor(a.actor.country, "government")
@@ -1505,12 +1458,12 @@ class SentenceExtractor:
                 )
                 or words[:1] in self.lex.deny_anaphora
                 or a.cue.j >= sa.hi
-                or "dat" in (t.norm for t in toks[a.cue.i : a.cue.j])
+                or any(t.norm in self.lex.that_words for t in toks[a.cue.i : a.cue.j])
             ):
                 continue
             if (
                 obj[:1]
-                and obj[0] in ("dat", "that")
+                and obj[0] in self.lex.that_words
                 and a.cue.j + 1 < sa.hi
                 and toks[a.cue.j + 1].is_word
             ):

@@ -123,6 +123,36 @@ class Lexicon:
     gerund_suffixes: tuple[str, ...]
     # "Vandaag volgden C en D": verbs that repeat the previous event for new places
     continuation_verbs: frozenset[str]
+    # Grammatical word classes (see the `[grammar]` comments in the data files)
+    auxiliaries: frozenset[str]
+    stative_auxiliaries: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    place_subject_verbs: frozenset[str]
+    expletives: frozenset[str]
+    copulas: frozenset[str]
+    not_nominal: frozenset[str]
+    genitive_preps: frozenset[str]
+    beneficiary_preps: frozenset[str]
+    recipient_preps: frozenset[str]
+    seat_preps: frozenset[str]
+    around_preps: frozenset[str]
+    regional_adjectives: frozenset[str]
+    target_preps: frozenset[str]
+    ambiguous_subordinators: frozenset[str]
+    temporal_preps: frozenset[str]
+    since_preps: frozenset[str]
+    conditionals: frozenset[str]
+    infinitive_markers: frozenset[str]
+    purpose_markers: frozenset[str]
+    clause_pronouns: frozenset[str]
+    proform_adverbs: frozenset[str]
+    that_words: frozenset[str]
+    negation_exceptions: frozenset[str]
+    negation_follows_verb: bool
+    go_verbs: frozenset[str]
+    go_not_future_before: frozenset[str]
+    attributive_ending: str
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -291,6 +321,35 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         holding_forms=word_set(grammar.get("holding_forms", [])),
         gerund_suffixes=tuple(grammar.get("gerund_suffixes", [])),
         continuation_verbs=word_set(grammar.get("continuation_verbs", [])),
+        auxiliaries=word_set(grammar.get("auxiliaries", [])),
+        stative_auxiliaries=word_set(grammar.get("stative_auxiliaries", [])),
+        perfect_auxiliaries=word_set(grammar.get("perfect_auxiliaries", [])),
+        passive_auxiliaries=word_set(grammar.get("passive_auxiliaries", [])),
+        place_subject_verbs=word_set(grammar.get("place_subject_verbs", [])),
+        expletives=word_set(grammar.get("expletives", [])),
+        copulas=word_set(grammar.get("copulas", [])),
+        not_nominal=word_set(grammar.get("not_nominal", [])),
+        genitive_preps=word_set(grammar.get("genitive_preps", [])),
+        beneficiary_preps=word_set(grammar.get("beneficiary_preps", [])),
+        recipient_preps=word_set(grammar.get("recipient_preps", [])),
+        seat_preps=word_set(grammar.get("seat_preps", [])),
+        around_preps=word_set(grammar.get("around_preps", [])),
+        regional_adjectives=word_set(grammar.get("regional_adjectives", [])),
+        target_preps=word_set(grammar.get("target_preps", [])),
+        ambiguous_subordinators=word_set(grammar.get("ambiguous_subordinators", [])),
+        temporal_preps=word_set(grammar.get("temporal_preps", [])),
+        since_preps=word_set(grammar.get("since_preps", [])),
+        conditionals=word_set(grammar.get("conditionals", [])),
+        infinitive_markers=word_set(grammar.get("infinitive_markers", [])),
+        purpose_markers=word_set(grammar.get("purpose_markers", [])),
+        clause_pronouns=word_set(grammar.get("clause_pronouns", [])),
+        proform_adverbs=word_set(grammar.get("proform_adverbs", [])),
+        that_words=word_set(grammar.get("that_words", [])),
+        negation_exceptions=word_set(grammar.get("negation_exceptions", [])),
+        go_verbs=word_set(grammar.get("go_verbs", [])),
+        go_not_future_before=word_set(grammar.get("go_not_future_before", [])),
+        negation_follows_verb=bool(grammar.get("negation_follows_verb", False)),
+        attributive_ending=fold(grammar.get("attributive_ending", "")),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),

@@ -62,10 +62,11 @@ def _word_value(word: str, words: NumberWords) -> float | None:
     """A number word, including Dutch compounds ("eenentwintig", "tweehonderd")."""
     if word in words.units:
         return words.units[word]
-    for big in ("honderd", "duizend", "hundred", "thousand"):
-        if word.endswith(big) and word != big and big in words.units:
+    # "tweehonderd", "vijfduizend": a unit glued to the word for a hundred or a thousand
+    for big, value in words.units.items():
+        if value in (100.0, 1000.0) and word.endswith(big) and word != big:
             head = _word_value(word[: -len(big)], words)
-            return head * words.units[big] if head else None
+            return head * value if head else None
     joiner = words.compound_joiner
     if joiner and joiner.isalpha():
         for tens, value in words.units.items():
