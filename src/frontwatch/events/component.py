@@ -87,7 +87,7 @@ class EventExtractor:
         if not reader.has_triggers():
             return [], []  # a match report, a cruise ship: no trigger word, no event to find
         extractor = SentenceExtractor(lex, self.sides, doc.date_interval[1])
-        state = DocState(coordinators=lex.coordinators)
+        state = DocState(coordinators=lex.coordinators, demonstratives=lex.demonstratives)
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]
         times = sorted(doc.times, key=lambda t: t.start)

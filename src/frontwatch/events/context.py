@@ -62,6 +62,8 @@ class DocState:
     sentence: int = 0  # index of the sentence being read
     # words joining coordinated places ("Staromajorske en Oerozjajne"), from the lexicon
     coordinators: frozenset[str] = frozenset()
+    # "die stad", "that town": words that make a place noun point back
+    demonstratives: frozenset[str] = frozenset()
     last_group: list[PlaceMention] = field(default_factory=list)
 
     # -- places ----------------------------------------------------------------------------
@@ -82,14 +84,7 @@ class DocState:
         for ref in sa.places:
             if ref.mention is not None or ref.indefinite:
                 continue
-            demonstrative = ref.group or toks[ref.i].norm in (
-                "die",
-                "deze",
-                "dat",
-                "dit",
-                "that",
-                "this",
-            )
+            demonstrative = ref.group or toks[ref.i].norm in self.demonstratives
             found = self._recent(ref, local, demonstrative)
             if found is not None:
                 ref.resolved = [found]

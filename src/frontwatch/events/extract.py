@@ -226,7 +226,12 @@ class SentenceExtractor:
         if clause.introducer and clause.introducer in self._cue_words(sa, "interrogative"):
             return []
         if self._cue_in(
-            sa, "interrogative", hit, before=8, same_clause=True, exclude=("of", "wie")
+            sa,
+            "interrogative",
+            hit,
+            before=8,
+            same_clause=True,
+            exclude=tuple(self.lex.weak_interrogatives),
         ):
             return []
         if self._directive_governs(sa, hit, chain):
@@ -243,7 +248,7 @@ class SentenceExtractor:
         elif (
             attempt is not None
             and spec.kind == "noun"
-            and sa.tokens[attempt.i].norm in ("om",)
+            and sa.tokens[attempt.i].norm in self.lex.purpose_openers
             and spec.type in TERRITORIAL
         ):
             return []  # "om zich te concentreren op de bevrijding van": a purpose, not an event
@@ -708,7 +713,7 @@ class SentenceExtractor:
         """A participle after a passive auxiliary: "werd verbannen", "was barred"."""
         toks = sa.tokens
         word = toks[hit.i].norm
-        if not word.endswith(("ed", "en", "d", "t")):
+        if not word.endswith(self.lex.participle_endings):
             return False
         return any(
             toks[k].norm in self.lex.passive_auxiliaries

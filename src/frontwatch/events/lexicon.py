@@ -72,6 +72,10 @@ class NumberWords:
     injury_nouns: frozenset[tuple[str, ...]] = frozenset()
     injury_phrases: frozenset[tuple[str, ...]] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    # "kwamen ... om": the particle that closes a split verb of dying (Dutch)
+    death_particles: frozenset[str] = frozenset()
+    # "gestegen tot dertig": prepositions before the new value of a rising count
+    rise_preps: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -153,6 +157,10 @@ class Lexicon:
     go_verbs: frozenset[str]
     go_not_future_before: frozenset[str]
     attributive_ending: str
+    participle_endings: tuple[str, ...]
+    weak_interrogatives: frozenset[str]
+    purpose_openers: frozenset[str]
+    demonstratives: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -205,6 +213,8 @@ def _numbers(data: dict[str, Any]) -> NumberWords:
         injury_nouns=phrase_set(data.get("injury_nouns", [])),
         injury_phrases=phrase_set(data.get("injury_phrases", [])),
         person_nouns=word_set(data.get("person_nouns", [])),
+        death_particles=word_set(data.get("death_particles", [])),
+        rise_preps=word_set(data.get("rise_preps", [])),
     )
 
 
@@ -350,6 +360,10 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         go_not_future_before=word_set(grammar.get("go_not_future_before", [])),
         negation_follows_verb=bool(grammar.get("negation_follows_verb", False)),
         attributive_ending=fold(grammar.get("attributive_ending", "")),
+        participle_endings=tuple(fold(e) for e in grammar.get("participle_endings", [])),
+        weak_interrogatives=word_set(grammar.get("weak_interrogatives", [])),
+        purpose_openers=word_set(grammar.get("purpose_openers", [])),
+        demonstratives=word_set(grammar.get("demonstratives", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),

@@ -265,7 +265,7 @@ def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords)
         j < hi
         and tokens[j].norm in words.person_nouns
         and j + 1 < hi
-        and tokens[j + 1].norm == "om"
+        and tokens[j + 1].norm in words.death_particles
     ):
         return "killed"
     return None
@@ -275,10 +275,10 @@ def _casualty_kind_before(
     tokens: Sequence[Token], i: int, lo: int, words: NumberWords
 ) -> str | None:
     """ "Het aantal doden is gestegen tot dertig": the death noun comes first, then "tot" N."""
-    if i - 1 < lo or tokens[i - 1].norm not in {"tot", "to", "naar", "op"}:
+    if i - 1 < lo or tokens[i - 1].norm not in words.rise_preps:
         # allow an approximation word in between: "tot zeker dertig"
         k = _phrase_before(tokens, i, lo, words.approximate)
-        if k is None or k - 1 < lo or tokens[k - 1].norm not in {"tot", "to", "naar", "op"}:
+        if k is None or k - 1 < lo or tokens[k - 1].norm not in words.rise_preps:
             return None
     for k in range(max(lo, i - 14), i):
         if _phrase_at(tokens, k, i, words.death_nouns):
