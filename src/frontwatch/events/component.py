@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader
 from frontwatch.events.context import DocState
-from frontwatch.events.extract import Candidate, SentenceExtractor
+from frontwatch.events.extract import Candidate, SentenceExtractor, copy_candidate
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, has_lexicon, load_lexicon
 from frontwatch.events.merge import (
     infer_actors,
@@ -225,7 +225,6 @@ def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[C
     later sentence).
     """
     from frontwatch.events.analysis import is_country_level
-    from frontwatch.events.extract import _copy
 
     pool = [
         r
@@ -246,7 +245,7 @@ def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[C
             places = named[:count] if len(named) >= count else [r.mention for r in pool][:count]
         span = (sa.span.start, sa.span.end)
         for n, place in enumerate(places):
-            target = c if n == 0 else _copy(c)
+            target = c if n == 0 else copy_candidate(c)
             target.place = place
             if span not in target.evidence:
                 target.evidence.append(span)
@@ -261,8 +260,6 @@ def _continued(
     """ "Gisteren meldde Moskou de inname van A en B. Vandaag volgden C en D.": a verb of
     following with places but no trigger of its own repeats the previous sentence's
     territorial event, once per settlement it names, dated by its own time if it has one."""
-    from frontwatch.events.extract import _copy
-
     toks = sa.tokens
     if not any(toks[k].norm in lex.continuation_verbs for k in range(sa.lo, sa.hi)):
         return []
@@ -281,7 +278,7 @@ def _continued(
     dating = [t for _, _, t in sa.time_tokens if t.dating]
     out: list[Candidate] = []
     for r in refs:
-        c = _copy(last)
+        c = copy_candidate(last)
         c.sentence = sa
         c.place, c.place_ref = r.mention, r
         c.pending_place = False
@@ -426,7 +423,7 @@ def _blame(
             if (sa.span.start, sa.span.end) not in attack.evidence:
                 attack.evidence.append((sa.span.start, sa.span.end))
         elif attack.actor.country != blamed.actor.country:
-            version = _copy_candidate(attack)
+            version = copy_candidate(attack)
             version.sentence = sa
             version.actor = Actor(blamed.actor.country, "military")
             version.actor_source = "blame"
@@ -435,12 +432,6 @@ def _blame(
             version.rule = attack.rule + "+blame"
             out.append(version)
     return out
-
-
-def _copy_candidate(c: Candidate) -> Candidate:
-    from frontwatch.events.extract import _copy
-
-    return _copy(c)
 
 
 def _fake_hit(a):  # type: ignore[no-untyped-def]

@@ -1405,7 +1405,7 @@ class SentenceExtractor:
         single = len(actors) * len(mentions) == 1
         for actor in actors:
             for ref, mention in mentions:
-                c = cand if single else _copy(cand)
+                c = cand if single else copy_candidate(cand)
                 c.actor = actor
                 c.place = mention
                 c.place_ref = ref
@@ -1491,7 +1491,8 @@ class SentenceExtractor:
         return out
 
 
-def _copy(c: Candidate) -> Candidate:
+def copy_candidate(c: Candidate) -> Candidate:
+    """A copy of ``c`` that can take another place, actor or status."""
     return Candidate(
         type=c.type,
         rule=c.rule,

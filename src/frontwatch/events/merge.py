@@ -10,7 +10,7 @@ lists every sentence it came from.
 from __future__ import annotations
 
 from frontwatch.events.countries import country_of_place
-from frontwatch.events.extract import Candidate
+from frontwatch.events.extract import Candidate, copy_candidate
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT
 from frontwatch.records import Actor, PlaceMention
 
@@ -150,10 +150,15 @@ def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Cand
             target = _denied_claim(c, out)
             if target is None:
                 continue
-            c.type, c.place, c.actor = target.type, target.place, target.actor
-            if c.time is None:
-                c.time = target.time
-            c.rule = f"{target.rule}+denial"
+            # "X nam A, B en C in. Y ontkent dat.": one denial of each item of the list
+            for claim in _same_statement(target, out):
+                denial = copy_candidate(c)
+                denial.type, denial.place, denial.actor = claim.type, claim.place, claim.actor
+                if denial.time is None:
+                    denial.time = claim.time
+                denial.rule = f"{claim.rule}+denial"
+                out.append(denial)
+            continue
         elif c.status == "denied":
             claim = next(
                 (
@@ -177,6 +182,21 @@ def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Cand
                     claim.actor = c.actor
         out.append(c)
     return out
+
+
+def _same_statement(claim: Candidate, earlier: list[Candidate]) -> list[Candidate]:
+    """The claim and the other events its trigger produced for a list of places."""
+    return [
+        o
+        for o in earlier
+        if o is claim
+        or (
+            o.sentence is claim.sentence
+            and o.trigger.i == claim.trigger.i
+            and o.type == claim.type
+            and o.status != "denied"
+        )
+    ]
 
 
 def _denied_claim(denial: Candidate, earlier: list[Candidate]) -> Candidate | None:
