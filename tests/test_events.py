@@ -875,3 +875,49 @@ def test_a_verb_of_following_without_a_territorial_event_before_it_makes_nothing
     text = "Rusland meldde de inname van Robotyne.\n\nVandaag volgden Levadne en Lobkove."
     captures = only(extract(text, "nl"), "territory.capture")
     assert [e.place.name for e in captures] == ["Robotyne"]
+
+
+# -- passives, lists and their denials ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kyiv werd in de nacht bestookt met tientallen drones.", "nl"),
+        ("Kyiv was hit by a massive missile attack on Monday.", "en"),
+    ],
+)
+def test_subject_of_a_passive_strike_is_the_place_hit_not_the_attacker(text: str, lang: str):
+    strikes = only(extract(text, lang), "strike")
+    assert len(strikes) == 1
+    assert strikes[0].place is not None and strikes[0].place.name == "Kyiv"
+    assert strikes[0].target is not None and strikes[0].target.country == "UKR"
+    assert strikes[0].actor.country != "UKR"
+
+
+def test_active_strike_keeps_its_subject_as_the_attacker():
+    strikes = only(extract("Rusland bestookte Kyiv opnieuw met raketten.", "nl"), "strike")
+    assert len(strikes) == 1
+    assert strikes[0].actor.country == "RUS"
+    assert strikes[0].place is not None and strikes[0].place.name == "Kyiv"
+
+
+def test_denial_of_a_claimed_list_denies_every_place():
+    text = (
+        "Het Russische ministerie van Defensie meldt dat Russische troepen Robotyne, "
+        "Levadne en Lobkove hebben ingenomen.\n"
+        "Oekraïne ontkent dat."
+    )
+    captures = only(extract(text, "nl"), "territory.capture")
+    claimed = {e.place.name for e in captures if e.status == "claimed"}
+    denied = {e.place.name for e in captures if e.status == "denied"}
+    assert claimed == {"Robotyne", "Levadne", "Lobkove"}
+    assert denied == claimed
+    assert all(e.claimant.country == "UKR" for e in captures if e.status == "denied")
+
+
+def test_split_sanction_verb_with_its_particle_after_the_object():
+    text = "The European Union on Wednesday cut seven Russian banks off from the payment system."
+    political = only(extract(text, "en"), "political")
+    assert len(political) == 1
+    assert political[0].actor.role == "international"

@@ -56,3 +56,14 @@ def test_explain_command_reports_unreadable_input(tmp_path, capsys):
     code = main(["-q", "explain", str(bad)])
     assert code == 1
     assert "no-date.txt" in capsys.readouterr().err
+
+
+def test_explain_says_why_a_trigger_word_gave_no_event(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        " date 2024-03-12 Het leger wil de stad innemen als de aanvoer het toelaat.\n",
+        encoding="utf-8",
+    )
+    assert main(["explain", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "x  'innemen' (capture.innemen): no event" in out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK, UsageError
@@ -69,13 +70,29 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(item, Skipped):
             continue
         doc = pipeline(item)
+        rejected = _rejected(pipeline, doc)
         if args.json:
             for record in sentence_records(doc):
                 if not args.only_events or record["events"]:
                     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            explain_document(doc, sys.stdout, mentions=args.mentions, only_events=args.only_events)
+            explain_document(
+                doc,
+                sys.stdout,
+                mentions=args.mentions,
+                only_events=args.only_events,
+                rejected=rejected,
+            )
     return EXIT_INPUT_FAILED if failed else EXIT_OK
+
+
+def _rejected(pipeline: Pipeline, doc: Document) -> list[tuple[int, int, int, str, str]]:
+    """Trigger words the events component turned down, and why."""
+    for _, step in pipeline.steps:
+        why_not = getattr(step, "rejected_triggers", None)
+        if why_not is not None:
+            return list(why_not(doc))
+    return []
 
 
 def _events_by_sentence(doc: Document) -> dict[int, list[Event]]:
@@ -167,7 +184,12 @@ def _label(span: Span) -> str:
 
 
 def explain_document(
-    doc: Document, out: TextIO, *, mentions: bool = False, only_events: bool = False
+    doc: Document,
+    out: TextIO,
+    *,
+    mentions: bool = False,
+    only_events: bool = False,
+    rejected: Sequence[tuple[int, int, int, str, str]] = (),
 ) -> None:
     """Write the explanation of one processed document to ``out``."""
     by_sentence = _events_by_sentence(doc)
@@ -192,3 +214,6 @@ def explain_document(
                     )
         for event in events:
             out.write("\n".join(_event_lines(event)) + "\n")
+        for start, a, b, rule, reason in rejected:
+            if start == s.start:
+                out.write(f"  x  {doc.text[a:b]!r} ({rule}): no event, {reason}\n")

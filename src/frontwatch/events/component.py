@@ -13,7 +13,7 @@ import logging
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from frontwatch.events.analysis import SentenceAnalysis, SentenceReader
+from frontwatch.events.analysis import SentenceAnalysis, SentenceReader, TriggerHit
 from frontwatch.events.context import DocState
 from frontwatch.events.extract import Candidate, SentenceExtractor, copy_candidate
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, has_lexicon, load_lexicon
@@ -66,6 +66,7 @@ class EventExtractor:
             raise ValueError("sides must name exactly two parties")
         self.sides: tuple[str, str] = (str(sides[0]), str(sides[1]))
         self.min_confidence = float(min_confidence)
+        self._rejections: list[tuple[int, TriggerHit, str]] | None = None
 
     def __call__(self, doc: Document) -> Document:
         doc.events = self.extract(doc)
@@ -77,6 +78,24 @@ class EventExtractor:
         candidates, _ = self.analyse(doc)
         return self._events(doc, candidates)
 
+    def rejected_triggers(self, doc: Document) -> list[tuple[int, int, int, str, str]]:
+        """Why trigger words of ``doc`` gave no event: ``(sentence start, trigger start, trigger
+        end, rule, reason)`` for each trigger a filter turned down (for ``frontwatch explain``).
+        """
+        self._rejections = []
+        try:
+            self.analyse(doc)
+            found = self._rejections
+        finally:
+            self._rejections = None
+        if not found:
+            return []
+        tokens = tokenize(doc.text)
+        return [
+            (start, tokens[hit.i].start, tokens[hit.j - 1].end, hit.spec.rule, reason)
+            for start, hit, reason in found
+        ]
+
     def analyse(self, doc: Document) -> tuple[list[Candidate], list[SentenceAnalysis]]:
         """The merged candidates of ``doc`` and the analysed sentences they come from."""
         if not has_lexicon(doc.lang) or not doc.sentences:
@@ -87,6 +106,7 @@ class EventExtractor:
         if not reader.has_triggers():
             return [], []  # a match report, a cruise ship: no trigger word, no event to find
         extractor = SentenceExtractor(lex, self.sides, doc.date_interval[1])
+        extractor.rejections = self._rejections
         state = DocState(coordinators=lex.coordinators, demonstratives=lex.demonstratives)
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]

@@ -110,6 +110,9 @@ class SentenceExtractor:
         self.sides = sides
         self.doc_latest = doc_latest
         self._object_fillers, self._place_nouns, self._classifier_nouns = _word_classes(lexicon)
+        # (sentence start, trigger, reason) of triggers that gave no event, when a caller
+        # such as ``frontwatch explain`` wants to show why; ``None`` keeps nothing.
+        self.rejections: list[tuple[int, TriggerHit, str]] | None = None
 
     # -- entry point -----------------------------------------------------------------------
 
@@ -117,12 +120,8 @@ class SentenceExtractor:
         attributions = self._attributions(sa)
         claimant_refs = {id(a.source) for a in attributions if a.source is not None}
         out: list[Candidate] = []
-        used_triggers: set[int] = set()
         for hit in sa.triggers:
-            if hit.i in used_triggers:
-                continue
-            cands = self._candidates(sa, hit, attributions, claimant_refs)
-            out.extend(cands)
+            out.extend(self._candidates(sa, hit, attributions, claimant_refs))
         out.extend(self._anaphoric_denials(sa, attributions, out))
         return out
 
@@ -216,15 +215,15 @@ class SentenceExtractor:
         # "overleg over een annexatie", "talks on sanctions": the political act is the fact;
         # the talks are its setting, not a second event
         if etype == "diplomacy" and self._talks_about_political(sa, hit):
-            return []
+            return self._reject(sa, hit, "talks about a political act")
         # "supply lines", "supply routes": the trigger word is half of another noun
         if spec.not_before and hit.j < sa.hi and sa.tokens[hit.j].norm in spec.not_before:
-            return []
+            return self._reject(sa, hit, "part of a compound noun")
         # Not an event: demanded, conditional, prevented, asked about.
         if clause.kind == "conditional" or any(sa.clauses[c].kind == "conditional" for c in chain):
-            return []
+            return self._reject(sa, hit, "in a conditional clause")
         if clause.introducer and clause.introducer in self._cue_words(sa, "interrogative"):
-            return []
+            return self._reject(sa, hit, "in an indirect question")
         if self._cue_in(
             sa,
             "interrogative",
@@ -233,13 +232,15 @@ class SentenceExtractor:
             same_clause=True,
             exclude=tuple(self.lex.weak_interrogatives),
         ):
-            return []
+            return self._reject(sa, hit, "asked about")
         if self._directive_governs(sa, hit, chain):
-            return []
+            return self._reject(sa, hit, "demanded, not done")
         if self._unconfirmed_by(sa, hit, chain):
-            return []  # "heeft niet bevestigd dat de stad is ingenomen" asserts nothing
+            return self._reject(
+                sa, hit, "object of a refusal to confirm"
+            )  # "heeft niet bevestigd dat de stad is ingenomen" asserts nothing
         if self._prevented(sa, hit):
-            return []
+            return self._reject(sa, hit, "prevented")
         # A tried capture is an advance; a combat noun with a missile word is a strike.
         attempt = self._cue_in(sa, "attempt", hit, before=8, same_clause=False)
         if attempt is not None and spec.kind == "verb" and self._infinitive(sa, hit):
@@ -251,29 +252,35 @@ class SentenceExtractor:
             and sa.tokens[attempt.i].norm in self.lex.purpose_openers
             and spec.type in TERRITORIAL
         ):
-            return []  # "om zich te concentreren op de bevrijding van": a purpose, not an event
+            return self._reject(
+                sa, hit, "the goal of a purpose clause"
+            )  # "om zich te concentreren op de bevrijding van": a purpose, not an event
         if spec.kind in ("noun", "verb") and self._cue_in(
             sa, "risk", hit, before=3, same_clause=True
         ):
-            return []  # "het gevaar van omsingeling"
+            return self._reject(sa, hit, "a risk, not an event")  # "het gevaar van omsingeling"
         if etype == "combat" and self._strike_modified(sa, hit):
             etype, rule = "strike", rule + "+weapon"
         if etype == "combat" and self._background_or_compound(sa, hit):
-            return []
+            return self._reject(sa, hit, "background of another event")
         if (
             spec.kind == "fall"
             and hit.j < sa.hi
             and sa.tokens[hit.j].norm in self.lex.fall_not_before
         ):
-            return []  # "valt onder het verdrag", "falls short"
+            return self._reject(
+                sa, hit, "'fall' in another sense"
+            )  # "valt onder het verdrag", "falls short"
         if spec.kind == "noun" and self._cue_in(
             sa, "characterize", hit, before=3, same_clause=True
         ):
-            return []  # "spreekt van schijnreferenda", "called it a provocation"
+            return self._reject(
+                sa, hit, "a characterisation"
+            )  # "spreekt van schijnreferenda", "called it a provocation"
         # State triggers report a change only with a change marker.
         change = self._state_changed(sa, hit, own) if spec.kind == "state" else None
         if spec.kind == "state" and not change:
-            return []
+            return self._reject(sa, hit, "a state without a change marker")
         cand = Candidate(etype, rule, sa, hit)
         cand.symmetric = spec.symmetric
         cand.evidence = [(sa.span.start, sa.span.end)]
@@ -282,7 +289,7 @@ class SentenceExtractor:
         places = self._attach_places(sa, hit, cand, own, chain)
         cand.remention = self._is_remention(sa, hit)
         if not self._place_anchored(sa, hit, cand, places):
-            return []
+            return self._reject(sa, hit, "no place it can be anchored to")
         self._attach_actor(sa, hit, cand, own, claimant_refs)
         if spec.kind == "loss" and cand.actor is not None:
             loser = cand.actor
@@ -295,10 +302,17 @@ class SentenceExtractor:
         self._numbers(sa, hit, cand)
         # Selectional restrictions: what the trigger needs to be an event.
         if not self._anchored(sa, hit, cand, places):
-            return []
+            return self._reject(sa, hit, "its actor or place does not fit the trigger")
         if change == "since" and self._own_ground(cand, places):
-            return []  # "a town they had held since the start of the invasion": no change
+            return self._reject(
+                sa, hit, "holding its own ground since a date"
+            )  # "a town they had held since the start of the invasion": no change
         return self._split(sa, hit, cand, places)
+
+    def _reject(self, sa: SentenceAnalysis, hit: TriggerHit, reason: str) -> list[Candidate]:
+        if self.rejections is not None:
+            self.rejections.append((sa.span.start, hit, reason))
+        return []
 
     # -- filters ---------------------------------------------------------------------------
 
@@ -582,6 +596,17 @@ class SentenceExtractor:
         ):
             pick = None  # "Russia was barred": the subject undergoes it
         if (
+            pick is not None
+            and cand.type in VIOLENT
+            and pick.j <= hit.i
+            and pick.kind not in ("pronoun", "possessive")
+            and self._passive(sa, hit)
+        ):
+            # "Kyiv werd bestookt", "Ukrainian positions were shelled": the subject is hit;
+            # the attacker is named by an agent phrase (taken above) or inferred later
+            cand.target = Actor(pick.actor.country, "unknown")
+            return
+        if (
             pick is None
             and spec.type in ("aid", "political", "diplomacy")
             and sa.clauses[own].kind in ("relative", "subordinate")
@@ -712,13 +737,20 @@ class SentenceExtractor:
     def _passive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """A participle after a passive auxiliary: "werd verbannen", "was barred"."""
         toks = sa.tokens
-        word = toks[hit.i].norm
-        if not word.endswith(self.lex.participle_endings):
+        aux = self.lex.passive_auxiliaries
+        # the trigger may hold its auxiliary ("was hit")
+        if any(t.norm in aux for t in toks[hit.i : hit.j - 1]):
+            return toks[hit.j - 1].norm.endswith(self.lex.participle_endings)
+        if not toks[hit.i].norm.endswith(self.lex.participle_endings):
             return False
-        return any(
-            toks[k].norm in self.lex.passive_auxiliaries
-            for k in range(max(sa.lo, hit.i - 3), hit.i)
-        )
+        # "werd in de nacht bestookt": adverbials may stand between, within the clause
+        own = sa.clause_of[hit.i - sa.lo]
+        for k in range(hit.i - 1, max(sa.lo, hit.i - 7) - 1, -1):
+            if sa.clause_of[k - sa.lo] != own:
+                return False
+            if toks[k].norm in aux:
+                return True
+        return False
 
     def _agent_before(self, sa: SentenceAnalysis, i: int) -> bool:
         key = ("agent", i)
@@ -820,11 +852,19 @@ class SentenceExtractor:
                 if a.kind in ("metonym", "country", "named")
             }
 
+        # "Kyiv werd bestookt", "Kharkiv was shelled": the subject of a passive is what the
+        # act was done to, a place, even where a capital elsewhere stands for its government
+        passive = self._passive(sa, hit)
+
         def usable(r: PlaceRef) -> bool:
             if (
                 any(k in actor_toks for k in range(r.i, r.j))
                 and r.mention is not None
                 and r.prep is None
+                and not (passive and r.j <= hit.i)
+                # "Rusland bestookte Kyiv", "Russia captured Kherson": the object of an attack
+                # or a capture is the place it happened to
+                and not ((cand.type in VIOLENT or spec.territorial) and r.i == hit.j)
                 and not self._listed_with_places(sa, r, actor_toks)
             ):
                 return False
