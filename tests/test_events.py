@@ -921,3 +921,39 @@ def test_split_sanction_verb_with_its_particle_after_the_object():
     political = only(extract(text, "en"), "political")
     assert len(political) == 1
     assert political[0].actor.role == "international"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Russian forces have yet to take Bakhmut despite repeated assaults.", "territory.capture"),
+        ("Russian troops failed to encircle Kupiansk last autumn.", "territory.advance"),
+    ],
+)
+def test_english_infinitive_after_yet_to_or_failed_to_is_a_negated_event(text: str, etype: str):
+    events = only(extract(text, "en"), etype)
+    assert len(events) == 1
+    assert events[0].modality == "negated"
+    assert events[0].actor.country == "RUS"
+
+
+def test_speaker_of_claimed_to_have_taken_is_the_actor_and_the_rejection_a_denial():
+    events = only(
+        extract("Moscow claimed to have taken Robotyne, a claim Kyiv rejected.", "en"),
+        "territory.capture",
+    )
+    by_status = {e.status: e for e in events}
+    assert set(by_status) == {"claimed", "denied"}
+    assert by_status["claimed"].actor.country == "RUS"
+    assert by_status["claimed"].claimant.country == "RUS"
+    assert by_status["denied"].claimant.country == "UKR"
+    assert {e.place.name for e in events} == {"Robotyne"}
+
+
+def test_passive_strike_with_a_participle_clause_counts_the_dead_and_no_victim_as_actor():
+    text = "Dnipro was targeted by drones overnight, killing four people, the governor said."
+    strikes = only(extract(text, "en"), "strike")
+    assert len(strikes) == 1
+    assert strikes[0].fatalities == 4
+    assert strikes[0].actor.role != "civilian"
+    assert strikes[0].target is not None and strikes[0].target.country == "UKR"

@@ -1126,8 +1126,8 @@ class SentenceReader:
             return False
         if nxt.norm in lex.determiners or nxt.norm in lex.coordinators:
             return False
-        if prev is None:
-            return False
+        if prev is None or prev.norm in lex.infinitive_markers:
+            return False  # "to take Chasiv Yar", "te veroveren": an infinitive
         if prev.text == "-" or prev.norm in lex.determiners or prev.norm in lex.place_preps:
             return word.endswith(lex.attributive_ending)
         # "de door Rusland bezette oostelijke oever"

@@ -291,6 +291,8 @@ class SentenceExtractor:
         if not self._place_anchored(sa, hit, cand, places):
             return self._reject(sa, hit, "no place it can be anchored to")
         self._attach_actor(sa, hit, cand, own, claimant_refs)
+        if cand.actor is None:
+            self._controlled_actor(sa, hit, cand, own, attributions)
         if spec.kind == "loss" and cand.actor is not None:
             loser = cand.actor
             cand.actor = self._other_side(loser)
@@ -595,16 +597,12 @@ class SentenceExtractor:
             and self._passive(sa, hit)
         ):
             pick = None  # "Russia was barred": the subject undergoes it
-        if (
-            pick is not None
-            and cand.type in VIOLENT
-            and pick.j <= hit.i
-            and pick.kind not in ("pronoun", "possessive")
-            and self._passive(sa, hit)
-        ):
+        if pick is not None and cand.type in VIOLENT and self._passive(sa, hit):
             # "Kyiv werd bestookt", "Ukrainian positions were shelled": the subject is hit;
-            # the attacker is named by an agent phrase (taken above) or inferred later
-            cand.target = Actor(pick.actor.country, "unknown")
+            # the attacker is named by an agent phrase (taken above) or inferred later. What
+            # follows a passive without "door"/"by" ("..., killing four people") is no agent.
+            if pick.j <= hit.i and pick.kind not in ("pronoun", "possessive"):
+                cand.target = Actor(pick.actor.country, "unknown")
             return
         if (
             pick is None
@@ -639,6 +637,44 @@ class SentenceExtractor:
                 cand.actor_source = "patient"
         if spec.patient_subject and cand.actor is None:
             cand.symmetric = True  # "Mariupol remained encircled": by whom, the context tells
+
+    def _controlled_actor(
+        self,
+        sa: SentenceAnalysis,
+        hit: TriggerHit,
+        cand: Candidate,
+        own: int,
+        attributions: list[Attribution],
+    ) -> None:
+        """ "Moscow claimed to have taken Robotyne", "Rusland zegt Robotyne te hebben
+        ingenomen": the infinitive has no subject of its own; the speaker is its subject."""
+        if not self._perfect_infinitive(sa, hit):
+            return
+        for a in attributions:
+            if (
+                a.source is not None
+                and a.kind == "say"
+                and a.cue.j <= hit.i
+                and sa.clause_of[a.cue.i - sa.lo] == own
+                and a.source.actor.country is not None
+            ):
+                cand.actor = self._role_for(a.source.actor, cand.type, a.source.kind)
+                cand.actor_source = "speaker"
+                return
+
+    def _perfect_infinitive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "to take", "to have taken", "te veroveren", "te hebben ingenomen", "ingenomen te
+        hebben": the trigger is an infinitive, perfect or not."""
+        toks, lex = sa.tokens, self.lex
+
+        def norm(k: int) -> str:
+            return toks[k].norm if sa.lo <= k < sa.hi else ""
+
+        if norm(hit.i - 1) in lex.infinitive_markers:
+            return True
+        if norm(hit.i - 1) in lex.perfect_auxiliaries and norm(hit.i - 2) in lex.infinitive_markers:
+            return True
+        return norm(hit.j) in lex.infinitive_markers and norm(hit.j + 1) in lex.perfect_auxiliaries
 
     def _agent_of_earlier_conjunct(
         self, sa: SentenceAnalysis, a: ActorRef, hit: TriggerHit

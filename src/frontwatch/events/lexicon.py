@@ -76,6 +76,9 @@ class NumberWords:
     death_particles: frozenset[str] = frozenset()
     # "gestegen tot dertig": prepositions before the new value of a rising count
     rise_preps: frozenset[str] = frozenset()
+    # "killing four people", "doodde drie burgers": verbs whose object is the count
+    kill_verbs: frozenset[str] = frozenset()
+    injure_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -215,6 +218,8 @@ def _numbers(data: dict[str, Any]) -> NumberWords:
         person_nouns=word_set(data.get("person_nouns", [])),
         death_particles=word_set(data.get("death_particles", [])),
         rise_preps=word_set(data.get("rise_preps", [])),
+        kill_verbs=word_set(data.get("kill_verbs", [])),
+        injure_verbs=word_set(data.get("injure_verbs", [])),
     )
 
 

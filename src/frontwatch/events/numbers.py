@@ -271,10 +271,34 @@ def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords)
     return None
 
 
+def _counts_people(tokens: Sequence[Token], i: int, words: NumberWords) -> bool:
+    """The number at ``i`` counts people: a person noun follows it, or nothing does
+    ("killing four people", "killing four", not "destroying four tanks")."""
+    end = read_number(tokens, i, len(tokens), words)
+    j = end.j if end is not None else i + 1
+    if j >= len(tokens) or not tokens[j].is_word:
+        return True
+    return any(t.norm in words.person_nouns for t in tokens[j : j + 3])
+
+
 def _casualty_kind_before(
     tokens: Sequence[Token], i: int, lo: int, words: NumberWords
 ) -> str | None:
-    """ "Het aantal doden is gestegen tot dertig": the death noun comes first, then "tot" N."""
+    """ "Het aantal doden is gestegen tot dertig": the death noun comes first, then "tot" N;
+    "killing four people", "wounding at least 20": a verb of killing or wounding governs N."""
+    k = _phrase_before(tokens, i, lo, words.approximate)
+    verb_at = (k if k is not None else i) - 1
+    if verb_at >= lo:
+        verb = tokens[verb_at].norm
+        kind = (
+            "killed"
+            if verb in words.kill_verbs
+            else "injured"
+            if verb in words.injure_verbs
+            else None
+        )
+        if kind is not None and _counts_people(tokens, i, words):
+            return kind
     if i - 1 < lo or tokens[i - 1].norm not in words.rise_preps:
         # allow an approximation word in between: "tot zeker dertig"
         k = _phrase_before(tokens, i, lo, words.approximate)
