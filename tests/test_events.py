@@ -957,3 +957,23 @@ def test_passive_strike_with_a_participle_clause_counts_the_dead_and_no_victim_a
     assert strikes[0].fatalities == 4
     assert strikes[0].actor.role != "civilian"
     assert strikes[0].target is not None and strikes[0].target.country == "UKR"
+
+
+def test_plural_place_noun_stands_for_the_list_named_before():
+    text = (
+        "Russian forces have captured Robotyne, Levadne and Lobkove, the defence ministry "
+        "in Moscow said.\n"
+        "Ukraine's military denied that the villages had fallen."
+    )
+    captures = only(extract(text, "en"), "territory.capture")
+    denied = {e.place.name for e in captures if e.status == "denied"}
+    assert denied == {"Robotyne", "Levadne", "Lobkove"}  # Moscow, a seat, is no member
+
+
+def test_plural_place_noun_with_a_locator_is_no_anaphor():
+    text = (
+        "Oekraïense troepen heroverden Robotyne en Levadne.\n"
+        "De Russen trokken zich terug uit de gebieden ten noorden en westen van Kyiv."
+    )
+    withdrawals = only(extract(text, "nl"), "territory.withdrawal")
+    assert {e.place.name for e in withdrawals if e.place} <= {"Kyiv"}

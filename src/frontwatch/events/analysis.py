@@ -461,6 +461,17 @@ class SentenceReader:
                     anaphor=kind,
                     indefinite=indefinite,
                     count=self._count(toks[det].norm),
+                    # "the villages", "de dorpen": the places just listed, all of them;
+                    # "de gebieden ten noorden van Kyiv" are named by their locator instead
+                    group=not indefinite
+                    and toks[k].norm in lex.plural_place_nouns
+                    and not (
+                        nxt < hi
+                        and (
+                            toks[nxt].norm in lex.prepositions
+                            or lex.locators.may_start(toks[nxt].norm)
+                        )
+                    ),
                 )
             )
         # "Het werd toen ingenomen", "It fell in May": a sentence-initial pronoun subject of a

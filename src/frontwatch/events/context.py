@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from frontwatch.events.analysis import ActorRef, PlaceRef, SentenceAnalysis, is_country_level
 from frontwatch.events.countries import country_of_place
@@ -84,12 +85,20 @@ class DocState:
         for ref in sa.places:
             if ref.mention is not None or ref.indefinite:
                 continue
+            if ref.group:
+                # "de dorpen", "namen de Russen die in": the list just named, in this
+                # sentence or the one before
+                before = [r for r in sa.places if r.j <= ref.i]
+                group = self._last_list(sa, before) or (
+                    self.last_group if len(self.last_group) > 1 else []
+                )
+                if group:
+                    ref.resolved = list(group)
+                    continue
             demonstrative = ref.group or toks[ref.i].norm in self.demonstratives
             found = self._recent(ref, local, demonstrative)
             if found is not None:
                 ref.resolved = [found]
-                if ref.group and len(self.last_group) > 1 and self.last_group[-1] is found:
-                    ref.resolved = list(self.last_group)
 
     def _recent(
         self, ref: PlaceRef, local: list[Remembered], demonstrative: bool
@@ -129,21 +138,28 @@ class DocState:
     def _remember_group(self, sa: SentenceAnalysis) -> None:
         """The last run of coordinated named places ("dorpen als A, B en C"), which a plural
         demonstrative in a later sentence may stand for."""
+        group = self._last_list(sa, sa.places)
+        if group:
+            self.last_group = group
+            return
+        named = [r for r in sa.places if r.mention is not None and not r.locator and not r.seat]
+        if named:
+            self.last_group = [named[-1].mention]  # type: ignore[list-item]
+
+    def _last_list(self, sa: SentenceAnalysis, refs: list[PlaceRef]) -> list[PlaceMention]:
+        """The places of the last list of two or more named places among ``refs`` ("A, B en
+        C"); a seat ("the ministry in Moscow") or a locator is no member."""
         toks = sa.tokens
-        named = [r for r in sa.places if r.mention is not None and not r.locator]
-        if not named:
-            return
-        if len(named) == 1:
-            self.last_group = [named[0].mention]  # type: ignore[list-item]
-            return
-        group = [named[-1]]
-        for a, b in zip(reversed(named[:-1]), reversed(named[1:]), strict=True):
+        named = [r for r in refs if r.mention is not None and not r.locator and not r.seat]
+        runs: list[list[PlaceRef]] = [[r] for r in named[:1]]
+        for a, b in pairwise(named):
             between = [t.norm for t in toks[a.j : b.i]]
             if between and all(w == "," or w in self.coordinators for w in between):
-                group.insert(0, a)
+                runs[-1].append(b)
             else:
-                break
-        self.last_group = [r.mention for r in group]  # type: ignore[misc]
+                runs.append([b])
+        run = next((run for run in reversed(runs) if len(run) > 1), [])
+        return [r.mention for r in run]  # type: ignore[misc]
 
     @staticmethod
     def _acting(sa: SentenceAnalysis) -> set[int]:

@@ -1466,7 +1466,10 @@ class SentenceExtractor:
         out: list[Candidate] = []
         mentions: list[tuple[PlaceRef, PlaceMention | None]] = []
         for r in places:
-            if r.places:
+            if r.places and r.group and cand.type not in TERRITORIAL | VIOLENT:
+                # "een annexatie van de gebieden": one political act, placed at the first
+                mentions.append((r, r.places[0]))
+            elif r.places:
                 mentions.extend((r, p) for p in r.places)
             else:
                 mentions.append((r, None))

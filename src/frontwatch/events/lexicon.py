@@ -164,6 +164,7 @@ class Lexicon:
     weak_interrogatives: frozenset[str]
     purpose_openers: frozenset[str]
     demonstratives: frozenset[str]
+    plural_place_nouns: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -369,6 +370,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         weak_interrogatives=word_set(grammar.get("weak_interrogatives", [])),
         purpose_openers=word_set(grammar.get("purpose_openers", [])),
         demonstratives=word_set(grammar.get("demonstratives", [])),
+        plural_place_nouns=word_set(place_nouns.get("plural", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),

@@ -125,6 +125,10 @@ class PhraseMatcher:
         free = all(not e for e, _ in entries)
         node[self._END] = (tuple(p for _, p in entries) if free else None, entries)
 
+    def may_start(self, word: str) -> bool:
+        """Whether some phrase starts with the folded ``word``."""
+        return word in self._root
+
     def add_suffix(self, suffix: str, payload: Any) -> None:
         """Match any single word ending in ``suffix`` (compounds: "artilleriebeschietingen")."""
         key = fold(suffix)
