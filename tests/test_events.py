@@ -976,4 +976,4 @@ def test_plural_place_noun_with_a_locator_is_no_anaphor():
         "De Russen trokken zich terug uit de gebieden ten noorden en westen van Kyiv."
     )
     withdrawals = only(extract(text, "nl"), "territory.withdrawal")
-    assert {e.place.name for e in withdrawals if e.place} <= {"Kyiv"}
+    assert len(withdrawals) == 1  # not one per village of the list before
