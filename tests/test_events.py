@@ -977,3 +977,19 @@ def test_plural_place_noun_with_a_locator_is_no_anaphor():
     )
     withdrawals = only(extract(text, "nl"), "territory.withdrawal")
     assert len(withdrawals) == 1  # not one per village of the list before
+
+
+def test_nominal_fall_of_a_place_with_its_own_time_is_a_background_capture():
+    text = "Na de val van Bachmoet in mei richten de Russen zich op Soledar."
+    captures = only(
+        extract(text, "nl", times={"in mei": ("2023-05-01", "2023-05-31")}), "territory.capture"
+    )
+    assert [e.place.name for e in captures] == ["Bakhmut"]
+    assert captures[0].time.earliest == "2023-05-01"
+
+
+def test_attack_with_drones_as_instrument_is_a_strike():
+    text = "Oekraïne heeft met drones een olieraffinaderij in Soedzja aangevallen."
+    events = extract(text, "nl")
+    assert [e.type for e in events] == ["strike"]
+    assert events[0].actor.country == "UKR"

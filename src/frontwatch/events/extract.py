@@ -416,10 +416,17 @@ class SentenceExtractor:
         return False
 
     def _strike_modified(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
-        toks = sa.tokens
+        toks, lex = sa.tokens, self.lex
         for k in range(max(sa.lo, hit.i - 3), min(sa.hi, hit.j + 3)):
-            if toks[k].norm in self.lex.strike_modifiers:
+            if toks[k].norm in lex.strike_modifiers:
                 return True
+        # "met drones aangevallen", "attacked with missiles": the weapon as instrument
+        own = sa.clause_of[hit.i - sa.lo]
+        for k in range(sa.lo, sa.hi):
+            if toks[k].norm in lex.instrument_preps and sa.clause_of[k - sa.lo] == own:
+                window = toks[k + 1 : min(sa.hi, k + 4)]
+                if any(t.norm in lex.strike_modifiers for t in window):
+                    return True
         return False
 
     def _own_ground(self, cand: Candidate, places: list[PlaceRef]) -> bool:

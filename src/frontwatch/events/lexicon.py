@@ -165,6 +165,7 @@ class Lexicon:
     purpose_openers: frozenset[str]
     demonstratives: frozenset[str]
     plural_place_nouns: frozenset[str]
+    instrument_preps: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -371,6 +372,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         purpose_openers=word_set(grammar.get("purpose_openers", [])),
         demonstratives=word_set(grammar.get("demonstratives", [])),
         plural_place_nouns=word_set(place_nouns.get("plural", [])),
+        instrument_preps=word_set(grammar.get("instrument_preps", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
