@@ -993,3 +993,31 @@ def test_attack_with_drones_as_instrument_is_a_strike():
     events = extract(text, "nl")
     assert [e.type for e in events] == ["strike"]
     assert events[0].actor.country == "UKR"
+
+
+def test_infinitive_and_gerund_take_the_matrix_subject_and_their_object_as_counterpart():
+    text = (
+        "President Volodymyr Zelensky is due to address the United Nations General Assembly "
+        "in New York this week, before travelling to Washington to meet President Joe Biden."
+    )
+    doc = make_doc(text, "en", date="2023-09-18")
+    for surface, name, gid in (
+        ("New York", "New York City", 5128581),
+        ("Washington", "Washington", 4140963),
+    ):
+        start = text.index(surface)
+        doc.places.append(
+            PlaceMention(start, start + len(surface), surface, gid, name, "PPL", None, "US")
+        )
+    doc.places.sort(key=lambda p: p.start)
+    talks = only(EventExtractor()(doc).events, "diplomacy")
+    assert {e.place.name for e in talks} == {"New York City", "Washington"}
+    assert all(e.actor.country == "UKR" and e.modality == "planned" for e in talks)
+    washington = next(e for e in talks if e.place.name == "Washington")
+    assert washington.target is not None and washington.target.country == "USA"
+
+
+def test_progressive_is_no_gerund_clause():
+    text = "Moscow announced it was withdrawing troops from Lyman, as Ukrainian forces advanced."
+    withdrawals = only(extract(text, "en"), "territory.withdrawal")
+    assert [e.actor.country for e in withdrawals] == ["RUS"]

@@ -584,6 +584,12 @@ class SentenceExtractor:
         ]
         # The subject comes first in its clause (SVO, and Dutch V2 puts it right after the verb).
         pick = subjects[0] if subjects else None
+        if (pick is None or pick.i > hit.i) and self._non_finite(sa, hit):
+            # "before travelling to Washington to meet Biden": an infinitive or gerund has
+            # the subject of the clause it depends on; what follows it is its object
+            matrix = self._matrix_subject(sa, hit, own, claimant_refs)
+            if matrix is not None:
+                pick = matrix
         if pick is None:
             # a clause without its own subject: "..., zetten ... voort", relative clauses
             rel = sa.clauses[own]
@@ -736,6 +742,36 @@ class SentenceExtractor:
             or norm in lex.possessives
             or (norm == "s" and k - 1 >= sa.lo and toks[k - 1].text in ("'", "’"))
         )
+
+    def _non_finite(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """An infinitive ("to meet", "te ontmoeten") or a gerund after a preposition or
+        subordinator ("before travelling"; not the progressive "was withdrawing")."""
+        if self._perfect_infinitive(sa, hit):
+            return True
+        toks, lex = sa.tokens, self.lex
+        word = toks[hit.i].norm
+        prev = toks[hit.i - 1].norm if hit.i > sa.lo else ""
+        return (prev in lex.prepositions or prev in lex.subordinators) and any(
+            word.endswith(s) and len(word) > len(s) + 2 for s in lex.gerund_suffixes
+        )
+
+    def _matrix_subject(
+        self, sa: SentenceAnalysis, hit: TriggerHit, own: int, claimant_refs: set[int]
+    ) -> ActorRef | None:
+        """The first actor without a preposition before ``hit`` in its clause or the
+        clauses it depends on."""
+        chain = set(sa.ancestors(own)) | {own}
+        for a in sa.actors:
+            if a.i >= hit.i:
+                break
+            if (
+                sa.clause_of[a.i - sa.lo] in chain
+                and a.prep is None
+                and a.kind != "adjective"
+                and id(a) not in claimant_refs
+            ):
+                return a
+        return None
 
     def _gerund(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """ "would join Washington in supplying the systems": a gerund right after its
@@ -1373,23 +1409,30 @@ class SentenceExtractor:
                 cand.actor.country is None and cand.actor.role != "international"
             ):
                 return False
-            if cand.type == "diplomacy" and not places:
-                # a meeting or an agreement with someone: a counterpart must be named
+            if cand.type == "diplomacy":
+                # a meeting or an agreement with someone: the counterpart, preferably the
+                # object after the verb ("to meet President Biden"); without a place one
+                # must be named
+                actor = cand.actor
                 others = [
                     a
                     for a in sa.actors
                     if (
                         a.actor.country
-                        and a.actor.country != cand.actor.country
+                        and a.actor.country != actor.country
                         and a.kind != "adjective"
                     )
-                    or (a.actor.role == "international" and a.actor.name != cand.actor.name)
+                    or (a.actor.role == "international" and a.actor.name != actor.name)
                 ]
-                if not others:
+                if not others and not places:
                     return False
-                cand.target = cand.target or Actor(
-                    others[0].actor.country, others[0].actor.role, others[0].actor.name
-                )
+                own = sa.clause_of[hit.i - sa.lo]
+                after = [a for a in others if a.i >= hit.j and sa.clause_of[a.i - sa.lo] == own]
+                counterpart = after[0] if after else others[0] if others and not places else None
+                if cand.target is None and counterpart is not None:
+                    cand.target = Actor(
+                        counterpart.actor.country, counterpart.actor.role, counterpart.actor.name
+                    )
             return True
         return True
 
