@@ -1021,3 +1021,30 @@ def test_progressive_is_no_gerund_clause():
     text = "Moscow announced it was withdrawing troops from Lyman, as Ukrainian forces advanced."
     withdrawals = only(extract(text, "en"), "territory.withdrawal")
     assert [e.actor.country for e in withdrawals] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype"),
+    [
+        (
+            "De Russen namen in enkele dagen negen dorpen in, waaronder Robotyne en Levadne.",
+            "nl",
+            "territory.capture",
+        ),
+        (
+            "Oekraïense troepen trokken zich terug uit twee dorpen in de regio Donetsk, "
+            "Robotyne en Levadne.",
+            "nl",
+            "territory.withdrawal",
+        ),
+        (
+            "Russian forces captured several villages, including Robotyne and Levadne.",
+            "en",
+            "territory.capture",
+        ),
+    ],
+)
+def test_indefinite_plural_named_later_in_its_own_sentence(text: str, lang: str, etype: str):
+    text += "\nIn Lobkove bleef het rustig."  # the next sentence's village is not one of them
+    events = only(extract(text, lang), etype)
+    assert sorted(e.place.name for e in events) == ["Levadne", "Robotyne"]

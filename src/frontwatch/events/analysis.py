@@ -79,6 +79,8 @@ class PlaceRef:
     seat: bool = False  # "het ministerie in Moskou": where an actor sits, not an event place
     group: bool = False  # "namen de Russen die weer in": may stand for several coordinated places
     count: int | None = None  # "three villages": how many places the next sentence should name
+    plural: bool = False  # "dorpen", "villages": may stand for several places
+    listed: bool = False  # resolved to the places its own sentence lists after it
     resolved: list[PlaceMention] = field(default_factory=list)
 
     @property
@@ -461,6 +463,7 @@ class SentenceReader:
                     anaphor=kind,
                     indefinite=indefinite,
                     count=self._count(toks[det].norm),
+                    plural=toks[k].norm in lex.plural_place_nouns,
                     # "the villages", "de dorpen": the places just listed, all of them;
                     # "de gebieden ten noorden van Kyiv" are named by their locator instead
                     group=not indefinite

@@ -107,7 +107,11 @@ class EventExtractor:
             return [], []  # a match report, a cruise ship: no trigger word, no event to find
         extractor = SentenceExtractor(lex, self.sides, doc.date_interval[1])
         extractor.rejections = self._rejections
-        state = DocState(coordinators=lex.coordinators, demonstratives=lex.demonstratives)
+        state = DocState(
+            coordinators=lex.coordinators,
+            demonstratives=lex.demonstratives,
+            inclusion_markers=lex.inclusion_markers,
+        )
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]
         times = sorted(doc.times, key=lambda t: t.start)
@@ -508,6 +512,8 @@ def _rule(c: Candidate) -> str:
     if c.place_ref is not None:
         if c.place_ref.mention is not None:
             place_source = "named"
+        elif c.place_ref.listed:
+            place_source = "listed"
         elif c.place_ref.indefinite:
             place_source = "next-sentence"
         else:

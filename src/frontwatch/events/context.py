@@ -65,12 +65,18 @@ class DocState:
     coordinators: frozenset[str] = frozenset()
     # "die stad", "that town": words that make a place noun point back
     demonstratives: frozenset[str] = frozenset()
+    # "waaronder", "including": words before the places an indefinite plural names
+    inclusion_markers: frozenset[tuple[str, ...]] = frozenset()
     last_group: list[PlaceMention] = field(default_factory=list)
 
     # -- places ----------------------------------------------------------------------------
 
     def resolve_places(self, sa: SentenceAnalysis) -> None:
         """Fill ``resolved`` of the sentence's anaphoric place phrases."""
+        for ref in sa.places:
+            if ref.indefinite and ref.mention is None and (ref.count or ref.plural):
+                ref.resolved = self._listed_after(sa, ref)
+                ref.listed = bool(ref.resolved)
         if all(ref.mention is not None or ref.indefinite for ref in sa.places):
             return  # nothing to resolve (most sentences)
         acting = self._acting(sa)
@@ -145,6 +151,30 @@ class DocState:
         named = [r for r in sa.places if r.mention is not None and not r.locator and not r.seat]
         if named:
             self.last_group = [named[-1].mention]  # type: ignore[list-item]
+
+    def _listed_after(self, sa: SentenceAnalysis, ref: PlaceRef) -> list[PlaceMention]:
+        """ "negen dorpen in, waaronder A en B", "two villages in the Donetsk region, A and
+        B": the settlements an indefinite plural names later in its own sentence, after a
+        comma, colon or inclusion word (regions in between only locate them)."""
+        toks = sa.tokens
+        after = [r for r in sa.places if r.i >= ref.j and r.mention is not None]
+        first = next((r for r in after if r.level >= 4 and not r.locator and not r.seat), None)
+        if first is None or first.i - ref.j > 12:
+            return []
+        if any(r.i < first.i and r.level >= 4 for r in after):
+            return []
+        introduced = toks[first.i - 1].text in (",", ":") or any(
+            first.i - len(p) >= ref.j
+            and tuple(t.norm for t in toks[first.i - len(p) : first.i]) == p
+            for p in self.inclusion_markers
+        )
+        if not introduced:
+            return []
+        run = [r for r in self._last_list(sa, [r for r in after if r.i >= first.i]) or []]
+        if not run or run[0] is not first.mention:
+            run = [first.mention]  # type: ignore[list-item]
+        limit = ref.count or len(run)
+        return run[:limit]
 
     def _last_list(self, sa: SentenceAnalysis, refs: list[PlaceRef]) -> list[PlaceMention]:
         """The places of the last list of two or more named places among ``refs`` ("A, B en

@@ -166,6 +166,7 @@ class Lexicon:
     demonstratives: frozenset[str]
     plural_place_nouns: frozenset[str]
     instrument_preps: frozenset[str]
+    inclusion_markers: frozenset[tuple[str, ...]]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -373,6 +374,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         demonstratives=word_set(grammar.get("demonstratives", [])),
         plural_place_nouns=word_set(place_nouns.get("plural", [])),
         instrument_preps=word_set(grammar.get("instrument_preps", [])),
+        inclusion_markers=phrase_set(grammar.get("inclusion_markers", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
