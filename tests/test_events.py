@@ -1048,3 +1048,21 @@ def test_indefinite_plural_named_later_in_its_own_sentence(text: str, lang: str,
     text += "\nIn Lobkove bleef het rustig."  # the next sentence's village is not one of them
     events = only(extract(text, lang), etype)
     assert sorted(e.place.name for e in events) == ["Levadne", "Robotyne"]
+
+
+def test_strike_verb_with_its_weapon_keeps_the_subject_as_attacker():
+    text = "Oekraïne heeft Russische luchtmachtbases op de Krim met raketten bestookt."
+    strikes = only(extract(text, "nl"), "strike")
+    assert len(strikes) == 1
+    assert strikes[0].actor.country == "UKR"
+    assert strikes[0].target is not None and strikes[0].target.country == "RUS"
+
+
+def test_attack_noun_between_a_demonym_and_victims_is_no_actor_phrase():
+    text = (
+        "Volgens de gouverneur zijn bij een Oekraïense beschieting van Soedzja drie burgers gedood."
+    )
+    strikes = only(extract(text, "nl"), "strike")
+    assert len(strikes) == 1
+    assert strikes[0].actor.country == "UKR"
+    assert strikes[0].fatalities == 3

@@ -911,7 +911,10 @@ class SentenceReader:
         )
 
     def _modifiers_only(self, a: int, b: int) -> bool:
-        """Tokens ``[a, b)`` are lower-case modifiers (no punctuation, no determiner)."""
+        """Tokens ``[a, b)`` are lower-case modifiers (no punctuation, no determiner, no
+        event word: "Oekraïense beschieting drie burgers" is an attack and its victims)."""
+        if b > a and self._matches("trigger", a, b):
+            return False
         return all(
             t.is_word
             and not t.is_capitalised
