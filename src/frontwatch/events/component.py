@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader, TriggerHit
 from frontwatch.events.context import DocState
 from frontwatch.events.extract import Candidate, SentenceExtractor, copy_candidate
-from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, has_lexicon, load_lexicon
+from frontwatch.events.lexicon import (
+    TERRITORIAL,
+    VIOLENT,
+    Lexicon,
+    has_lexicon,
+    list_fillers,
+    load_lexicon,
+)
 from frontwatch.events.merge import (
     infer_actors,
     infer_attackers,
@@ -111,6 +118,7 @@ class EventExtractor:
             coordinators=lex.coordinators,
             demonstratives=lex.demonstratives,
             inclusion_markers=lex.inclusion_markers,
+            list_fillers=list_fillers(lex),
         )
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]

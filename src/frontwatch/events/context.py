@@ -67,6 +67,9 @@ class DocState:
     demonstratives: frozenset[str] = frozenset()
     # "waaronder", "including": words before the places an indefinite plural names
     inclusion_markers: frozenset[tuple[str, ...]] = frozenset()
+    # words that may stand between the members of a list of places ("ten zuiden van X in de
+    # regio Y"): prepositions, determiners, place nouns, locator words
+    list_fillers: frozenset[str] = frozenset()
     last_group: list[PlaceMention] = field(default_factory=list)
 
     # -- places ----------------------------------------------------------------------------
@@ -170,11 +173,35 @@ class DocState:
         )
         if not introduced:
             return []
-        run = [r for r in self._last_list(sa, [r for r in after if r.i >= first.i]) or []]
-        if not run or run[0] is not first.mention:
-            run = [first.mention]  # type: ignore[list-item]
+        # the list goes on across commas, coordinators and what locates its members ("A en B
+        # ten zuiden van X in de regio Donetsk, en C")
+        run = [first]
+        k = first.j
+        for r in after:
+            if r.i < first.j or r.locator or r.secondary or r.seat or r.level < 4:
+                continue
+            if not self._list_gap(sa, k, r.i):
+                break
+            run.append(r)
+            k = r.j
         limit = ref.count or len(run)
-        return run[:limit]
+        return [r.mention for r in run[:limit]]  # type: ignore[misc]
+
+    def _list_gap(self, sa: SentenceAnalysis, a: int, b: int) -> bool:
+        """Tokens ``[a, b)`` join two members of a list: commas and coordinators, and between
+        them only phrases locating the previous member (prepositions, region names)."""
+        toks = sa.tokens
+        placed = {k for r in sa.places if r.mention is not None for k in range(r.i, r.j)}
+        words = [k for k in range(a, b)]
+        if not any(toks[k].text == "," or toks[k].norm in self.coordinators for k in words):
+            return False
+        return all(
+            toks[k].text == ","
+            or toks[k].norm in self.coordinators
+            or toks[k].norm in self.list_fillers
+            or k in placed
+            for k in words
+        )
 
     def _last_list(self, sa: SentenceAnalysis, refs: list[PlaceRef]) -> list[PlaceMention]:
         """The places of the last list of two or more named places among ``refs`` ("A, B en

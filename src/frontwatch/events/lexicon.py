@@ -389,6 +389,26 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     )
 
 
+_LIST_FILLERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def list_fillers(lex: Lexicon) -> frozenset[str]:
+    """Words that may stand between two members of a list of places: prepositions,
+    determiners, place nouns and the words of locator phrases (built once per lexicon)."""
+    known = _LIST_FILLERS.get(id(lex))
+    if known is None or known[0] is not lex:
+        words = (
+            lex.prepositions
+            | lex.determiners
+            | lex.region_nouns
+            | lex.settlement_nouns
+            | lex.area_nouns
+            | lex.locators.words()
+        )
+        known = _LIST_FILLERS[id(lex)] = (lex, frozenset(words))
+    return known[1]
+
+
 @lru_cache(maxsize=64)
 def has_lexicon(lang: str | None) -> bool:
     """Whether ``lang`` has an events data file (asked once per language, not per document)."""

@@ -125,6 +125,18 @@ class PhraseMatcher:
         free = all(not e for e, _ in entries)
         node[self._END] = (tuple(p for _, p in entries) if free else None, entries)
 
+    def words(self) -> set[str]:
+        """Every folded word of every phrase."""
+        out: set[str] = set()
+        stack = [self._root]
+        while stack:
+            node = stack.pop()
+            for key, child in node.items():
+                if key != self._END:
+                    out.add(key)
+                    stack.append(child)
+        return out
+
     def may_start(self, word: str) -> bool:
         """Whether some phrase starts with the folded ``word``."""
         return word in self._root
