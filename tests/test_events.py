@@ -1066,3 +1066,35 @@ def test_attack_noun_between_a_demonym_and_victims_is_no_actor_phrase():
     assert len(strikes) == 1
     assert strikes[0].actor.country == "UKR"
     assert strikes[0].fatalities == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "country"),
+    [
+        (
+            "Russia said on Saturday it had pulled its troops out of Lyman.",
+            "territory.withdrawal",
+            "RUS",
+        ),
+        (
+            "Ukrainian units fell back from Soledar after weeks of fighting.",
+            "territory.withdrawal",
+            "UKR",
+        ),
+        (
+            "Ukrainian forces raised the national flag over Lyman on Saturday.",
+            "territory.capture",
+            "UKR",
+        ),
+        ("Russian troops crossed the border near Vovchansk on Friday.", "territory.advance", "RUS"),
+    ],
+)
+def test_english_phrasal_territorial_verbs(text: str, etype: str, country: str):
+    events = only(extract(text, "en"), etype)
+    assert len(events) == 1
+    assert events[0].actor.country == country
+
+
+def test_sport_storming_past_an_opponent_is_no_advance():
+    text = "Elina Svitolina stormed past the world number three in Melbourne on Tuesday."
+    assert not [e for e in extract(text, "en") if e.type.startswith("territory")]
