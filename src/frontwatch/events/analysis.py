@@ -613,18 +613,20 @@ class SentenceReader:
             k -= 1
         while k >= lo:
             norm = toks[k].norm
-            if norm in lex.determiners or norm in (
-                "hele",
-                "whole",
-                "entire",
-                "'",
-                "s",
-                "meer",
-                "onder",
-                "including",
-                "zoals",
+            if (
+                norm in lex.determiners
+                or norm in lex.phrase_skippable
+                or norm in ("'", "s")  # "de regio's", "Russia's"
             ):
                 k -= 1
+                continue
+            # "in the south of the Donetsk region": a part of the place, governed by "in"
+            if (
+                norm in lex.genitive_preps
+                and k - 1 >= lo
+                and toks[k - 1].norm in lex.part_nouns
+            ):
+                k -= 2
                 continue
             if self._place_noun(norm) is not None and not skipped_noun:
                 skipped_noun = True
@@ -656,6 +658,8 @@ class SentenceReader:
         if not starts or bisect_left(starts, i) == bisect_left(starts, max(lo, i - 8)):
             return False  # no locator phrase starts in the window (the usual case)
         for m in self._matches("locator", max(lo, i - 8), i):
+            if m.i > lo and toks[m.i - 1].norm in self.lex.determiners:
+                continue  # "in the south of X" is a part of X, not a place beside it
             if m.j >= i - 2:
                 between = [t.norm for t in toks[m.j : i]]
                 if all(

@@ -120,10 +120,32 @@ class SentenceExtractor:
         attributions = self._attributions(sa)
         claimant_refs = {id(a.source) for a in attributions if a.source is not None}
         out: list[Candidate] = []
-        for hit in sa.triggers:
+        for hit in self._one_per_phrase(sa):
             out.extend(self._candidates(sa, hit, attributions, claimant_refs))
         out.extend(self._anaphoric_denials(sa, attributions, out))
         return out
+
+    def _one_per_phrase(self, sa: SentenceAnalysis) -> list[TriggerHit]:
+        """ "repelled Ukrainian attacks", "beschoten met raketaanvallen": a verb and the event
+        noun it governs, a few words on, are one event; the verb is kept."""
+        toks = sa.tokens
+        kept: list[TriggerHit] = []
+        for hit in sa.triggers:
+            prev = kept[-1] if kept else None
+            if (
+                prev is not None
+                and prev.spec.type == hit.spec.type
+                and hit.spec.type in VIOLENT
+                and prev.spec.kind == "verb"
+                and hit.spec.kind == "noun"
+                and 0 <= hit.i - prev.j <= 3
+                and all(
+                    t.is_word and t.norm not in self.lex.coordinators for t in toks[prev.j : hit.i]
+                )
+            ):
+                continue
+            kept.append(hit)
+        return kept
 
     # -- attribution -----------------------------------------------------------------------
 
@@ -643,6 +665,11 @@ class SentenceExtractor:
             )
             if pick.kind == "pronoun":
                 cand.actor_source = "pronoun"
+            if spec.defender_subject:
+                # "its forces repelled the attack": the attackers are the other side
+                cand.target = cand.actor
+                cand.actor = self._other_side(cand.actor)
+                cand.actor_source = "defender"
             if spec.patient_subject and pick.j <= hit.i and self._stative(sa, hit):
                 # "5000 Russische militairen zaten ingesloten": the subject is the encircled side
                 cand.target = cand.actor
@@ -1015,6 +1042,12 @@ class SentenceExtractor:
             return s - dist / 12.0
 
         head = max(cands, key=score)
+        if cand.type in VIOLENT and sa.clause_of[head.i - sa.lo] != own:
+            # "the first gains since launching its counteroffensive": a fight whose clause
+            # names no place happened somewhere about the places of the clause above, not at
+            # each of them
+            cand.place_ref = head
+            return [head]
         group = self._coordinated(
             sa, head, cands + [r for r in coordinable if r not in cands and r.i > head.i]
         )

@@ -35,6 +35,9 @@ class TriggerSpec:
     needs_anchor: bool = False
     symmetric: bool = False  # "gevechten": says nothing of who attacks
     patient_subject: bool = False  # "zaten ingesloten": the subject is encircled, not encircling
+    defender_subject: bool = (
+        False  # "repelled the attack": the subject defends; the other side attacks
+    )
     particle: str | None = None  # separable verbs: the particle that must close the clause
     particle_next: frozenset[str] = frozenset()
     # words after the trigger that make it the first half of a compound ("supply lines")
@@ -167,6 +170,8 @@ class Lexicon:
     plural_place_nouns: frozenset[str]
     instrument_preps: frozenset[str]
     inclusion_markers: frozenset[tuple[str, ...]]
+    phrase_skippable: frozenset[str]
+    part_nouns: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -195,6 +200,7 @@ def _trigger_spec(entry: dict[str, Any], *, recapture: bool = False) -> TriggerS
         object_check=bool(entry.get("object_check", False)),
         needs_anchor=bool(entry.get("needs_anchor", False)),
         patient_subject=bool(entry.get("patient_subject", False)),
+        defender_subject=bool(entry.get("defender_subject", False)),
         symmetric=bool(entry.get("symmetric", False)),
         particle=fold(entry["particle"]) if entry.get("particle") else None,
         particle_next=word_set(entry.get("particle_next", [])),
@@ -375,6 +381,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         plural_place_nouns=word_set(place_nouns.get("plural", [])),
         instrument_preps=word_set(grammar.get("instrument_preps", [])),
         inclusion_markers=phrase_set(grammar.get("inclusion_markers", [])),
+        phrase_skippable=word_set(grammar.get("phrase_skippable", [])),
+        part_nouns=word_set(grammar.get("part_nouns", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
