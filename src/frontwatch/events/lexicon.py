@@ -172,6 +172,7 @@ class Lexicon:
     inclusion_markers: frozenset[tuple[str, ...]]
     phrase_skippable: frozenset[str]
     part_nouns: frozenset[str]
+    passive_perfect_auxiliaries: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -383,6 +384,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         inclusion_markers=phrase_set(grammar.get("inclusion_markers", [])),
         phrase_skippable=word_set(grammar.get("phrase_skippable", [])),
         part_nouns=word_set(grammar.get("part_nouns", [])),
+        passive_perfect_auxiliaries=word_set(grammar.get("passive_perfect_auxiliaries", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
