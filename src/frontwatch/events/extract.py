@@ -1433,7 +1433,9 @@ class SentenceExtractor:
             weak = spec.strength == "weak" and spec.kind != "fall" and not cand.remention
             return not (weak and not armed and not (spec.kind == "loss" and places))
         if cand.type in VIOLENT:
-            return True
+            # "their positions were destroyed": a common verb is an attack only with an
+            # armed actor named
+            return spec.strength != "weak" or armed
         if cand.type == "aid":
             if cand.actor is None or (
                 cand.actor.country is None and cand.actor.role != "international"
