@@ -540,6 +540,23 @@ class SentenceExtractor:
                             "slot",
                         )
                         return
+            # verb-final clauses put the slot before the verb: "is in handen van de Russen
+            # gevallen", "viel gisteren aan de separatisten"
+            own_actors = [a for a in sa.actors if a.j <= hit.i and sa.clause_of[a.i - sa.lo] == own]
+            for a in reversed(own_actors):
+                k = a.i
+                while k > sa.lo and toks[k - 1].norm in lex.determiners:
+                    k -= 1
+                if any(
+                    k - len(prep) >= sa.lo
+                    and tuple(t.norm for t in toks[k - len(prep) : k]) == prep
+                    for prep in spec.actor_preps
+                ):
+                    cand.actor, cand.actor_source = (
+                        self._role_for(a.actor, cand.type, a.kind),
+                        "slot",
+                    )
+                    return
         # 3. An adjective or possessive right before a nominal or state trigger:
         # "Russische raketaanval", "in Russische handen", "under its control".
         for a in sa.actors:
