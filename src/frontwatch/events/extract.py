@@ -521,6 +521,10 @@ class SentenceExtractor:
                 )
                 and not self._agent_of_earlier_conjunct(sa, a, hit)
             ):
+                # "door een bataljon Russische tanks": a unit of a force named right after it
+                nxt = next((b for b in sa.actors if a.i < b.i <= a.j and b.actor.country), None)
+                if a.needs_country and nxt is not None:
+                    a = nxt
                 cand.actor, cand.actor_source = self._role_for(a.actor, cand.type, a.kind), "agent"
                 return
         # 2. The actor slot of the trigger: "in handen van X", "fell to X", "held by X".
