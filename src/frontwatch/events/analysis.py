@@ -621,11 +621,7 @@ class SentenceReader:
                 k -= 1
                 continue
             # "in the south of the Donetsk region": a part of the place, governed by "in"
-            if (
-                norm in lex.genitive_preps
-                and k - 1 >= lo
-                and toks[k - 1].norm in lex.part_nouns
-            ):
+            if norm in lex.genitive_preps and k - 1 >= lo and toks[k - 1].norm in lex.part_nouns:
                 k -= 2
                 continue
             if self._place_noun(norm) is not None and not skipped_noun:

@@ -602,7 +602,14 @@ class SentenceExtractor:
                     return
         # A nominalisation inside a prepositional phrase ("in de nacht voor de inname") is
         # not predicated of the clause's subject.
-        if spec.kind in ("noun", "fall") and self._in_pp(sa, hit) and not self._gerund(sa, hit):
+        if (
+            spec.kind in ("noun", "fall")
+            # a political act named in a phrase ("stemde in met de invoering van de staat van
+            # beleg") is still the subject's
+            and cand.type != "political"
+            and self._in_pp(sa, hit)
+            and not self._gerund(sa, hit)
+        ):
             return
         # "ending a siege", "the swift advance": a territorial nominalisation says its actor
         # through its own modifiers, not through the clause's subject
