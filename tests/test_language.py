@@ -1,6 +1,13 @@
 """Offline language identification."""
 
-from frontwatch.language import LanguageIdentifier, identify
+from frontwatch.language import (
+    _OPENING_CHARS,
+    _OPENING_CONFIDENCE,
+    _SAMPLE_CHARS,
+    LanguageIdentifier,
+    _identifier,
+    identify,
+)
 from frontwatch.records import Document
 
 NL = "Russische troepen hebben de oostelijke buitenwijken van het stadje Toretsk bereikt."
@@ -24,3 +31,25 @@ def test_component_sets_lang_only_when_missing() -> None:
 def test_restricting_the_languages_restricts_the_answer() -> None:
     component = LanguageIdentifier(languages=["nl", "en"])
     assert component(Document(text=UK, date="2024-10")).lang in {"nl", "en"}
+
+
+LANGUAGES = ("nl", "en", "de", "fr", "uk", "ru", "pl", "af", "es", "it")
+
+
+def test_a_plain_opening_decides_alone() -> None:
+    text = (NL + " ") * 20
+    opening = _identifier(LANGUAGES).classify(text[:_OPENING_CHARS])
+    assert opening[0] == "nl" and opening[1] >= _OPENING_CONFIDENCE
+    assert identify(text, LANGUAGES) == (opening[0], opening[1])
+
+
+def test_a_doubtful_opening_is_read_on_to_the_whole_sample() -> None:
+    # A list of city names says little about the language (the model leans to Italian);
+    # the Dutch article after it decides.
+    names = "Kyiv, Lviv, Odesa, Kharkiv, Dnipro, Zaporizhzhia, Mykolaiv, Kherson, Poltava. " * 5
+    text = names[:_OPENING_CHARS] + (NL + " ") * 20
+    identifier = _identifier(LANGUAGES)
+    assert identifier.classify(text[:_OPENING_CHARS])[1] < _OPENING_CONFIDENCE
+    whole = identifier.classify(text[:_SAMPLE_CHARS])
+    assert whole[0] == "nl"
+    assert identify(text, LANGUAGES) == (whole[0], whole[1])

@@ -17,6 +17,13 @@ log = logging.getLogger(__name__)
 
 # The identifier needs no more than the opening of an article; long texts only cost time.
 _SAMPLE_CHARS = 1500
+# Most articles are plainly in one language from their first lines: the identifier reads
+# that much first and the whole sample only when the opening leaves doubt. Its cost grows
+# with the sample: it walks an automaton of 40 MB byte by byte, and in a pipeline, where the
+# other stages have evicted it from the caches, nearly every byte is a trip to memory. On
+# every article measured the opening was this sure and agreed with the whole sample.
+_OPENING_CHARS = 300
+_OPENING_CONFIDENCE = 0.95
 
 
 @lru_cache(maxsize=8)
@@ -30,8 +37,14 @@ def _identifier(languages: tuple[str, ...]):
 
 
 def identify(text: str, languages: Sequence[str] = ()) -> tuple[str, float]:
-    """The most likely ISO 639-1 language of ``text`` and its probability."""
-    lang, prob = _identifier(tuple(languages)).classify(text[:_SAMPLE_CHARS])
+    """The most likely ISO 639-1 language of ``text`` and its probability: that of its
+    opening when the opening leaves no doubt, else that of the whole sample."""
+    identifier = _identifier(tuple(languages))
+    if len(text) > _OPENING_CHARS:
+        lang, prob = identifier.classify(text[:_OPENING_CHARS])
+        if prob >= _OPENING_CONFIDENCE:
+            return str(lang), float(prob)
+    lang, prob = identifier.classify(text[:_SAMPLE_CHARS])
     return str(lang), float(prob)
 
 

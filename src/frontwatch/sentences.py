@@ -91,10 +91,18 @@ class _ChunkSentencizer:
 
         final_chars = self.final_chars
         tokens = tuple(
-            (idx, idx + length,
-             _FINAL if chunk[idx:idx + length] in final_chars else _PUNCT if is_punct else _WORD)
-            for idx, length, is_punct in
-            self.tokenizer(chunk).to_array([IDX, LENGTH, IS_PUNCT]).tolist()
+            (
+                idx,
+                idx + length,
+                _FINAL
+                if chunk[idx : idx + length] in final_chars
+                else _PUNCT
+                if is_punct
+                else _WORD,
+            )
+            for idx, length, is_punct in self.tokenizer(chunk)
+            .to_array([IDX, LENGTH, IS_PUNCT])
+            .tolist()
         )
         if len(self.chunks) >= _CHUNK_CACHE_MAX:
             self.chunks.clear()
@@ -105,32 +113,54 @@ class _ChunkSentencizer:
         """``(start, end)`` of each sentence of ``line`` (offsets within it), as spaCy's
         sentencizer would cut it: a sentence ends after a final character, at the next token
         that is neither final nor punctuation."""
-        if "  " in line or (not line.isprintable() and any(
-                c.isspace() and c != " " for c in line)):
+        if "  " in line or (not line.isprintable() and any(c.isspace() and c != " " for c in line)):
             return [(s.start_char, s.end_char) for s in self.nlp(line).sents]
+        if not self.alnum_shortcut:
+            return self._spans_chunk_by_chunk(line)
         cached = self.chunks.get
-        alnum_shortcut = self.alnum_shortcut
         spans: list[tuple[int, int]] = []
         sentence_start = 0
         last_end = 0
         seen_final = False
         offset = 0
         for chunk in line.split(" "):
-            if alnum_shortcut and chunk.isalnum():
+            end = offset + len(chunk)
+            if chunk.isalnum():
                 if seen_final:
                     spans.append((sentence_start, last_end))
                     sentence_start = offset
                     seen_final = False
-                last_end = offset + len(chunk)
+                last_end = end
             else:
-                for start, end, kind in cached(chunk) or self._tokenise(chunk):
+                for token_start, token_end, kind in cached(chunk) or self._tokenise(chunk):
                     if kind == _FINAL:
                         seen_final = True
                     elif seen_final and kind == _WORD:
                         spans.append((sentence_start, last_end))
-                        sentence_start = offset + start
+                        sentence_start = offset + token_start
                         seen_final = False
-                    last_end = offset + end
+                    last_end = offset + token_end
+            offset = end + 1
+        spans.append((sentence_start, last_end))
+        return spans
+
+    def _spans_chunk_by_chunk(self, line: str) -> list[tuple[int, int]]:
+        """:meth:`spans` without the shortcut for chunks of letters and digits."""
+        cached = self.chunks.get
+        spans: list[tuple[int, int]] = []
+        sentence_start = 0
+        last_end = 0
+        seen_final = False
+        offset = 0
+        for chunk in line.split(" "):
+            for token_start, token_end, kind in cached(chunk) or self._tokenise(chunk):
+                if kind == _FINAL:
+                    seen_final = True
+                elif seen_final and kind == _WORD:
+                    spans.append((sentence_start, last_end))
+                    sentence_start = offset + token_start
+                    seen_final = False
+                last_end = offset + token_end
             offset += len(chunk) + 1
         spans.append((sentence_start, last_end))
         return spans
@@ -149,6 +179,13 @@ def _boilerplate() -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
     caption = re.compile(rf"^(?:{alternatives})\s+(?=\S)")
     bylines = [re.compile(p) for p in data["byline_patterns"]]
     return caption, bylines
+
+
+@lru_cache(maxsize=16)
+def _link_prefixes(lang: str) -> tuple[str, ...]:
+    """The openings of lines that link to other articles (looked up once per language: the
+    look-up asks the file system whether the language has the data file)."""
+    return tuple(load_lang_data(lang, "sentences").get("link_prefixes", []))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -187,7 +224,7 @@ class SentenceSplitter:
 
     def split(self, text: str, lang: str) -> Iterator[Span]:
         caption_re, byline_res = _boilerplate()
-        link_prefixes = tuple(load_lang_data(lang, "sentences").get("link_prefixes", []))
+        link_prefixes = _link_prefixes(lang)
         sentencizer = _sentencizer(lang)
         for line in _LINE.finditer(text):
             start, end = _strip(text, line.start(), line.end())
@@ -197,7 +234,11 @@ class SentenceSplitter:
             if link_prefixes and body.startswith(link_prefixes):
                 yield Span(start, end, "link")
                 continue
-            byline = next((m for r in byline_res if (m := r.match(body))), None)
+            byline = None
+            for byline_re in byline_res:
+                byline = byline_re.match(body)
+                if byline:
+                    break
             if byline:
                 yield Span(start, start + byline.end(), "byline")
                 start, end = _strip(text, start + byline.end(), end)
@@ -209,8 +250,9 @@ class SentenceSplitter:
                 continue
             yield from self._sentences(sentencizer, text, start, end)
 
-    def _sentences(self, sentencizer: _ChunkSentencizer, text: str, start: int,
-                   end: int) -> Iterator[Span]:
+    def _sentences(
+        self, sentencizer: _ChunkSentencizer, text: str, start: int, end: int
+    ) -> Iterator[Span]:
         spans = [_strip(text, start + s, start + e) for s, e in sentencizer.spans(text[start:end])]
         spans = _reattach_opening_quotes(text, [(s, e) for s, e in spans if s < e])
         if len(spans) == 1:

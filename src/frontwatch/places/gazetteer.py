@@ -73,8 +73,18 @@ class GazetteerEntry:
 
     @property
     def is_water(self) -> bool:
-        return self.feature in ("STM", "LK", "RSV", "SEA", "BAY", "GULF", "STRT", "ESTY", "LGN",
-                                "CNL")
+        return self.feature in (
+            "STM",
+            "LK",
+            "RSV",
+            "SEA",
+            "BAY",
+            "GULF",
+            "STRT",
+            "ESTY",
+            "LGN",
+            "CNL",
+        )
 
 
 class Gazetteer:
@@ -82,8 +92,9 @@ class Gazetteer:
 
     def __init__(self, table: dict[str, Any], path: Path | None = None) -> None:
         if table.get("format") != FORMAT_VERSION:
-            raise GazetteerError(f"gazetteer format {table.get('format')!r}, "
-                                 f"expected {FORMAT_VERSION}: rebuild it")
+            raise GazetteerError(
+                f"gazetteer format {table.get('format')!r}, expected {FORMAT_VERSION}: rebuild it"
+            )
         self.path = path
         self.columns: dict[str, list[Any]] = table["columns"]
         self.fold: dict[str, int | tuple[int, ...]] = table["fold"]
@@ -104,11 +115,18 @@ class Gazetteer:
         if cached is None:
             c = self.columns
             cached = GazetteerEntry(
-                index=index, geonameid=c["geonameid"][index], name=c["name"][index],
-                feature=c["feature"][index], country=c["country"][index],
-                admin1=c["admin1"][index], admin1_code=c["admin1_code"][index],
-                lat=c["lat"][index], lon=c["lon"][index], population=c["population"][index],
-                importance=c["importance"][index], names=tuple(c["names"][index].split("|")),
+                index=index,
+                geonameid=c["geonameid"][index],
+                name=c["name"][index],
+                feature=c["feature"][index],
+                country=c["country"][index],
+                admin1=c["admin1"][index],
+                admin1_code=c["admin1_code"][index],
+                lat=c["lat"][index],
+                lon=c["lon"][index],
+                population=c["population"][index],
+                importance=c["importance"][index],
+                names=tuple(c["names"][index].split("|")),
             )
             self._entries[index] = cached
         return cached
@@ -159,7 +177,10 @@ class Gazetteer:
         return entries
 
 
+@lru_cache(maxsize=1)
 def default_path() -> Path:
+    # Cached: asking importlib.resources costs more than the rest of a look-up, and the
+    # places component asks for every document.
     return Path(str(resources.files("frontwatch").joinpath("data/gazetteer/gazetteer.pkl.gz")))
 
 
@@ -179,8 +200,11 @@ def _load(path: Path) -> Gazetteer:
         raise GazetteerError(f"{path}: cannot read gazetteer: {exc}") from None
     gazetteer = Gazetteer(table, path)
     if gazetteer.tables != tables_fingerprint():
-        log.warning("%s was built with other transliteration tables; rebuild it with "
-                    "scripts/build_gazetteer.py", path)
+        log.warning(
+            "%s was built with other transliteration tables; rebuild it with "
+            "scripts/build_gazetteer.py",
+            path,
+        )
     return gazetteer
 
 

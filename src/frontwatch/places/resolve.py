@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -47,17 +47,43 @@ _CUE_FIT: dict[str, dict[str, float]] = {
     # "de Dnipro": an article that rivers take and towns do not (a weaker cue than "rivier").
     "river_article": {"STM": 1.5},
 }
-_CUE_MISFIT = {"region": -0.2, "city": -0.5, "river": -0.5, "district": -0.5, "island": -0.2,
-               "base": -0.2, "plant": -0.2, "near": -0.3, "river_article": 0.0}
+_CUE_MISFIT = {
+    "region": -0.2,
+    "city": -0.5,
+    "river": -0.5,
+    "district": -0.5,
+    "island": -0.2,
+    "base": -0.2,
+    "plant": -0.2,
+    "near": -0.3,
+    "river_article": 0.0,
+}
 # Cues naming a kind of feature: when no reading is of that kind ("het vliegveld van
 # Kupjansk" and the gazetteer has no airfield there), the town is kept, less surely.
 _FEATURE_CUES = {"base", "plant", "river", "island"}
 _UNMET_CUE_WEIGHT = 0.8
 # Without a cue, a region, river or former district is a less likely reading of a bare name;
 # so is an airport or a power station named after its town ("Luhansk" is the city).
-_NO_CUE = {"ADM1": -0.5, "ADM2": -0.2, "ADM2H": -0.4, "ADMD": -0.3, "STM": -0.35, "LK": -0.3,
-           "RSV": -0.2, "PEN": -0.1, "AREA": -0.3, "BDG": -0.2, "MFG": -0.2, "PS": -0.2,
-           "STDM": -0.3, "AIRP": -0.3, "AIRF": -0.3, "AIRB": -0.1, "PSH": -0.2, "PSN": -0.2}
+_NO_CUE = {
+    "ADM1": -0.5,
+    "ADM2": -0.2,
+    "ADM2H": -0.4,
+    "ADMD": -0.3,
+    "STM": -0.35,
+    "LK": -0.3,
+    "RSV": -0.2,
+    "PEN": -0.1,
+    "AREA": -0.3,
+    "BDG": -0.2,
+    "MFG": -0.2,
+    "PS": -0.2,
+    "STDM": -0.3,
+    "AIRP": -0.3,
+    "AIRF": -0.3,
+    "AIRB": -0.1,
+    "PSH": -0.2,
+    "PSN": -0.2,
+}
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _DOCUMENT_CUES = {"region", "city", "river", "district", "island"}
 # What matching an entry's own (present, English) name is worth over an alternate name.
@@ -69,8 +95,25 @@ _AREA_COUNTRIES = {"UA", "RU", "BY"}
 _NOT_POINTS = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
 # Features whose one point says little about where they are (GazetteerEntry.is_water and
 # .is_region, as one set for the scoring loop).
-_WATER_OR_REGION = frozenset({"STM", "LK", "RSV", "SEA", "BAY", "GULF", "STRT", "ESTY", "LGN",
-                              "CNL", "ADM1", "ADM2", "ADM2H", "ADMD", "RGN"})
+_WATER_OR_REGION = frozenset(
+    {
+        "STM",
+        "LK",
+        "RSV",
+        "SEA",
+        "BAY",
+        "GULF",
+        "STRT",
+        "ESTY",
+        "LGN",
+        "CNL",
+        "ADM1",
+        "ADM2",
+        "ADM2H",
+        "ADMD",
+        "RGN",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -109,7 +152,7 @@ def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
 
 
 def _between(text: str, left: Candidate, right: Candidate) -> str:
-    gap = text[left.end:right.start]
+    gap = text[left.end : right.start]
     return fold_key(gap) or gap.strip()
 
 
@@ -134,9 +177,12 @@ def propagate_cues(text: str, cands: list[Candidate], lex: Lexicon) -> None:
                 left.cue, left.cue_source = right.cue, "list_back"
         for i in range(len(cands) - 1, 0, -1):
             left, right = cands[i - 1], cands[i]
-            if left.cue is None and right.cue is not None and \
-                    right.cue_source in backward and \
-                    _between(text, left, right) in lex.connectors:
+            if (
+                left.cue is None
+                and right.cue is not None
+                and right.cue_source in backward
+                and _between(text, left, right) in lex.connectors
+            ):
                 left.cue, left.cue_source = right.cue, "list_back"
 
     def over_document() -> None:
@@ -177,15 +223,19 @@ class Resolver:
         # the places of a war's news recur from article to article.
         self._distances: dict[int, dict[int, float]] = {}
 
-    def resolve(self, text: str, cands: list[Candidate],
-                sentence_ends: list[int] | None = None) -> list[Resolution]:
+    def resolve(
+        self, text: str, cands: list[Candidate], sentence_ends: list[int] | None = None
+    ) -> list[Resolution]:
         """One resolution per candidate. ``sentence_ends`` are the end offsets of the
         document's sentences (``doc.sentences``); without them line breaks and full stops
         delimit sentences."""
         propagate_cues(text, cands, self.lex)
         groups = [fold_key(c.surface) + "|" + (c.cue or "") for c in cands]
-        ends = sorted(sentence_ends) if sentence_ends else \
-            [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends = (
+            sorted(sentence_ends)
+            if sentence_ends
+            else [m.end() for m in _SENTENCE_END.finditer(text)]
+        )
         sentence = [bisect.bisect_right(ends, c.start) for c in cands]
         distances = self._distances
         if len(distances) > 5_000:
@@ -201,29 +251,47 @@ class Resolver:
             # What a round reads of the previous one: the entries chosen, and which are sure
             # enough to be context. When a round changed none of that, another one would
             # only repeat it.
-            signature = tuple((r.entry.index if r.entry is not None else None,
-                               r.confidence >= 0.4) for r in chosen)
+            signature = tuple(
+                (r.entry.index if r.entry is not None else None, r.confidence >= 0.4)
+                for r in chosen
+            )
             if signature == seen:
                 break
             seen = signature
-            # A name's context is the other names: not itself, not its other senses.
-            everywhere: Counter[int] = Counter()
-            by_surface: dict[str, Counter[int]] = defaultdict(Counter)
-            where: dict[int, set[int]] = defaultdict(set)  # entry -> sentences naming it
+            # A name's context is the other names: not itself, not its other senses. (Plain
+            # dicts: a Counter per surface cost more than the counting.)
+            everywhere: dict[int, int] = {}
+            by_surface: dict[str, dict[int, int]] = {}
+            where: dict[int, set[int]] = {}  # entry -> sentences naming it
             for j, r in enumerate(chosen):
                 if r.entry is not None and r.confidence >= 0.4:
-                    everywhere[r.entry.index] += 1
-                    by_surface[surfaces[j]][r.entry.index] += 1
-                    where[r.entry.index].add(sentence[j])
+                    index = r.entry.index
+                    everywhere[index] = everywhere.get(index, 0) + 1
+                    own = by_surface.get(surfaces[j])
+                    if own is None:
+                        own = by_surface[surfaces[j]] = {}
+                    own[index] = own.get(index, 0) + 1
+                    named_in = where.get(index)
+                    if named_in is None:
+                        named_in = where[index] = set()
+                    named_in.add(sentence[j])
             contexts: dict[str, _Context] = {}
             by_own_surface: dict[str, _Context] = {}  # the context leaves out the surface only
+            facts = self._facts
             for g_key in ambiguous:
                 surface = g_key.split("|", 1)[0]
                 context = by_own_surface.get(surface)
                 if context is None:
-                    others = everywhere - by_surface.get(surface, Counter())
-                    context = by_own_surface[surface] = _Context.of(
-                        ((self._facts(i), n) for i, n in others.items()), where)
+                    own = by_surface.get(surface)
+                    if own is None:
+                        others = [(facts(i), n) for i, n in everywhere.items()]
+                    else:  # what ``Counter`` subtraction keeps: the positive counts
+                        others = [
+                            (facts(i), n - own.get(i, 0))
+                            for i, n in everywhere.items()
+                            if n > own.get(i, 0)
+                        ]
+                    context = by_own_surface[surface] = _Context.of(others, where)
                 contexts[g_key] = context
             regions_by_sentence: dict[int, set[tuple[int, str]]] = defaultdict(set)
             for j, r in enumerate(chosen):
@@ -238,11 +306,13 @@ class Resolver:
                 # Regions the same sentence names: "Bilohorivka, near Siversk in the Donetsk
                 # region" places the village in that region.
                 regions = frozenset(
-                    code for j, code in regions_by_sentence.get(sentence[i], ()) if j != i)
+                    code for j, code in regions_by_sentence.get(sentence[i], ()) if j != i
+                )
                 key = (groups[i], regions, sentence[i])
                 if key not in picked:
-                    picked[key] = self._pick(c, contexts[groups[i]], set(regions), distances,
-                                             sentence[i])
+                    picked[key] = self._pick(
+                        c, contexts[groups[i]], set(regions), distances, sentence[i]
+                    )
                 updated.append(picked[key])
             chosen = updated
         # One sense per surface and cue: members of a group agree on the best-scoring entry.
@@ -250,8 +320,10 @@ class Resolver:
         for g_key, r in zip(groups, chosen, strict=True):
             if r.entry is not None and (g_key not in best or r.score > best[g_key].score):
                 best[g_key] = r
-        return [best.get(g_key, r) if r.entry is not None else r
-                for g_key, r in zip(groups, chosen, strict=True)]
+        return [
+            best.get(g_key, r) if r.entry is not None else r
+            for g_key, r in zip(groups, chosen, strict=True)
+        ]
 
     def _facts(self, index: int) -> _EntryFacts:
         facts = self._facts_cache.get(index)
@@ -265,8 +337,10 @@ class Resolver:
         if fold_key(surface) == fold_key(e.name):
             return True
         key = name_key(surface, self.lex.lang)
-        return bool(key) and (key == name_key(e.name) or (
-            key == name_key(surface, "en") and key == name_key(e.name, "en")))
+        return bool(key) and (
+            key == name_key(e.name)
+            or (key == name_key(surface, "en") and key == name_key(e.name, "en"))
+        )
 
     def _base_scores(self, cand: Candidate) -> list[tuple[float, GazetteerEntry]]:
         """Each reading's score before the document's context: importance, cue, own name,
@@ -302,8 +376,14 @@ class Resolver:
         self._base_cache[key] = cached
         return cached
 
-    def _pick(self, cand: Candidate, ctx: _Context | None, sentence_regions: set[str],
-              distances: dict[int, dict[int, float]], sentence: int = -1) -> Resolution:
+    def _pick(
+        self,
+        cand: Candidate,
+        ctx: _Context | None,
+        sentence_regions: set[str],
+        distances: dict[int, dict[int, float]],
+        sentence: int = -1,
+    ) -> Resolution:
         if not cand.indexes:
             return Resolution(None, 0.0)
         base = self._base_scores(cand)
@@ -334,15 +414,16 @@ class Resolver:
                 # near Lysychansk"); elsewhere in the article, half.
                 near_here, near_anywhere = ctx.nearest_km(e, distances, sentence)
                 if near_anywhere is not None:
-                    s += max(math.exp(-near_here / 30.0) if near_here is not None else 0.0,
-                             0.5 * math.exp(-near_anywhere / 30.0))
+                    s += max(
+                        math.exp(-near_here / 30.0) if near_here is not None else 0.0,
+                        0.5 * math.exp(-near_anywhere / 30.0),
+                    )
             if e.index in ids:
                 s += 0.3
             scored.append((s, e))
         return self._choose(cand, scored)
 
-    def _choose(self, cand: Candidate, scored: list[tuple[float, GazetteerEntry]]
-                ) -> Resolution:
+    def _choose(self, cand: Candidate, scored: list[tuple[float, GazetteerEntry]]) -> Resolution:
         """The best-scoring reading and its confidence (``scored`` is sorted in place)."""
         scored.sort(key=lambda pair: (-pair[0], -pair[1].importance, pair[1].index))
         top_score, top = scored[0]
@@ -365,8 +446,12 @@ def _entry_facts(e: GazetteerEntry) -> _EntryFacts:
     """What ``_Context.of`` reads of ``e``, worked out once per entry (they recur in every
     round and for every ambiguous name of a document)."""
     places_region = (e.feature == "ADM1" or e.is_settlement) and e.admin1_code
-    return (e, e.country, e.admin1_code if places_region else "",
-            e.feature not in _NOT_POINTS and not e.is_water)
+    return (
+        e,
+        e.country,
+        e.admin1_code if places_region else "",
+        e.feature not in _NOT_POINTS and not e.is_water,
+    )
 
 
 @dataclass(slots=True)
@@ -379,13 +464,19 @@ class _Context:
     points: list[GazetteerEntry]
     ids: set[int]
     where: dict[int, set[int]]
-    # The points with their index and the sentences naming them, as nearest_km reads them.
-    point_sentences: list[tuple[int, GazetteerEntry, set[int] | tuple[()]]] = field(
-        default_factory=list)
+    # The points' entry indexes and the sentences naming each, in the order of ``points``.
+    point_indexes: list[int] = field(default_factory=list)
+    point_sentences: list[set[int] | tuple[()]] = field(default_factory=list)
+    point_set: frozenset[int] = frozenset()
+    # What nearest_km works out once per context: the points named within one sentence of
+    # a sentence (positions in ``points``), and by entry its distances to the points, its own
+    # position among them (-1: none) and the distance to the nearest other point: a name
+    # named in several sentences has its readings scored once per sentence.
+    _near: dict[int, list[int]] = field(default_factory=dict)
+    _rows: dict[int, tuple[list[float], int, float | None]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, entries: Iterable[tuple[_EntryFacts, int]],
-           where: dict[int, set[int]]) -> _Context:
+    def of(cls, entries: Iterable[tuple[_EntryFacts, int]], where: dict[int, set[int]]) -> _Context:
         """The context of entries (as ``_entry_facts`` reads them) chosen so many times each."""
         countries: dict[str, int] = defaultdict(int)
         admin1s: set[str] = set()
@@ -401,33 +492,49 @@ class _Context:
         # A long document names hundreds of places; the most mentioned ones locate it.
         ranked = sorted(points.values(), key=lambda pair: (-pair[0], pair[1].index))
         top_points = [e for _, e in ranked[:_MAX_POINTS]]
-        return cls(countries, sum(countries.values()), admin1s, top_points, ids, where,
-                   [(p.index, p, where.get(p.index, ())) for p in top_points])
+        return cls(
+            countries,
+            sum(countries.values()),
+            admin1s,
+            top_points,
+            ids,
+            where,
+            [p.index for p in top_points],
+            [where.get(p.index, ()) for p in top_points],
+            frozenset(p.index for p in top_points),
+        )
 
-    def nearest_km(self, e: GazetteerEntry, cache: dict[int, dict[int, float]],
-                   sentence: int) -> tuple[float | None, float | None]:
+    def nearest_km(
+        self, e: GazetteerEntry, cache: dict[int, dict[int, float]], sentence: int
+    ) -> tuple[float | None, float | None]:
         """Distance from ``e`` to the nearest place named within one sentence of
         ``sentence``, and to the nearest named anywhere. ``cache`` holds the distances
         computed so far, by entry and point."""
-        here: float | None = None
-        anywhere: float | None = None
         index = e.index
-        row = cache.get(index)
-        if row is None:
-            row = cache[index] = {}
-        for p_index, p, p_sentences in self.point_sentences:
-            if p_index == index:
-                continue
-            d = row.get(p_index)
-            if d is None:
-                d = row[p_index] = _km(e, p)
-            if anywhere is None or d < anywhere:
-                anywhere = d
-            if (here is None or d < here) and (
-                    sentence in p_sentences or sentence - 1 in p_sentences
-                    or sentence + 1 in p_sentences):
-                here = d
-        return here, anywhere
+        known = self._rows.get(index)
+        if known is None:
+            row = cache.get(index)
+            if row is None:
+                row = cache[index] = {}
+            distances: list[float] = list(map(row.get, self.point_indexes))
+            if None in distances:
+                for k, d in enumerate(distances):
+                    if d is None:
+                        p = self.points[k]
+                        distances[k] = row[p.index] = _km(e, p)
+            own = self.point_indexes.index(index) if index in self.point_set else -1
+            others = distances if own < 0 else distances[:own] + distances[own + 1 :]
+            known = self._rows[index] = (distances, own, min(others) if others else None)
+        distances, own, anywhere = known
+        near = self._near.get(sentence)
+        if near is None:
+            near = self._near[sentence] = [
+                k
+                for k, named_in in enumerate(self.point_sentences)
+                if sentence in named_in or sentence - 1 in named_in or sentence + 1 in named_in
+            ]
+        here_distances = [distances[k] for k in near if k != own]
+        return (min(here_distances) if here_distances else None), anywhere
 
 
 __all__ = ["Resolution", "Resolver", "propagate_cues"]

@@ -154,6 +154,8 @@ def _month_value(day: date) -> str:
 
 
 def _int(value: Any, default: int = 0) -> int:
+    if value is None:  # the usual absent slot: no exception to raise and catch
+        return default
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -244,7 +246,7 @@ def _month_number(cand: Candidate) -> int | None:
 
 
 def _nth_weekday(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
-    """"de vierde zaterdag van november": the fourth Saturday of that month."""
+    """ "de vierde zaterdag van november": the fourth Saturday of that month."""
     month = _month_number(cand)
     whole = _resolve_month(cand, ref, tense) if month is not None else None
     if whole is None or cand.values.get("weekday") is None:
@@ -506,7 +508,7 @@ def _shift_days(day: date, unit: str, amount: float) -> date:
 
 
 def _resolve_ago(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
-    """"drie weken geleden", "a year ago"; with ``direction = 1`` "over twee weken".
+    """ "drie weken geleden", "a year ago"; with ``direction = 1`` "over twee weken".
 
     Days and weeks keep their precision; months, and years under two, are a month ("N months
     ago shifts both ends by N months, with month precision even in a day-dated document");
@@ -521,6 +523,7 @@ def _resolve_ago(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
     near, far = sign * quantity[0], sign * quantity[1]
     low, high = min(near, far), max(near, far)
     if unit == "year" and quantity[1] >= 2:
+
         def years_at(day: date) -> Resolved:
             first = dm.year_interval(day.year + round(low))[0]
             last = dm.year_interval(day.year + round(high))[1]
@@ -546,6 +549,7 @@ def _resolve_ago(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
             first, last = early - timedelta(days=15), late + timedelta(days=15)
         return Resolved(first, last, "month", _month_value(late))
     if unit == "week":
+
         def weeks_at(day: date) -> Resolved:
             first = dm.week_interval(day + timedelta(days=round(7 * low)))[0]
             last = dm.week_interval(day + timedelta(days=round(7 * high)))[1]
@@ -633,8 +637,8 @@ def _resolve_anchored_period(cand: Candidate, ref: _Ref, tense: Tense) -> Resolv
     if whole is None:
         return None
     if edge == "later":
-        first = min(ref.last + timedelta(days=1), whole.last) if ref.last < whole.last else (
-            ref.first
+        first = (
+            min(ref.last + timedelta(days=1), whole.last) if ref.last < whole.last else (ref.first)
         )
         return Resolved(first, whole.last, whole.granularity, whole.value)
     if edge == "earlier":
@@ -650,7 +654,8 @@ def _resolve_relative_to_event(cand: Candidate, ref: _Ref, tense: Tense) -> Reso
 
 def _resolve_night_around(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
     after = cand.values.get("connector", cand.pattern.fixed.get("connector")) in (
-        "after", "after_clause",
+        "after",
+        "after_clause",
     )
     first = ref.first if after else ref.first - timedelta(days=1)
     last = ref.last + timedelta(days=1) if after else ref.last
@@ -769,7 +774,12 @@ def _join_eras(text: str, ordered: list[_Found]) -> tuple[list[_Found], dict[str
 def _with_values(cand: Candidate, **values: Any) -> Candidate:
     """A copy of ``cand`` with some slot values replaced."""
     return Candidate(
-        cand.start, cand.end, cand.kind, cand.pattern, cand.texts, cand.lead,
+        cand.start,
+        cand.end,
+        cand.kind,
+        cand.pattern,
+        cand.texts,
+        cand.lead,
         {**cand.values, **values},
     )
 
@@ -803,7 +813,12 @@ class TimeEngine:
             spans = _fallback_sentences(text)
             boilerplate, captions = [], []
         ctx = _Context(
-            text, self.grammar, self.rules, _Ref(first, last, iso), spans, boilerplate,
+            text,
+            self.grammar,
+            self.rules,
+            _Ref(first, last, iso),
+            spans,
+            boilerplate,
             captions,
         )
         candidates = [c for c in self.grammar.scan(text) if not self._vetoed(text, c)]
@@ -924,9 +939,7 @@ class TimeEngine:
         result = RESOLVERS[cand.kind](cand, ref, tense)
         if result is None or result.last < result.first:
             return None
-        dating = cand.pattern.dating and not any(
-            s <= cand.start < e for s, e in ctx.boilerplate
-        )
+        dating = cand.pattern.dating and not any(s <= cand.start < e for s, e in ctx.boilerplate)
         mention = TimeMention(
             start=cand.start,
             end=cand.end,
@@ -949,8 +962,15 @@ class TimeEngine:
         since = first_word in self.grammar.lexicons.get("since", {})
         year = _int(cand.values.get("year")) if "year" in cand.texts else None
         return _Found(
-            mention, cand.kind, sentence, future, result.value.endswith("_REF"), since, year,
-            aside, joins_era,
+            mention,
+            cand.kind,
+            sentence,
+            future,
+            result.value.endswith("_REF"),
+            since,
+            year,
+            aside,
+            joins_era,
         )
 
     @staticmethod
@@ -1092,9 +1112,7 @@ class TimeEngine:
         # "het begin van de oorlog", "the start of the war": the start is the start. The
         # language's part words may hold their article ("the start of") or not ("begin van").
         for at in (0, i):
-            part = next(
-                (size for size in (4, 3, 2) if " ".join(words[at : at + size]) in parts), 0
-            )
+            part = next((size for size in (4, 3, 2) if " ".join(words[at : at + size]) in parts), 0)
             if part:
                 i = at + part
                 while i < len(words) and words[i] in skip:
@@ -1127,7 +1145,7 @@ class TimeEngine:
     # -- years in coordination -----------------------------------------------------------------
 
     def _add_coordinated_years(self, ctx: _Context, ordered: list[_Found]) -> list[_Found]:
-        """"van 1932 en 1933": the second year has no cue of its own but is a year too."""
+        """ "van 1932 en 1933": the second year has no cue of its own but is a year too."""
         if not self._year_coordination:
             return ordered
         taken = [(f.mention.start, f.mention.end) for f in ordered]

@@ -32,10 +32,15 @@ from typing import Any, Literal
 Tense = Literal["past", "present", "future", "nearest"]
 
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
-_CLAUSE_PUNCT = frozenset(",;:()\"“”«»—–[]")
+_CLAUSE_PUNCT = frozenset(',;:()"“”«»—–[]')
 # A clause of at least this many tokens besides the time expression has its own verb: its
 # tense is not taken from another clause of the sentence.
 _OWN_CLAUSE_TOKENS = 4
+
+
+# A word's own tense signals: (future phrases it opens, listed kind, participle-shaped,
+# regular past suffix).
+_WordSignal = tuple[tuple[tuple[str, ...], ...] | None, str | None, bool, bool]
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
@@ -58,6 +63,9 @@ class TenseRules:
 
     data: dict[str, Any]
     _cache: dict[str, _Sentence] = field(default_factory=dict, repr=False, compare=False)
+    # What a lower-cased word signals on its own, whatever its neighbours (see _word_signal):
+    # kept across texts, as the same words recur in every article.
+    _signals: dict[str, _WordSignal] = field(default_factory=dict, repr=False, compare=False)
 
     def _words(self, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in self.data.get(key, []))
@@ -154,33 +162,28 @@ class TenseRules:
         cues: list[tuple[int, Tense]] = []
         aux: list[int] = []
         participles: list[int] = []
-        known = self.known_words
-        phrases_by_first = self.future_phrases
-        participle = self.participle
-        suffix = self.past_suffix
-        min_length = self.min_length
+        signals = self._signals
+        determiners = self.determiners
         for i, word in enumerate(lower):
-            phrases = phrases_by_first.get(word)
+            signal = signals.get(word)
+            if signal is None:
+                signal = self._word_signal(word)
+            phrases, kind, is_participle, past_suffix = signal
             if phrases and any(tuple(lower[i : i + len(p)]) == p for p in phrases):
                 before = lower[i - 1] if i else ""
                 cues.append((i, "past" if before in self.past else "future"))
                 continue
-            kind = known.get(word)
             if kind is not None:
                 if kind == "aux":
                     aux.append(i)
                 else:
                     cues.append((i, kind))  # type: ignore[arg-type]
                 continue
-            if len(word) < min_length or not word.isalpha():
-                continue
-            if participle is not None and participle.match(word):
+            if is_participle:
                 participles.append(i)
             if (
-                suffix is not None
-                and word not in self.not_past
-                and suffix.search(word)
-                and not (i and lower[i - 1] in self.determiners)
+                past_suffix
+                and not (i and lower[i - 1] in determiners)
                 and not (i and tokens[i][2][:1].isupper())
             ):
                 cues.append((i, "past"))
@@ -189,6 +192,28 @@ class TenseRules:
             self._cache.clear()
         self._cache[sentence] = analysis
         return analysis
+
+    def _word_signal(self, word: str) -> _WordSignal:
+        """What ``word`` (lower case) says on its own: the future phrases it may open, its
+        listed kind ("aux", "past", "future"), whether it is shaped like a participle and
+        whether it has the regular past suffix (in a sentence it is a past form unless a
+        determiner precedes it or it is capitalised). Cached: the regexes were most of the
+        cost of analysing a sentence."""
+        phrases = self.future_phrases.get(word)
+        kind = self.known_words.get(word)
+        is_participle = past_suffix = False
+        if kind is None and len(word) >= self.min_length and word.isalpha():
+            participle = self.participle
+            suffix = self.past_suffix
+            is_participle = participle is not None and participle.match(word) is not None
+            past_suffix = (
+                suffix is not None and word not in self.not_past and suffix.search(word) is not None
+            )
+        signal = (phrases, kind, is_participle, past_suffix)
+        if len(self._signals) > 50_000:
+            self._signals.clear()
+        self._signals[word] = signal
+        return signal
 
     def tense_of(self, sentence: str, start: int, end: int, side: str = "both") -> Tense:
         """The tense governing ``sentence[start:end]`` (offsets inside the sentence).
@@ -230,6 +255,7 @@ class TenseRules:
                 if outside(i, lo, hi) and any(i < p and outside(p, lo, hi) for p in a.participles)
             )
             if cues:
+
                 def distance(cue: tuple[int, Tense]) -> tuple[int, int]:
                     i = cue[0]
                     gap = first - i if i < first else i - last
