@@ -37,6 +37,7 @@ ROLES: tuple[str, ...] = (
     "military", "government", "proxy", "civilian", "media", "international", "unknown",
 )
 
+_BLANKS = re.compile(r"[ \t]{2,}|\t")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -83,7 +84,8 @@ def date_interval(value: str) -> tuple[date, date]:
 def normalise_text(text: str) -> str:
     """The text as hashed for ``doc_id``: NFC, unified newlines, stripped, inner blanks folded."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[ \t]+", " ", text).strip()
+    # only runs of two or more and tabs need rewriting: most spaces are single already
+    return _BLANKS.sub(" ", text).strip()
 
 
 def make_doc_id(text: str) -> str:
