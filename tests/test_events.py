@@ -1098,3 +1098,22 @@ def test_english_phrasal_territorial_verbs(text: str, etype: str, country: str):
 def test_sport_storming_past_an_opponent_is_no_advance():
     text = "Elina Svitolina stormed past the world number three in Melbourne on Tuesday."
     assert not [e for e in extract(text, "en") if e.type.startswith("territory")]
+
+
+def test_withdrawal_without_a_place_leaves_the_settlement_in_focus():
+    text = (
+        "Russische troepen vielen gisteren Lobkove aan.\n"
+        "Na twee dagen van gevechten trokken de aanvallers zich terug, zegt de burgemeester."
+    )
+    withdrawals = only(extract(text, "nl"), "territory.withdrawal")
+    assert [e.place.name for e in withdrawals] == ["Lobkove"]
+
+
+def test_withdrawal_without_a_place_and_no_recent_settlement_gives_no_event():
+    text = (
+        "Russische troepen vielen Lobkove aan.\n"
+        "De regering vergaderde.\n"
+        "Het parlement sprak over de begroting.\n"
+        "Na twee dagen van gevechten trokken de aanvallers zich terug."
+    )
+    assert not only(extract(text, "nl"), "territory.withdrawal")

@@ -76,6 +76,7 @@ class DocState:
 
     def resolve_places(self, sa: SentenceAnalysis) -> None:
         """Fill ``resolved`` of the sentence's anaphoric place phrases."""
+        self._implicit_origin(sa)
         for ref in sa.places:
             if ref.indefinite and ref.mention is None and (ref.count or ref.plural):
                 ref.resolved = self._listed_after(sa, ref)
@@ -108,6 +109,27 @@ class DocState:
             found = self._recent(ref, local, demonstrative)
             if found is not None:
                 ref.resolved = [found]
+
+    def _implicit_origin(self, sa: SentenceAnalysis) -> None:
+        """ "Na twee dagen trokken de aanvallers zich terug", "his forces had fallen back to new
+        positions": a withdrawal naming no place leaves the settlement in focus, when one was
+        named in the last two sentences. It gets a place slot at the verb."""
+        hit = next((t for t in sa.triggers if t.spec.type == "territory.withdrawal"), None)
+        if hit is None or any(
+            r.mention is not None or r.resolved or r.anaphor is not None
+            for r in sa.places
+            if r.prep not in hit.spec.exclude_preps
+        ):
+            return
+        probe = PlaceRef(hit.i, hit.j, anaphor="settlement")
+        found = self._recent(probe, [], False)
+        if found is None or not any(
+            m.place is found and self.sentence - m.sentence <= 2 for m in self.places
+        ):
+            return
+        probe.resolved = [found]
+        sa.places.append(probe)
+        sa.places.sort(key=lambda r: r.i)
 
     def _recent(
         self, ref: PlaceRef, local: list[Remembered], demonstrative: bool
