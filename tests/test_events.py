@@ -1117,3 +1117,15 @@ def test_withdrawal_without_a_place_and_no_recent_settlement_gives_no_event():
         "Na twee dagen van gevechten trokken de aanvallers zich terug."
     )
     assert not only(extract(text, "nl"), "territory.withdrawal")
+
+
+def test_giving_is_aid_only_with_a_country_as_recipient():
+    aid = only(extract("Germany will give Ukraine forty Marder vehicles.", "en"), "aid")
+    assert [e.actor.country for e in aid] == ["DEU"]
+    text = "Control of Kherson would give Russian forces a way through to the west."
+    assert not only(extract(text, "en"), "aid")
+
+
+def test_military_officers_meeting_is_no_diplomacy():
+    text = "Russia said it had hit a hotel in Kyiv where Ukrainian commanders were meeting."
+    assert not only(extract(text, "en"), "diplomacy")

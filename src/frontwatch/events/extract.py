@@ -1469,6 +1469,13 @@ class SentenceExtractor:
                 cand.actor.country is None and cand.actor.role != "international"
             ):
                 return False
+            if spec.recipient_object and not any(
+                hit.j <= a.i <= hit.j + 1
+                and a.actor.country
+                and a.kind in ("country", "metonym", "named")
+                for a in sa.actors
+            ):
+                return False  # "give its forces a way through": no country receives
             recipient = self._aid_recipient(sa, hit, cand)
             return cand.amount is not None or recipient
         if cand.type in ("diplomacy", "political"):
@@ -1476,6 +1483,9 @@ class SentenceExtractor:
                 cand.actor.country is None and cand.actor.role != "international"
             ):
                 return False
+            ref = cand.actor_ref
+            if cand.type == "diplomacy" and ref is not None and ref.actor.role in ARMED_ROLES:
+                return False  # "commanders were meeting Western instructors": no diplomacy
             if cand.type == "diplomacy":
                 # a meeting or an agreement with someone: the counterpart, preferably the
                 # object after the verb ("to meet President Biden"); without a place one
@@ -1593,6 +1603,13 @@ class SentenceExtractor:
         if not mentions:
             mentions = [(None, None)]  # type: ignore[list-item]
         actors: list[Actor | None] = [cand.actor]
+        if cand.type == "diplomacy" and cand.target is None and cand.actor_ref is not None:
+            # "Rutte en Zelensky bezochten X": one meeting, the second party its counterpart
+            parties = self._coordinated_actors(sa, cand.actor_ref)
+            if len(parties) > 1:
+                other = parties[1].actor
+                cand.target = Actor(other.country, other.role, other.name)
+        # "Nederland en Denemarken leveren": one gift per donor
         if cand.type in ("aid", "political") and cand.actor_ref is not None:
             actors = [
                 self._role_for(a.actor, cand.type)

@@ -38,6 +38,8 @@ class TriggerSpec:
     defender_subject: bool = (
         False  # "repelled the attack": the subject defends; the other side attacks
     )
+    # "give Ukraine tanks": aid only when a country follows as the recipient
+    recipient_object: bool = False
     particle: str | None = None  # separable verbs: the particle that must close the clause
     particle_next: frozenset[str] = frozenset()
     # words after the trigger that make it the first half of a compound ("supply lines")
@@ -202,6 +204,7 @@ def _trigger_spec(entry: dict[str, Any], *, recapture: bool = False) -> TriggerS
         needs_anchor=bool(entry.get("needs_anchor", False)),
         patient_subject=bool(entry.get("patient_subject", False)),
         defender_subject=bool(entry.get("defender_subject", False)),
+        recipient_object=bool(entry.get("recipient_object", False)),
         symmetric=bool(entry.get("symmetric", False)),
         particle=fold(entry["particle"]) if entry.get("particle") else None,
         particle_next=word_set(entry.get("particle_next", [])),
