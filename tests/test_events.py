@@ -1129,3 +1129,14 @@ def test_giving_is_aid_only_with_a_country_as_recipient():
 def test_military_officers_meeting_is_no_diplomacy():
     text = "Russia said it had hit a hotel in Kyiv where Ukrainian commanders were meeting."
     assert not only(extract(text, "en"), "diplomacy")
+
+
+def test_attack_noun_with_a_death_toll_and_no_ground_force_is_a_strike():
+    text = "Het dodental van de Russische aanval op het centrum van Dnipro is gestegen tot 34."
+    events = extract(text, "nl")
+    assert [(e.type, e.fatalities) for e in events] == [("strike", 34)]
+
+
+def test_attack_noun_in_the_sentence_of_a_strike_is_that_strike():
+    text = "Several drones struck buildings in Moscow, in the most serious attack on the city."
+    assert [e.type for e in extract(text, "en")] == ["strike"]

@@ -25,6 +25,7 @@ from frontwatch.events.lexicon import (
     load_lexicon,
 )
 from frontwatch.events.merge import (
+    drop_attack_rementions,
     infer_actors,
     infer_attackers,
     merge_duplicates,
@@ -198,6 +199,7 @@ class EventExtractor:
             self.sides,
             (doc.date_interval[0].isoformat(), doc.date_interval[1].isoformat()),
         )
+        candidates = drop_attack_rementions(candidates)
         candidates = merge_remention(candidates)
         candidates = merge_headings(candidates)
         candidates = merge_duplicates(candidates)

@@ -283,6 +283,16 @@ class SentenceExtractor:
             return self._reject(sa, hit, "a risk, not an event")  # "het gevaar van omsingeling"
         if etype == "combat" and self._strike_modified(sa, hit):
             etype, rule = "strike", rule + "+weapon"
+        elif (
+            etype == "combat"
+            and spec.kind == "noun"
+            and not spec.symmetric
+            and sa.casualties
+            and not any(a.actor.role in ARMED_ROLES and a.kind != "adjective" for a in sa.actors)
+        ):
+            # "the death toll from the attack on the centre of Belgorod": an attack that
+            # kills people where no ground force is named is a strike from afar
+            etype, rule = "strike", rule + "+casualties"
         if etype == "combat" and self._background_or_compound(sa, hit):
             return self._reject(sa, hit, "background of another event")
         if (

@@ -213,6 +213,21 @@ def _denied_claim(denial: Candidate, earlier: list[Candidate]) -> Candidate | No
     return None
 
 
+def drop_attack_rementions(cands: list[Candidate]) -> list[Candidate]:
+    """ "Drones struck buildings in Moscow, in the most serious attack on the capital": an
+    attack noun in the sentence of a strike at the same place is that strike, not a fight."""
+    strikes = {(c.sentence.span.start, place_key(c.place)) for c in cands if c.type == "strike"}
+    return [
+        c
+        for c in cands
+        if not (
+            c.type == "combat"
+            and not c.symmetric
+            and (c.sentence.span.start, place_key(c.place)) in strikes
+        )
+    ]
+
+
 def merge_remention(cands: list[Candidate]) -> list[Candidate]:
     """ "De inname van het stadje", "its fall": a definite mention of an event already told."""
     out: list[Candidate] = []
