@@ -121,6 +121,9 @@ class DocState:
             if r.prep not in hit.spec.exclude_preps
         ):
             return
+        toks = sa.tokens
+        if any(toks[k].norm in hit.spec.place_preps for k in range(hit.j, min(sa.hi, hit.j + 2))):
+            return  # "terugtrokken van de westoever": the verb names where from, unrecognised
         probe = PlaceRef(hit.i, hit.j, anaphor="settlement")
         found = self._recent(probe, [], False)
         if found is None or not any(
