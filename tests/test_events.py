@@ -1140,3 +1140,17 @@ def test_attack_noun_with_a_death_toll_and_no_ground_force_is_a_strike():
 def test_attack_noun_in_the_sentence_of_a_strike_is_that_strike():
     text = "Several drones struck buildings in Moscow, in the most serious attack on the city."
     assert [e.type for e in extract(text, "en")] == ["strike"]
+
+
+def test_strike_in_a_sentence_naming_no_place_happened_at_the_place_just_named():
+    text = (
+        "Russia pounded Dnipro with missiles overnight, officials said.\n"
+        "In the morning a missile hit a children's hospital."
+    )
+    strikes = only(extract(text, "en"), "strike")
+    assert [e.place.name for e in strikes] == ["Dnipro", "Dnipro"]
+
+
+def test_fight_in_a_sentence_naming_no_place_is_not_given_one():
+    text = "Russian troops attacked Lobkove.\nThe battle was decided before half time."
+    assert len([e for e in extract(text, "en") if e.type in ("combat", "strike")]) == 1

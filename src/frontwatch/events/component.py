@@ -119,6 +119,7 @@ class EventExtractor:
             coordinators=lex.coordinators,
             demonstratives=lex.demonstratives,
             inclusion_markers=lex.inclusion_markers,
+            weapons=lex.strike_modifiers,
             list_fillers=list_fillers(lex),
         )
         places = sorted(doc.places, key=lambda p: p.start)

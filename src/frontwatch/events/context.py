@@ -65,6 +65,8 @@ class DocState:
     coordinators: frozenset[str] = frozenset()
     # "die stad", "that town": words that make a place noun point back
     demonstratives: frozenset[str] = frozenset()
+    # "raket", "missile": a strike whose weapon is named may take the place in focus
+    weapons: frozenset[str] = frozenset()
     # "waaronder", "including": words before the places an indefinite plural names
     inclusion_markers: frozenset[tuple[str, ...]] = frozenset()
     # words that may stand between the members of a list of places ("ten zuiden van X in de
@@ -113,8 +115,32 @@ class DocState:
     def _implicit_origin(self, sa: SentenceAnalysis) -> None:
         """ "Na twee dagen trokken de aanvallers zich terug", "his forces had fallen back to new
         positions": a withdrawal naming no place leaves the settlement in focus, when one was
-        named in the last two sentences. It gets a place slot at the verb."""
+        named in the last two sentences; "In July a missile hit the children's hospital": a
+        strike or fight in a sentence naming no place at all happened at the settlement named
+        in the sentence before. The place gets a slot at the verb."""
         hit = next((t for t in sa.triggers if t.spec.type == "territory.withdrawal"), None)
+        reach = 2
+        if hit is None and not sa.places:
+            # only a strike with its weapon named, or an attack that killed or wounded: "de
+            # strijd", "trof" alone are too vague
+            toks = sa.tokens
+            hit = next(
+                (
+                    t
+                    for t in sa.triggers
+                    if (
+                        t.spec.type == "strike"
+                        and any(
+                            toks[k].norm in self.weapons
+                            for k in range(max(sa.lo, t.i - 3), min(sa.hi, t.j + 3))
+                        )
+                    )
+                    # "bij een Oekraïense aanval zeven mensen om het leven gekomen"
+                    or (t.spec.type == "combat" and not t.spec.symmetric and sa.casualties)
+                ),
+                None,
+            )
+            reach = 1
         if hit is None or any(
             r.mention is not None or r.resolved or r.anaphor is not None
             for r in sa.places
@@ -127,7 +153,7 @@ class DocState:
         probe = PlaceRef(hit.i, hit.j, anaphor="settlement")
         found = self._recent(probe, [], False)
         if found is None or not any(
-            m.place is found and self.sentence - m.sentence <= 2 for m in self.places
+            m.place is found and self.sentence - m.sentence <= reach for m in self.places
         ):
             return
         probe.resolved = [found]
