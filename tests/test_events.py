@@ -1154,3 +1154,17 @@ def test_strike_in_a_sentence_naming_no_place_happened_at_the_place_just_named()
 def test_fight_in_a_sentence_naming_no_place_is_not_given_one():
     text = "Russian troops attacked Lobkove.\nThe battle was decided before half time."
     assert len([e for e in extract(text, "en") if e.type in ("combat", "strike")]) == 1
+
+
+def test_a_possessor_city_is_no_event_place_but_a_possessed_event_noun_keeps_it():
+    took = only(
+        extract("Moscow's troops took the nearby town of Lyman.", "en"), "territory.capture"
+    )
+    assert [e.place.name for e in took] == ["Lyman"]
+    text = "Ukraine's general staff confirmed Robotyne's recapture on Friday."
+    assert [e.place.name for e in only(extract(text, "en"), "territory.capture")] == ["Robotyne"]
+
+
+def test_passing_a_law_is_political():
+    text = "Ukraine's parliament on Thursday passed a law tightening the rules for mobilisation."
+    assert [e.actor.country for e in only(extract(text, "en"), "political")] == ["UKR"]

@@ -271,11 +271,13 @@ class DocState:
 
     @staticmethod
     def _acting(sa: SentenceAnalysis) -> set[int]:
-        """Tokens of names that act here ("Kyiv denied"): actors, not places in focus."""
+        """Tokens of names that act here ("Kyiv denied"): actors, not places in focus. A name
+        right after an event verb is its object ("Russia pounded Kyiv"), a place."""
+        objects = {t.j for t in sa.triggers}
         return {
             k
             for a in sa.actors
-            if a.kind in ("metonym", "country", "named") and a.prep is None
+            if a.kind in ("metonym", "country", "named") and a.prep is None and a.i not in objects
             for k in range(a.i, a.j)
         }
 

@@ -634,6 +634,8 @@ class SentenceExtractor:
             and (a.prep is None or (a.prep in self.lex.genitive_preps and a.kind == "group"))
             and not self._in_target_slot(sa, a, hit)
             and not self._agent_before(sa, a.i)  # an agent phrase is no subject
+            # "a missile hit the children's hospital": civilians and reporters attack nobody
+            and not (cand.type in VIOLENT and a.actor.role in ("civilian", "media"))
             # a noun is predicated of a subject before it ("Kyiv meldt de bevrijding van X"),
             # not of a name after it ("Wagner claimt verovering Bachmoet, Kyiv: ...")
             and (spec.kind != "noun" or not spec.territorial or a.j <= hit.i)
@@ -1003,6 +1005,7 @@ class SentenceExtractor:
         # "Kyiv werd bestookt", "Kharkiv was shelled": the subject of a passive is what the
         # act was done to, a place, even where a capital elsewhere stands for its government
         passive = self._passive(sa, hit)
+        toks = sa.tokens
 
         def usable(r: PlaceRef) -> bool:
             if (
@@ -1017,6 +1020,14 @@ class SentenceExtractor:
             ):
                 return False
             if r.seat or r.prep in spec.exclude_preps:
+                return False
+            if (
+                r.j + 2 < hit.i
+                and toks[r.j].text in ("'", "’")
+                and toks[r.j + 1].norm == "s"
+            ):
+                # "Moscow's troops took X": a possessor, not a place ("Andriivka's recapture"
+                # is: the event noun itself is possessed)
                 return False
             if r.mention is not None and (r.mention.feature or "").upper() in _WATER_FEATURES:
                 return False
