@@ -157,6 +157,9 @@ def test_weekday_in_past_tense_is_the_last_one() -> None:
     assert interval(past) == ("2024-10-05", "2024-10-05")
     perfect = one("Het leger heeft zaterdag de stad heroverd.", "2024-10-10", "zaterdag")
     assert interval(perfect) == ("2024-10-05", "2024-10-05")
+    # "onder-" takes the place of "ge-" in the participle: still a perfect, still the past
+    signed = one("Zelensky heeft dinsdag een wet ondertekend.", "2024-04-03", "dinsdag")
+    assert interval(signed) == ("2024-04-02", "2024-04-02")
 
 
 def test_weekday_in_a_month_dated_document_spans_the_possible_days() -> None:
