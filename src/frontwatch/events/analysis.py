@@ -654,7 +654,11 @@ class SentenceReader:
         if not starts or bisect_left(starts, i) == bisect_left(starts, max(lo, i - 8)):
             return False  # no locator phrase starts in the window (the usual case)
         for m in self._matches("locator", max(lo, i - 8), i):
-            if m.i > lo and toks[m.i - 1].norm in self.lex.determiners:
+            if (
+                m.i > lo
+                and toks[m.i - 1].norm in self.lex.determiners
+                and toks[m.i].norm in self.lex.part_nouns
+            ):
                 continue  # "in the south of X" is a part of X, not a place beside it
             if m.j >= i - 2:
                 between = [t.norm for t in toks[m.j : i]]
