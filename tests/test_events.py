@@ -1168,3 +1168,10 @@ def test_a_possessor_city_is_no_event_place_but_a_possessed_event_noun_keeps_it(
 def test_passing_a_law_is_political():
     text = "Ukraine's parliament on Thursday passed a law tightening the rules for mobilisation."
     assert [e.actor.country for e in only(extract(text, "en"), "political")] == ["UKR"]
+
+
+def test_falling_into_hands_is_a_change_of_control_with_the_place_of_the_subject_phrase():
+    text = "Eerder vielen overheidsgebouwen in Lyman en Siversk in handen van de separatisten."
+    captures = only(extract(text, "nl"), "territory.capture")
+    assert sorted(e.place.name for e in captures) == ["Lyman", "Siversk"]
+    assert all(e.actor.country == "RUS" for e in captures)
