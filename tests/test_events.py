@@ -1175,3 +1175,23 @@ def test_falling_into_hands_is_a_change_of_control_with_the_place_of_the_subject
     captures = only(extract(text, "nl"), "territory.capture")
     assert sorted(e.place.name for e in captures) == ["Lyman", "Siversk"]
     assert all(e.actor.country == "RUS" for e in captures)
+
+
+def test_flag_raised_marks_a_capture_and_an_earlier_occupation_stays_the_other_sides():
+    text = (
+        "Vorige week werd de Oekraïense vlag al gehesen in het stadje Lyman, "
+        "dat sinds maart bezet was."
+    )
+    captures = only(
+        extract(
+            text,
+            "nl",
+            times={
+                "Vorige week": ("2024-10-07", "2024-10-13"),
+                "sinds maart": ("2024-03-01", "2024-03-31"),
+            },
+        ),
+        "territory.capture",
+    )
+    actors = sorted(e.actor.country for e in captures)
+    assert actors == ["RUS", "UKR"]

@@ -123,7 +123,9 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str]) -> None:
                 c.type == "territory.withdrawal" and o.type == "territory.capture"
             ):
                 c.actor, c.actor_source = other_side(o.actor, sides), "context"
-            elif c.type == o.type:
+            elif c.type == o.type and _same_time(c, o):
+                # the same event told twice; a capture at another time may be the other
+                # side's ("bezet sinds maart", "vlag vorige week gehesen")
                 c.actor, c.actor_source = Actor(o.actor.country, o.actor.role), "context"  # type: ignore[union-attr]
             else:
                 continue
@@ -140,6 +142,13 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str]) -> None:
             taker = other_side(Actor(owner, "unknown"), sides) if owner in sides else None
             if taker is not None:
                 c.actor, c.actor_source = taker, "presumed"
+
+
+def _same_time(a: Candidate, b: Candidate) -> bool:
+    """Whether the two candidates' time intervals overlap (unknown times do)."""
+    if a.time is None or b.time is None:
+        return True
+    return a.time.earliest <= b.time.latest and b.time.earliest <= a.time.latest
 
 
 def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
