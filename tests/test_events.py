@@ -1195,3 +1195,8 @@ def test_flag_raised_marks_a_capture_and_an_earlier_occupation_stays_the_other_s
     )
     actors = sorted(e.actor.country for e in captures)
     assert actors == ["RUS", "UKR"]
+
+
+def test_no_ground_changes_hands_outside_the_warring_countries_without_a_side_named():
+    doc = make_doc("The team laid siege to the goal in Chicago but could not break through.", "en")
+    assert not [e for e in EventExtractor()(doc).events if e.type.startswith("territory")]

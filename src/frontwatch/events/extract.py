@@ -29,6 +29,7 @@ from frontwatch.events.analysis import (
     TriggerHit,
     is_country_level,
 )
+from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, TriggerSpec
 from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
@@ -463,8 +464,6 @@ class SentenceExtractor:
 
     def _own_ground(self, cand: Candidate, places: list[PlaceRef]) -> bool:
         """The holder holds its own country's ground: held "since" then, it never changed hands."""
-        from frontwatch.events.countries import country_of_place
-
         if cand.actor is None or cand.actor.country is None:
             return False
         mentions = [p for r in places for p in r.places]
@@ -1477,6 +1476,11 @@ class SentenceExtractor:
         if cand.type in TERRITORIAL:
             if cand.actor is not None and cand.actor.role in ("civilian", "media"):
                 return False
+            if not armed and self._outside_the_war(places):
+                # "Barcelona laid siege to the goal", "to reach the Wimbledon semi-finals":
+                # ground changes hands here only in the warring countries, unless a force
+                # of one of the sides is named
+                return False
             if cand.type == "territory.withdrawal" and not armed and not cand.remention:
                 return False
             weak = spec.strength == "weak" and spec.kind != "fall" and not cand.remention
@@ -1533,6 +1537,14 @@ class SentenceExtractor:
                     )
             return True
         return True
+
+    def _outside_the_war(self, places: list[PlaceRef]) -> bool:
+        """Every place is known to lie in a country that is not one of the sides."""
+        mentions = [p for r in places for p in r.places]
+        return bool(mentions) and all(
+            country_of_place(p) is not None and country_of_place(p) not in self.sides
+            for p in mentions
+        )
 
     def _object_is_place(
         self, sa: SentenceAnalysis, hit: TriggerHit, places: list[PlaceRef]
