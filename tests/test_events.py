@@ -1200,3 +1200,9 @@ def test_flag_raised_marks_a_capture_and_an_earlier_occupation_stays_the_other_s
 def test_no_ground_changes_hands_outside_the_warring_countries_without_a_side_named():
     doc = make_doc("The team laid siege to the goal in Chicago but could not break through.", "en")
     assert not [e for e in EventExtractor()(doc).events if e.type.startswith("territory")]
+
+
+def test_pushing_the_enemy_back_from_a_place_is_the_enemys_withdrawal():
+    text = "Ukrainian troops have pushed Russian forces back from Kupiansk."
+    [e] = only(extract(text, "en"), "territory.withdrawal")
+    assert (e.actor.country, e.place.name) == ("RUS", "Kupiansk")

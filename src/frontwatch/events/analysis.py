@@ -1108,11 +1108,16 @@ class SentenceReader:
             hits.append(TriggerHit(m.i, m.j, spec))
         taken = {k for h in hits for k in range(h.i, h.j)}
         for m in self._matches("separable", lo, hi):
-            if m.i in taken:
+            # a one-word trigger gives way to the separable verb its particle completes:
+            # "pushed Russian forces back from X" is no "pushed" (advance)
+            single = next((h for h in hits if h.i == m.i and h.j == h.i + 1), None)
+            if m.i in taken and single is None:
                 continue
             for spec in m.payloads:
                 particle = self._particle(m.j, hi, spec, clause_of, lo)
                 if particle is not None:
+                    if single is not None:
+                        hits.remove(single)
                     hits.append(TriggerHit(m.i, m.j, spec, particle))
                     break
         hits.sort(key=lambda h: h.i)
