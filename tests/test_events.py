@@ -1206,3 +1206,8 @@ def test_pushing_the_enemy_back_from_a_place_is_the_enemys_withdrawal():
     text = "Ukrainian troops have pushed Russian forces back from Kupiansk."
     [e] = only(extract(text, "en"), "territory.withdrawal")
     assert (e.actor.country, e.place.name) == ("RUS", "Kupiansk")
+
+
+def test_trigger_word_inside_a_capitalised_name_is_no_event():
+    text = "Syrskyi thanked the 80th Air Assault Brigade for the liberation of Klishchiivka."
+    assert not [e for e in extract(text, "en") if e.type in ("combat", "strike")]

@@ -1101,10 +1101,18 @@ class SentenceReader:
         self, lo: int, hi: int, clause_of: list[int], clauses: list[Clause]
     ) -> list[TriggerHit]:
         hits: list[TriggerHit] = []
+        toks = self.tokens
         for m in self._matches("trigger", lo, hi):
             spec = self._choose_spec(m.payloads, m.i, lo)
             if spec is None or self._attributive(m.i, m.j, lo, hi, spec):
                 continue
+            if (
+                m.i > lo
+                and toks[m.i].is_capitalised
+                and toks[m.i - 1].is_capitalised
+                and toks[m.i - 1].is_word
+            ):
+                continue  # "the 80th Air Assault Brigade", "Operation Spiderweb Strike": a name
             hits.append(TriggerHit(m.i, m.j, spec))
         taken = {k for h in hits for k in range(h.i, h.j)}
         for m in self._matches("separable", lo, hi):
