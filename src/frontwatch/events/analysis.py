@@ -188,6 +188,8 @@ class SentenceReader:
 
     def __init__(self, lexicon: Lexicon, tokens: Sequence[Token]) -> None:
         self._time_starts: set[int] = set()
+        self._last_span: Span | None = None
+        self._last_bounds = (0, 0)
         self._noun_cache = _NOUN_CACHE.setdefault(id(lexicon), {})
         self.lex = lexicon
         self.tokens = tokens
@@ -294,9 +296,17 @@ class SentenceReader:
         general news): without one there is no event to find."""
         return bool(self._found["trigger"] or self._found["separable"])
 
+    def _bounds(self, span: Span) -> tuple[int, int]:
+        """The tokens of a sentence (the last one asked for is remembered: the caller asks
+        whether to read it fully, then reads it)."""
+        if span is not self._last_span:
+            self._last_span = span
+            self._last_bounds = token_span(self.starts, self.ends, span.start, span.end)
+        return self._last_bounds
+
     def may_have_triggers(self, span: Span) -> bool:
         """A cheap first test: could any trigger start in this sentence?"""
-        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        lo, hi = self._bounds(span)
         return bool(self._matches("trigger", lo, hi) or self._matches("separable", lo, hi))
 
     def _separable_cues(self, lo: int, hi: int, found: list[CueHit]) -> list[CueHit]:
@@ -327,7 +337,7 @@ class SentenceReader:
     def may_attribute_or_count(self, span: Span) -> bool:
         """A cheap first test: could this sentence attribute, blame or count casualties for the
         events just before it ("Dat meldt het leger.", "Zes mensen raakten gewond.")?"""
-        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        lo, hi = self._bounds(span)
         return bool(
             self._matches("cue", lo, hi)
             or self._matches("separable_cue", lo, hi)
@@ -345,11 +355,11 @@ class SentenceReader:
     ) -> SentenceAnalysis:
         """Analyse a sentence; ``full=False`` reads only its places and actors (for the memory
         of later sentences), which is all a sentence without triggers contributes."""
-        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        lo, hi = self._bounds(span)
+        starts, ends = self.starts, self.ends
         time_tokens = []
         for t in times:
-            i, j = token_span(self.starts, self.ends, t.start, t.end)
-            time_tokens.append((i, j, t))
+            time_tokens.append((bisect_right(ends, t.start), bisect_left(starts, t.end), t))
         self._time_starts = {i for i, _, _ in time_tokens}
         place_refs = self._places(lo, hi, places, time_tokens, anaphors=full)
         actors = self._actors(lo, hi, persons, place_refs)
@@ -390,6 +400,7 @@ class SentenceReader:
         # "erkende dat ..." confirms; it is no recognition (diplomacy).
         said = {c.i for c in cue_hits if c.categories & {"say", "confirm", "deny"}}
         triggers = [t for t in triggers if t.i not in said or t.spec.territorial]
+        numeric = self._positions(self._numeric, lo, hi)
         return SentenceAnalysis(
             span=span,
             lo=lo,
@@ -402,11 +413,9 @@ class SentenceReader:
             triggers=triggers,
             clauses=clauses,
             clause_of=clause_of,
-            amounts=find_amounts(
-                self.tokens, lo, hi, self.lex.numbers, self._positions(self._numeric, lo, hi)
-            ),
-            casualties=find_casualties(
-                self.tokens, lo, hi, self.lex.numbers, self._positions(self._numeric, lo, hi)
+            amounts=find_amounts(self.tokens, lo, hi, self.lex.numbers, numeric) if numeric else [],
+            casualties=(
+                find_casualties(self.tokens, lo, hi, self.lex.numbers, numeric) if numeric else []
             ),
             time_tokens=time_tokens,
         )
@@ -426,8 +435,9 @@ class SentenceReader:
         refs: list[PlaceRef] = []
         taken: set[int] = set()
         ends: set[int] = set()  # the token after each named place
+        tok_starts, tok_ends = self.starts, self.ends
         for p in places:
-            i, j = token_span(self.starts, self.ends, p.start, p.end)
+            i, j = bisect_right(tok_ends, p.start), bisect_left(tok_starts, p.end)  # token_span
             if i >= j:
                 continue
             refs.append(PlaceRef(i, j, mention=p))
@@ -840,7 +850,7 @@ class SentenceReader:
                     "possessive" if poss else "role",
                     needs_country=not proxy,
                 )
-                ref.local = tuple(t.norm for t in toks[i:j]) in lex.local_officials
+                ref.local = tuple(map(_NORM, toks[i:j])) in lex.local_officials
                 # "a Kharkiv regional official": of the country of the place named before it
                 for back in (1, 2):
                     owner = place_at.get(i - back)
@@ -921,7 +931,7 @@ class SentenceReader:
             if t.norm not in lex.numbers.units and not t.is_capitalised
         )
         return core in lex.institutions or any(
-            tuple(t.norm for t in toks[r.j - n : r.j]) in lex.institutions for n in (1, 2, 3, 4)
+            tuple(map(_NORM, toks[r.j - n : r.j])) in lex.institutions for n in (1, 2, 3, 4)
         )
 
     def _modifiers_only(self, a: int, b: int) -> bool:

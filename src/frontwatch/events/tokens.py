@@ -270,10 +270,12 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 # The first-word index of a set of matchers, built once per set (which it keeps alive, so
-# that the ids in its key stay theirs): word -> names of the matchers a phrase may start with
-# there, whether by its first word or by a suffix entry ("artilleriebeschietingen"). Words are
-# added as they are met, so that a token costs one dictionary look-up.
-_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, tuple[str, ...]], list[Any]]] = {}
+# that the ids in its key stay theirs): word -> (name, matcher, trie node of the word) of the
+# matchers a phrase may start with there, whether by its first word or (node None) by a suffix
+# entry ("artilleriebeschietingen"). Words are added as they are met, so that a token costs one
+# dictionary look-up.
+_Starts = tuple[tuple[str, "PhraseMatcher", dict[str, Any] | None], ...]
+_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, _Starts], list[Any]]] = {}
 _SCAN_INDEX_LIMIT = 400_000
 
 
@@ -291,41 +293,40 @@ def scan(
     key = tuple((name, id(m)) for name, m in matchers.items())
     index = _SCAN_INDEX.get(key)
     if index is None:
-        table: dict[str, list[str]] = {}
+        table: dict[str, list[tuple[str, PhraseMatcher, dict[str, Any] | None]]] = {}
         for name, m in matchers.items():
-            for word in m._root:
-                table.setdefault(word, []).append(name)
+            for word, node in m._root.items():
+                table.setdefault(word, []).append((name, m, node))
         index = _SCAN_INDEX[key] = (
             {w: tuple(n) for w, n in table.items()},
             list(matchers.values()),
         )
-    names_of = index[0]
+    starts_of = index[0]
     if norms is None:
         norms = [t.norm for t in tokens]
-    lookup: Callable[[str], tuple[str, ...]] = names_of.__getitem__
-    unseen = set(norms).difference(names_of)
+    lookup: Callable[[str], _Starts] = starts_of.__getitem__
+    unseen = set(norms).difference(starts_of)
     if unseen:
         with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
-        new = {w: tuple(n for n, m in with_suffixes if m.suffix_match(w)) for w in unseen}
-        if len(names_of) < _SCAN_INDEX_LIMIT:
-            names_of.update(new)
+        new: dict[str, _Starts] = {
+            w: tuple((n, m, None) for n, m in with_suffixes if m.suffix_match(w)) for w in unseen
+        }
+        if len(starts_of) < _SCAN_INDEX_LIMIT:
+            starts_of.update(new)
         else:
 
-            def lookup(word: str) -> tuple[str, ...]:
-                return new[word] if word in new else names_of[word]
+            def lookup(word: str) -> _Starts:
+                return new[word] if word in new else starts_of[word]
 
     found: dict[str, list[Match]] = {name: [] for name in matchers}
     free: dict[str, int] = {name: 0 for name in matchers}
     hi = len(tokens)
     end_key = PhraseMatcher._END
-    names_at = list(map(lookup, norms))
-    for i in compress(range(hi), names_at):  # the tokens some phrase may start at
-        word = norms[i]
-        for name in names_at[i]:
+    starts_at = list(map(lookup, norms))
+    for i in compress(range(hi), starts_at):  # the tokens some phrase may start at
+        for name, matcher, node in starts_at[i]:
             if i < free[name]:
                 continue
-            matcher = matchers[name]
-            node = matcher._root.get(word)
             if (
                 node is not None
                 and end_key not in node
