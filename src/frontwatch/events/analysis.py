@@ -27,7 +27,7 @@ _NOUN_CACHE: dict[int, dict[str, str | None]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
 _FLAGS: dict[int, dict[str, int]] = {}
 _NUMERIC, _PLACE_NOUN, _OPENER, _CAPITAL, _POINTER, _PRONOUN = 1, 2, 4, 8, 16, 32
-_START, _END, _TEXT, _NORM = (attrgetter(a) for a in ("start", "end", "text", "norm"))
+_START, _END, _TEXT, _NORM, _I = (attrgetter(a) for a in ("start", "end", "text", "norm", "i"))
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
 _WATER = frozenset({"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"})
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
@@ -528,7 +528,7 @@ class SentenceReader:
                 # "daar", "there": the place last named
                 elif norm in lex.place_pronouns and k not in taken:
                     refs.append(PlaceRef(k, k + 1, anaphor="any"))
-        refs.sort(key=lambda r: r.i)
+        refs.sort(key=_I)
         for r in refs:
             r.prep = self._prep_before(r.i, lo)
             r.locator = self._locator_before(r.i, lo) or (
@@ -673,8 +673,10 @@ class SentenceReader:
                 k -= 1
                 continue
             break
-        if k >= lo and toks[k].norm in lex.place_preps | lex.origin_preps | lex.agent_preps:
-            return toks[k].norm
+        if k >= lo:
+            norm = toks[k].norm
+            if norm in lex.place_preps or norm in lex.origin_preps or norm in lex.agent_preps:
+                return norm
         return None
 
     def _locator_before(self, i: int, lo: int) -> bool:
@@ -899,7 +901,7 @@ class SentenceReader:
                     ActorRef(n, n + 1, Actor(None, "unknown"), "pronoun", needs_country=True)
                 )
             refs.extend(known)
-        refs.sort(key=lambda r: r.i)
+        refs.sort(key=_I)
         # "het ministerie van Defensie in Moskou", "de regering in Kiev": the seat of an actor
         # (checked only where a place follows "in"/"at", which is rare)
         seated = [
@@ -1135,7 +1137,7 @@ class SentenceReader:
                 if particle is not None:
                     hits.append(TriggerHit(m.i, m.j, spec, particle))
                     break
-        hits.sort(key=lambda h: h.i)
+        hits.sort(key=_I)
         return hits
 
     def _choose_spec(
