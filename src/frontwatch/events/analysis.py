@@ -13,19 +13,21 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import attrgetter
 from typing import Any
 
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import ActorEntry, Lexicon, TriggerSpec
 from frontwatch.events.numbers import AmountSpan, CasualtySpan, find_amounts, find_casualties
-from frontwatch.events.tokens import Match, Token, scan
+from frontwatch.events.tokens import Match, Token, fold, scan
 from frontwatch.records import Actor, PlaceMention, Span, TimeMention
 
 _NOUN_CACHE: dict[int, dict[str, str | None]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
 _FLAGS: dict[int, dict[str, int]] = {}
-_NUMERIC, _PLACE_NOUN, _OPENER, _NAMEISH, _POINTER = 1, 2, 4, 8, 16
+_NUMERIC, _PLACE_NOUN, _OPENER, _CAPITAL, _POINTER, _PRONOUN = 1, 2, 4, 8, 16, 32
+_START, _END, _TEXT, _NORM, _I = (attrgetter(a) for a in ("start", "end", "text", "norm", "i"))
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
 _WATER = frozenset({"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"})
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
@@ -186,11 +188,14 @@ class SentenceReader:
 
     def __init__(self, lexicon: Lexicon, tokens: Sequence[Token]) -> None:
         self._time_starts: set[int] = set()
+        self._last_span: Span | None = None
+        self._last_bounds = (0, 0)
         self._noun_cache = _NOUN_CACHE.setdefault(id(lexicon), {})
         self.lex = lexicon
         self.tokens = tokens
-        self.starts = [t.start for t in tokens]
-        self.ends = [t.end for t in tokens]
+        self.starts = list(map(_START, tokens))
+        self.ends = list(map(_END, tokens))
+        norms = list(map(_NORM, tokens))
         # One pass over the document for every phrase list; sentences take their slices.
         self._found = scan(
             tokens,
@@ -203,32 +208,38 @@ class SentenceReader:
                 "proxy": lexicon.proxy_markers,
                 "locator": lexicon.locators,
             },
+            norms,
         )
         self._found_starts = {name: [m.i for m in ms] for name, ms in self._found.items()}
         flags_of = _FLAGS.setdefault(id(lexicon), {})
         self._numeric: list[int] = []
         self._place_nouns: list[int] = []
         self._openers: list[int] = []
-        self._persons_or_pronouns: list[int] = []
+        self._capitalised: list[int] = []  # may be a person met before
+        self._pronouns: list[int] = []
         self._pointers: list[int] = []  # "it", "them", "daar", "die": words that may be places
         if not self.has_triggers():
             return  # nothing will be read: the word classes are not needed
-        for k, t in enumerate(tokens):
-            text = t.text
-            flags = flags_of.get(text)
-            if flags is None:
-                flags = flags_of[text] = self._flags(text, t.norm)
-            if flags:
-                if flags & _NUMERIC:
-                    self._numeric.append(k)
-                if flags & _PLACE_NOUN:
-                    self._place_nouns.append(k)
-                if flags & _OPENER:
-                    self._openers.append(k)
-                if flags & _NAMEISH:
-                    self._persons_or_pronouns.append(k)
-                if flags & _POINTER:
-                    self._pointers.append(k)
+        texts = list(map(_TEXT, tokens))
+        for k in set(texts).difference(flags_of):  # word forms not met before
+            flags_of[k] = self._flags(k, fold(k))
+        flags = list(map(flags_of.__getitem__, texts))
+        numeric, place_nouns, openers = self._numeric, self._place_nouns, self._openers
+        capitalised, pronouns, pointers = self._capitalised, self._pronouns, self._pointers
+        for k in compress(range(len(flags)), flags):  # most words are none of these
+            word_flags = flags[k]
+            if word_flags & _NUMERIC:
+                numeric.append(k)
+            if word_flags & _PLACE_NOUN:
+                place_nouns.append(k)
+            if word_flags & _OPENER:
+                openers.append(k)
+            if word_flags & _CAPITAL:
+                capitalised.append(k)
+            if word_flags & _POINTER:
+                pointers.append(k)
+            if word_flags & _PRONOUN:
+                pronouns.append(k)
 
     def _flags(self, text: str, norm: str) -> int:
         """What a word form may be, once per form: a number, a place noun, a clause opener..."""
@@ -252,8 +263,10 @@ class SentenceReader:
             or text in (",", "-")
         ):
             flags |= _OPENER
-        if norm in lex.pronouns or text[:1].isupper():
-            flags |= _NAMEISH
+        if text[:1].isupper():
+            flags |= _CAPITAL
+        if norm in lex.pronouns and text[:1].isalnum():
+            flags |= _PRONOUN
         if (
             norm in lex.object_pronouns
             or norm in lex.place_pronouns
@@ -264,8 +277,16 @@ class SentenceReader:
 
     def _matches(self, name: str, lo: int, hi: int) -> list[Match]:
         starts = self._found_starts[name]
-        a, b = bisect_left(starts, lo), bisect_left(starts, hi)
-        return [m for m in self._found[name][a:b] if m.j <= hi]
+        a = bisect_left(starts, lo)
+        b = bisect_left(starts, hi, a)
+        if a == b:
+            return []
+        found = self._found[name]
+        # one matcher's matches do not overlap, so their ends rise with their starts: when the
+        # last one ends in time, all do
+        if found[b - 1].j <= hi:
+            return found[a:b]
+        return [m for m in found[a:b] if m.j <= hi]
 
     def _positions(self, positions: list[int], lo: int, hi: int) -> list[int]:
         return positions[bisect_left(positions, lo) : bisect_left(positions, hi)]
@@ -275,9 +296,17 @@ class SentenceReader:
         general news): without one there is no event to find."""
         return bool(self._found["trigger"] or self._found["separable"])
 
+    def _bounds(self, span: Span) -> tuple[int, int]:
+        """The tokens of a sentence (the last one asked for is remembered: the caller asks
+        whether to read it fully, then reads it)."""
+        if span is not self._last_span:
+            self._last_span = span
+            self._last_bounds = token_span(self.starts, self.ends, span.start, span.end)
+        return self._last_bounds
+
     def may_have_triggers(self, span: Span) -> bool:
         """A cheap first test: could any trigger start in this sentence?"""
-        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        lo, hi = self._bounds(span)
         return bool(self._matches("trigger", lo, hi) or self._matches("separable", lo, hi))
 
     def _separable_cues(self, lo: int, hi: int, found: list[CueHit]) -> list[CueHit]:
@@ -308,7 +337,7 @@ class SentenceReader:
     def may_attribute_or_count(self, span: Span) -> bool:
         """A cheap first test: could this sentence attribute, blame or count casualties for the
         events just before it ("Dat meldt het leger.", "Zes mensen raakten gewond.")?"""
-        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        lo, hi = self._bounds(span)
         return bool(
             self._matches("cue", lo, hi)
             or self._matches("separable_cue", lo, hi)
@@ -326,11 +355,11 @@ class SentenceReader:
     ) -> SentenceAnalysis:
         """Analyse a sentence; ``full=False`` reads only its places and actors (for the memory
         of later sentences), which is all a sentence without triggers contributes."""
-        lo, hi = token_span(self.starts, self.ends, span.start, span.end)
+        lo, hi = self._bounds(span)
+        starts, ends = self.starts, self.ends
         time_tokens = []
         for t in times:
-            i, j = token_span(self.starts, self.ends, t.start, t.end)
-            time_tokens.append((i, j, t))
+            time_tokens.append((bisect_right(ends, t.start), bisect_left(starts, t.end), t))
         self._time_starts = {i for i, _, _ in time_tokens}
         place_refs = self._places(lo, hi, places, time_tokens, anaphors=full)
         actors = self._actors(lo, hi, persons, place_refs)
@@ -371,6 +400,7 @@ class SentenceReader:
         # "erkende dat ..." confirms; it is no recognition (diplomacy).
         said = {c.i for c in cue_hits if c.categories & {"say", "confirm", "deny"}}
         triggers = [t for t in triggers if t.i not in said or t.spec.territorial]
+        numeric = self._positions(self._numeric, lo, hi)
         return SentenceAnalysis(
             span=span,
             lo=lo,
@@ -383,11 +413,9 @@ class SentenceReader:
             triggers=triggers,
             clauses=clauses,
             clause_of=clause_of,
-            amounts=find_amounts(
-                self.tokens, lo, hi, self.lex.numbers, self._positions(self._numeric, lo, hi)
-            ),
-            casualties=find_casualties(
-                self.tokens, lo, hi, self.lex.numbers, self._positions(self._numeric, lo, hi)
+            amounts=find_amounts(self.tokens, lo, hi, self.lex.numbers, numeric) if numeric else [],
+            casualties=(
+                find_casualties(self.tokens, lo, hi, self.lex.numbers, numeric) if numeric else []
             ),
             time_tokens=time_tokens,
         )
@@ -407,8 +435,9 @@ class SentenceReader:
         refs: list[PlaceRef] = []
         taken: set[int] = set()
         ends: set[int] = set()  # the token after each named place
+        tok_starts, tok_ends = self.starts, self.ends
         for p in places:
-            i, j = token_span(self.starts, self.ends, p.start, p.end)
+            i, j = bisect_right(tok_ends, p.start), bisect_left(tok_starts, p.end)  # token_span
             if i >= j:
                 continue
             refs.append(PlaceRef(i, j, mention=p))
@@ -499,7 +528,7 @@ class SentenceReader:
                 # "daar", "there": the place last named
                 elif norm in lex.place_pronouns and k not in taken:
                     refs.append(PlaceRef(k, k + 1, anaphor="any"))
-        refs.sort(key=lambda r: r.i)
+        refs.sort(key=_I)
         for r in refs:
             r.prep = self._prep_before(r.i, lo)
             r.locator = self._locator_before(r.i, lo) or (
@@ -644,8 +673,10 @@ class SentenceReader:
                 k -= 1
                 continue
             break
-        if k >= lo and toks[k].norm in lex.place_preps | lex.origin_preps | lex.agent_preps:
-            return toks[k].norm
+        if k >= lo:
+            norm = toks[k].norm
+            if norm in lex.place_preps or norm in lex.origin_preps or norm in lex.agent_preps:
+                return norm
         return None
 
     def _locator_before(self, i: int, lo: int) -> bool:
@@ -825,7 +856,7 @@ class SentenceReader:
                     "possessive" if poss else "role",
                     needs_country=not proxy,
                 )
-                ref.local = tuple(t.norm for t in toks[i:j]) in lex.local_officials
+                ref.local = tuple(map(_NORM, toks[i:j])) in lex.local_officials
                 # "a Kharkiv regional official": of the country of the place named before it
                 for back in (1, 2):
                     owner = place_at.get(i - back)
@@ -856,30 +887,25 @@ class SentenceReader:
                     persons.setdefault(toks[names[-1]].norm, ref.actor)
         # Known persons met before (capitalised), then pronoun subjects, resolved to the most
         # recent actor by the extractor (one pass over the words that may be either).
-        candidates = self._positions(self._persons_or_pronouns, lo, hi)
-        if candidates:
+        names = self._positions(self._capitalised, lo, hi) if persons else []
+        pronouns = self._positions(self._pronouns, lo, hi)
+        if names or pronouns:
             covered = {k for r in refs for k in range(r.i, r.j)}
-            pronouns = lex.pronouns
             known: list[ActorRef] = []
-            for n in candidates:
-                if n in covered:
-                    continue
-                tok = toks[n]
-                norm = tok.norm
-                if persons and norm in persons and tok.text[:1].isupper():
-                    known.append(ActorRef(n, n + 1, persons[norm], "named"))
-            for n in candidates:
+            for n in names:
+                if n not in covered and toks[n].norm in persons:
+                    known.append(ActorRef(n, n + 1, persons[toks[n].norm], "named"))
+            for n in pronouns:
                 if n in covered:
                     continue
                 norm = toks[n].norm
-                if norm in pronouns and toks[n].text[:1].isalnum():
-                    if norm in lex.expletives and n + 1 < hi and toks[n + 1].norm in lex.copulas:
-                        continue
-                    known.append(
-                        ActorRef(n, n + 1, Actor(None, "unknown"), "pronoun", needs_country=True)
-                    )
+                if norm in lex.expletives and n + 1 < hi and toks[n + 1].norm in lex.copulas:
+                    continue
+                known.append(
+                    ActorRef(n, n + 1, Actor(None, "unknown"), "pronoun", needs_country=True)
+                )
             refs.extend(known)
-        refs.sort(key=lambda r: r.i)
+        refs.sort(key=_I)
         # "het ministerie van Defensie in Moskou", "de regering in Kiev": the seat of an actor
         # (checked only where a place follows "in"/"at", which is rare)
         seated = [
@@ -911,7 +937,7 @@ class SentenceReader:
             if t.norm not in lex.numbers.units and not t.is_capitalised
         )
         return core in lex.institutions or any(
-            tuple(t.norm for t in toks[r.j - n : r.j]) in lex.institutions for n in (1, 2, 3, 4)
+            tuple(map(_NORM, toks[r.j - n : r.j])) in lex.institutions for n in (1, 2, 3, 4)
         )
 
     def _modifiers_only(self, a: int, b: int) -> bool:
@@ -1128,7 +1154,7 @@ class SentenceReader:
                         hits.remove(single)
                     hits.append(TriggerHit(m.i, m.j, spec, particle))
                     break
-        hits.sort(key=lambda h: h.i)
+        hits.sort(key=_I)
         return hits
 
     def _choose_spec(

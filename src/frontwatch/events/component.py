@@ -296,7 +296,7 @@ def _continued(
     following with places but no trigger of its own repeats the previous sentence's
     territorial event, once per settlement it names, dated by its own time if it has one."""
     toks = sa.tokens
-    if not any(toks[k].norm in lex.continuation_verbs for k in range(sa.lo, sa.hi)):
+    if lex.continuation_verbs.isdisjoint([t.norm for t in toks[sa.lo : sa.hi]]):
         return []
     if sa.paragraph != prev.paragraph:
         return []

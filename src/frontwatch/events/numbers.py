@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from frontwatch.events.lexicon import NumberWords
 from frontwatch.events.tokens import Token
@@ -17,6 +18,7 @@ from frontwatch.events.tokens import Token
 # Tokens a casualty phrase may stretch over between the number and its death or injury word.
 _CASUALTY_WINDOW = 8
 _STOP = frozenset({".", ";", ":", "!", "?", "(", ")", '"', "'"})
+_NORM = attrgetter("norm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +116,24 @@ def _phrase_before(
     tokens: Sequence[Token], i: int, lo: int, phrases: frozenset[tuple[str, ...]]
 ) -> int | None:
     """Start of a phrase of ``phrases`` that ends right before token ``i``."""
+    if i - 1 < lo or tokens[i - 1].norm not in _last_words(phrases):
+        return None  # no phrase ends with the word before (the usual case)
     for length in (3, 2, 1):
         k = i - length
-        if k >= lo and tuple(t.norm for t in tokens[k:i]) in phrases:
+        if k >= lo and tuple(map(_NORM, tokens[k:i])) in phrases:
             return k
     return None
+
+
+_LAST_WORDS: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}
+
+
+def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words the phrases end with (cached; the phrase set is kept alive with its key)."""
+    entry = _LAST_WORDS.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        entry = _LAST_WORDS[id(phrases)] = (phrases, frozenset(p[-1] for p in phrases if p))
+    return entry[1]
 
 
 _FIRST_WORDS: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}
@@ -139,7 +154,7 @@ def _phrase_at(
     if tokens[i].norm not in _first_words(phrases):
         return None
     for length in (4, 3, 2, 1):
-        if i + length <= hi and tuple(t.norm for t in tokens[i : i + length]) in phrases:
+        if i + length <= hi and tuple(map(_NORM, tokens[i : i + length])) in phrases:
             return i + length
     return None
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 # Numbers keep their decimal and thousands separators ("2,6", "30.000", "2.2"); words keep
@@ -54,28 +55,57 @@ class Token:
         return self.text[:1].isalnum()
 
 
+# Per white-space separated chunk of text: its folded form when it is one token (most chunks:
+# "Russische", "troepen"), else its tokens as (offset, length, text, folded) ("Kyiv,", "S-300").
+_CHUNKS: dict[str, str | tuple[tuple[int, int, str, str], ...]] = {}
+_CHUNKS_LIMIT = 200_000
+
+
+def _chunk_tokens(chunk: str) -> str | tuple[tuple[int, int, str, str], ...]:
+    words = _TOKEN.findall(chunk)
+    pieces: str | tuple[tuple[int, int, str, str], ...]
+    if len(words) == 1:  # the regex covers every non-space character: the word is the chunk
+        pieces = fold(chunk)
+    else:
+        found = []
+        pos = 0
+        for word in words:
+            begin = chunk.find(word, pos)
+            pos = begin + len(word)
+            found.append((begin, len(word), word, fold(word)))
+        pieces = tuple(found)
+    if len(_CHUNKS) < _CHUNKS_LIMIT:  # chunks repeat: remember them, within bounds
+        _CHUNKS[chunk] = pieces
+    return pieces
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]``, with offsets into ``text``.
 
-    ``findall`` plus ``str.find`` is markedly cheaper than a match object per token: only
-    white space separates two tokens, so the next occurrence of a token's text after the
-    previous token is where it starts.
+    Tokens never span white space, so the text is split on it (``str.split`` is far cheaper
+    than a regular expression) and each chunk is tokenised once per process: most chunks are
+    one word, and words repeat. Only white space separates two chunks, so the next occurrence
+    of a chunk after the previous one is where it starts.
     """
     end = len(text) if end is None else end
-    words = _TOKEN.findall(text, start, end)
-    cache = _FOLDED
+    chunks = (text if start == 0 and end == len(text) else text[start:end]).split()
+    cache = _CHUNKS
     find = text.find
     make = Token
-    out = []
+    out: list[Token] = []
     append = out.append
     pos = start
-    for word in words:
-        begin = find(word, pos)
-        pos = begin + len(word)
-        norm = cache.get(word)
-        if norm is None:
-            norm = fold(word)
-        append(make(begin, pos, word, norm))
+    for chunk in chunks:
+        begin = find(chunk, pos)
+        pos = begin + len(chunk)
+        pieces = cache.get(chunk)
+        if pieces is None:
+            pieces = _chunk_tokens(chunk)
+        if pieces.__class__ is str:
+            append(make(begin, pos, chunk, pieces))  # type: ignore[arg-type]
+        else:
+            for offset, length, word, norm in pieces:
+                append(make(begin + offset, begin + offset + length, word, norm))
     return out
 
 
@@ -88,7 +118,9 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass is built through object.__setattr__, more than twice as slow,
+# and a document makes hundreds of matches. Treat them as values (they hash as values).
+@dataclass(slots=True, unsafe_hash=True)
 class Match:
     """Tokens ``[i, j)`` matched a phrase carrying ``payloads``."""
 
@@ -145,12 +177,14 @@ class PhraseMatcher:
         """Match any single word ending in ``suffix`` (compounds: "artilleriebeschietingen")."""
         key = fold(suffix)
         self._suffixes.setdefault(key, []).append(payload)
+        self._suffix_cache.clear()
         self._suffix_lengths = sorted({len(k) for k in self._suffixes}, reverse=True)
 
     def match_at(self, tokens: Sequence[Token], i: int, hi: int) -> Match | None:
         """The longest phrase starting at token ``i`` and ending before ``hi``."""
         node = self._root
-        best: Match | None = None
+        best_j = 0
+        best: tuple[Any, ...] | None = None
         end_key = self._END
         j = i
         while j < hi:
@@ -161,7 +195,7 @@ class PhraseMatcher:
             entries = node.get(end_key)
             if entries:
                 if entries[0] is not None:  # no case constraint at this node: precomputed
-                    best = Match(i, j, entries[0])
+                    best_j, best = j, entries[0]
                     continue
                 payloads = tuple(
                     payload
@@ -169,13 +203,15 @@ class PhraseMatcher:
                     if not exact or all(tokens[i + k].text == w for k, w in exact)
                 )
                 if payloads:
-                    best = Match(i, j, payloads)
-        if best is None and self._suffixes:
+                    best_j, best = j, payloads
+        if best is not None:
+            return Match(i, best_j, best)
+        if self._suffixes and self.suffix_match(tokens[i].norm):
             word = tokens[i].norm
             for length in self._suffix_lengths:
                 if len(word) > length and word[-length:] in self._suffixes:
                     return Match(i, i + 1, tuple(self._suffixes[word[-length:]]))
-        return best
+        return None
 
     def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
@@ -234,55 +270,68 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 # The first-word index of a set of matchers, built once per set (which it keeps alive, so
-# that the ids in its key stay theirs): word -> names of the matchers a phrase may start with
-# there, whether by its first word or by a suffix entry ("artilleriebeschietingen"). Words are
-# added as they are met, so that a token costs one dictionary look-up.
-_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, tuple[str, ...]], list[Any]]] = {}
+# that the ids in its key stay theirs): word -> (name, matcher, trie node of the word) of the
+# matchers a phrase may start with there, whether by its first word or (node None) by a suffix
+# entry ("artilleriebeschietingen"). Words are added as they are met, so that a token costs one
+# dictionary look-up.
+_Starts = tuple[tuple[str, "PhraseMatcher", dict[str, Any] | None], ...]
+_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, _Starts], list[Any]]] = {}
 _SCAN_INDEX_LIMIT = 400_000
 
 
-def scan(tokens: Sequence[Token], matchers: dict[str, PhraseMatcher]) -> dict[str, list[Match]]:
+def scan(
+    tokens: Sequence[Token],
+    matchers: dict[str, PhraseMatcher],
+    norms: Sequence[str] | None = None,
+) -> dict[str, list[Match]]:
     """Run several matchers over a whole document in one pass.
 
-    Each matcher keeps its own longest-match, non-overlapping semantics; a token no matcher's
-    phrases start with (most tokens) costs one dictionary look-up.
+    Each matcher keeps its own longest-match, non-overlapping semantics. A token no matcher's
+    phrases start with (most tokens) costs one dictionary look-up, made by ``map`` over the
+    folded words (``norms``: the tokens' ``norm`` in order, when the caller has them already).
     """
     key = tuple((name, id(m)) for name, m in matchers.items())
     index = _SCAN_INDEX.get(key)
     if index is None:
-        table: dict[str, list[str]] = {}
+        table: dict[str, list[tuple[str, PhraseMatcher, dict[str, Any] | None]]] = {}
         for name, m in matchers.items():
-            for word in m._root:
-                table.setdefault(word, []).append(name)
+            for word, node in m._root.items():
+                table.setdefault(word, []).append((name, m, node))
         index = _SCAN_INDEX[key] = (
             {w: tuple(n) for w, n in table.items()},
             list(matchers.values()),
         )
-    names_of = index[0]
-    with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
+    starts_of = index[0]
+    if norms is None:
+        norms = [t.norm for t in tokens]
+    lookup: Callable[[str], _Starts] = starts_of.__getitem__
+    unseen = set(norms).difference(starts_of)
+    if unseen:
+        with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
+        new: dict[str, _Starts] = {
+            w: tuple((n, m, None) for n, m in with_suffixes if m.suffix_match(w)) for w in unseen
+        }
+        if len(starts_of) < _SCAN_INDEX_LIMIT:
+            starts_of.update(new)
+        else:
+
+            def lookup(word: str) -> _Starts:
+                return new[word] if word in new else starts_of[word]
+
     found: dict[str, list[Match]] = {name: [] for name in matchers}
     free: dict[str, int] = {name: 0 for name in matchers}
     hi = len(tokens)
     end_key = PhraseMatcher._END
-    for i, tok in enumerate(tokens):
-        word = tok.norm
-        names = names_of.get(word)
-        if names is None:
-            names = tuple(n for n, m in with_suffixes if m.suffix_match(word))
-            if len(names_of) < _SCAN_INDEX_LIMIT:
-                names_of[word] = names
-        if not names:
-            continue
-        for name in names:
+    starts_at = list(map(lookup, norms))
+    for i in compress(range(hi), starts_at):  # the tokens some phrase may start at
+        for name, matcher, node in starts_at[i]:
             if i < free[name]:
                 continue
-            matcher = matchers[name]
-            node = matcher._root.get(word)
             if (
                 node is not None
                 and end_key not in node
                 and not matcher._suffixes
-                and (i + 1 >= hi or tokens[i + 1].norm not in node)
+                and (i + 1 >= hi or norms[i + 1] not in node)
             ):
                 continue  # "de" starts "de Russen" but is followed by something else
             match = matcher.match_at(tokens, i, hi)
