@@ -577,6 +577,11 @@ def test_accuracies_of_claimant_modality_and_fatalities() -> None:
     # claimant: UKR=UKR and None=None; modality: the advance is wrong; fatalities: 3 != None.
     assert acc == {"status": (2, 2), "claimant": (2, 2), "modality": (1, 2),
                    "fatalities": (1, 2)}
+    # --details names each wrong attribute of a matched event
+    wrong = [i for i in score.issues if i.error == "wrong"]
+    assert [(i.type, i.why) for i in wrong] == [
+        ("territory.advance", "modality asserted not possible; fatalities 3 not None")
+    ]
 
 
 def test_optional_matches_do_not_count_in_accuracies() -> None:

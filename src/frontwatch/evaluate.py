@@ -265,7 +265,7 @@ class Issue:
 
     file: str
     kind: str  # "place", "time", "event"
-    error: str  # "miss" or "false positive"
+    error: str  # "miss", "false positive", or "wrong" (a matched event with a wrong attribute)
     text: str  # the surface, or the evidence of an event
     why: str
     type: str | None = None  # event type
@@ -829,6 +829,18 @@ def _score_events(
                 (gold.get("modality") or "asserted") == (system.get("modality") or "asserted")
             )
             accuracy["fatalities"].record(gold.get("fatalities") == system.get("fatalities"))
+            wrong = _attribute_errors(gold, system)
+            if wrong:
+                issues.append(
+                    Issue(
+                        file,
+                        "event",
+                        "wrong",
+                        _event_text(gold),
+                        "; ".join(wrong),
+                        type=str(gold.get("type")),
+                    )
+                )
             continue
         counts.fn += 1
         issues.append(
@@ -867,6 +879,24 @@ def _score_events(
         )
     matches = sorted((gi, si) for si, gi in taken.items())
     return by_type, accuracy, issues, matches
+
+
+def _attribute_errors(gold: dict[str, Any], system: dict[str, Any]) -> list[str]:
+    """How a matched system event differs from its gold event in the attributes scored by
+    accuracy (status, claimant, modality, fatalities)."""
+    out = []
+    if not _status_agrees(gold, system):
+        out.append(f"status {system.get('status')} not {gold.get('status')}")
+    if _country(gold.get("claimant")) != _country(system.get("claimant")):
+        out.append(
+            f"claimant {_country(system.get('claimant'))} not {_country(gold.get('claimant'))}"
+        )
+    gold_modality = gold.get("modality") or "asserted"
+    if gold_modality != (system.get("modality") or "asserted"):
+        out.append(f"modality {system.get('modality') or 'asserted'} not {gold_modality}")
+    if gold.get("fatalities") != system.get("fatalities"):
+        out.append(f"fatalities {system.get('fatalities')} not {gold.get('fatalities')}")
+    return out
 
 
 def _preference(

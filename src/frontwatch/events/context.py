@@ -330,6 +330,8 @@ class DocState:
                 )
                 if inner is not None:
                     ref.actor.country = inner.actor.country
+                elif ref.actor.role == "media":
+                    pass  # "analysts say", "military bloggers": no party's voice by default
                 elif ref.local:
                     ref.actor.country = self._local_country(sa, ref.i)
                 else:
