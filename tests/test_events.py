@@ -1211,3 +1211,23 @@ def test_pushing_the_enemy_back_from_a_place_is_the_enemys_withdrawal():
 def test_trigger_word_inside_a_capitalised_name_is_no_event():
     text = "Syrskyi thanked the 80th Air Assault Brigade for the liberation of Klishchiivka."
     assert not [e for e in extract(text, "en") if e.type in ("combat", "strike")]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Vannacht kwamen bij een Russische luchtaanval op een woonwijk in Dnipro volgens "
+            "de gouverneur 21 mensen om, onder wie twee kinderen.",
+            21,
+        ),
+        (
+            "Het dodental van de Russische raketaanval op een pizzarestaurant in het centrum van "
+            "Dnipro is gestegen tot elf, onder wie drie kinderen.",
+            11,
+        ),
+    ],
+)
+def test_dutch_death_counts_split_by_a_comma_or_far_from_their_noun(text: str, killed: int):
+    [strike] = only(extract(text, "nl"), "strike")
+    assert strike.fatalities == killed

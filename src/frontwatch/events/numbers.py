@@ -264,7 +264,7 @@ def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords)
         tok = tokens[k]
         norm = tok.norm
         if norm in _STOP or (k > j and (norm[:1].isdigit() or tok.text == ",")):
-            return None
+            break  # the count's phrase ends here; a split verb may still close it ("om,")
         if norm in injury_first and (
             _phrase_at(tokens, k, hi, words.injury_nouns)
             or _phrase_at(tokens, k, hi, words.injury_phrases)
@@ -275,7 +275,8 @@ def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords)
             or _phrase_at(tokens, k, hi, words.death_phrases)
         ):
             return "killed"
-    # Dutch verb-final: "kwamen bij de aanval zeker achttien mensen om".
+    # Dutch verb-final: "kwamen bij de aanval zeker achttien mensen om", "... 21 mensen om, onder
+    # wie twee kinderen".
     if (
         j < hi
         and tokens[j].norm in words.person_nouns
@@ -319,7 +320,9 @@ def _casualty_kind_before(
         k = _phrase_before(tokens, i, lo, words.approximate)
         if k is None or k - 1 < lo or tokens[k - 1].norm not in words.rise_preps:
             return None
-    for k in range(max(lo, i - 14), i):
+    # "Het dodental van de raketaanval op een restaurant in het centrum van X is gestegen tot
+    # elf": the noun may stand a long way before
+    for k in range(max(lo, i - 24), i):
         if _phrase_at(tokens, k, i, words.death_nouns):
             return "killed"
         if _phrase_at(tokens, k, i, words.injury_nouns):
