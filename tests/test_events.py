@@ -1231,3 +1231,15 @@ def test_trigger_word_inside_a_capitalised_name_is_no_event():
 def test_dutch_death_counts_split_by_a_comma_or_far_from_their_noun(text: str, killed: int):
     [strike] = only(extract(text, "nl"), "strike")
     assert strike.fatalities == killed
+
+
+def test_a_loss_denied_by_its_defender_is_a_negated_capture_by_the_other_side():
+    text = "Lyman is nog niet gevallen, zegt het Oekraïense leger."
+    captures = only(extract(text, "nl"), "territory.capture")
+    assert [(e.actor.country, e.modality) for e in captures] == [("RUS", "negated")]
+
+
+def test_neighbouring_town_is_part_of_the_list():
+    text = "Poetin zegt dat Oekraïense eenheden in Pokrovsk en het naburige Lyman zijn omsingeld."
+    advances = only(extract(text, "nl"), "territory.advance")
+    assert sorted(e.place.name for e in advances) == ["Lyman", "Pokrovsk"]

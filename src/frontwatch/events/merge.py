@@ -92,6 +92,8 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str]) -> None:
             # a party announces its own gains; analysts and media report anyone's
             and c.claimant.role not in ("media", "international", "civilian")
             and c.type != "territory.withdrawal"
+            # "Pokrovsk is nog niet gevallen", says Kyiv: a loss denied is the other side's
+            and not (c.type == "territory.capture" and c.modality == "negated")
         ):
             c.actor = Actor(c.claimant.country, "military")
             c.actor_source = "claimant"
