@@ -1243,3 +1243,10 @@ def test_neighbouring_town_is_part_of_the_list():
     text = "Poetin zegt dat Oekraïense eenheden in Pokrovsk en het naburige Lyman zijn omsingeld."
     advances = only(extract(text, "nl"), "territory.advance")
     assert sorted(e.place.name for e in advances) == ["Lyman", "Pokrovsk"]
+
+
+def test_press_conference_is_diplomacy_only_with_a_foreign_party():
+    alone = "Dat zei de opperbevelhebber vandaag op een persconferentie in Kyiv."
+    assert not only(extract(alone, "nl"), "diplomacy")
+    joint = "Zelensky zei dat op een persconferentie met de Duitse bondskanselier in Kyiv."
+    assert [e.actor.country for e in only(extract(joint, "nl"), "diplomacy")] == ["UKR"]

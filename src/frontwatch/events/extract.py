@@ -1526,7 +1526,7 @@ class SentenceExtractor:
                     )
                     or (a.actor.role == "international" and a.actor.name != actor.name)
                 ]
-                if not others and not places:
+                if not others and (not places or spec.needs_counterpart):
                     return False
                 own = sa.clause_of[hit.i - sa.lo]
                 after = [a for a in others if a.i >= hit.j and sa.clause_of[a.i - sa.lo] == own]
