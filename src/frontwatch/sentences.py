@@ -115,8 +115,8 @@ class _ChunkSentencizer:
         that is neither final nor punctuation."""
         if "  " in line or (not line.isprintable() and any(c.isspace() and c != " " for c in line)):
             return [(s.start_char, s.end_char) for s in self.nlp(line).sents]
-        if not self.alnum_shortcut:
-            return self._spans_chunk_by_chunk(line)
+        # a chunk of letters and digits is one word token, unless a final character is alphanumeric
+        shortcut = self.alnum_shortcut
         cached = self.chunks.get
         spans: list[tuple[int, int]] = []
         sentence_start = 0
@@ -125,7 +125,7 @@ class _ChunkSentencizer:
         offset = 0
         for chunk in line.split(" "):
             end = offset + len(chunk)
-            if chunk.isalnum():
+            if shortcut and chunk.isalnum():
                 if seen_final:
                     spans.append((sentence_start, last_end))
                     sentence_start = offset
@@ -141,27 +141,6 @@ class _ChunkSentencizer:
                         seen_final = False
                     last_end = offset + token_end
             offset = end + 1
-        spans.append((sentence_start, last_end))
-        return spans
-
-    def _spans_chunk_by_chunk(self, line: str) -> list[tuple[int, int]]:
-        """:meth:`spans` without the shortcut for chunks of letters and digits."""
-        cached = self.chunks.get
-        spans: list[tuple[int, int]] = []
-        sentence_start = 0
-        last_end = 0
-        seen_final = False
-        offset = 0
-        for chunk in line.split(" "):
-            for token_start, token_end, kind in cached(chunk) or self._tokenise(chunk):
-                if kind == _FINAL:
-                    seen_final = True
-                elif seen_final and kind == _WORD:
-                    spans.append((sentence_start, last_end))
-                    sentence_start = offset + token_start
-                    seen_final = False
-                last_end = offset + token_end
-            offset += len(chunk) + 1
         spans.append((sentence_start, last_end))
         return spans
 

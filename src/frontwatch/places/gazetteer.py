@@ -46,6 +46,11 @@ def tables_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+# GeoNames feature codes of regions and of bodies of water.
+REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM2H", "ADMD", "RGN"})
+WATER_FEATURES = frozenset({"STM", "LK", "RSV", "SEA", "BAY", "GULF", "STRT", "ESTY", "LGN", "CNL"})
+
+
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     """One place of the gazetteer."""
@@ -69,22 +74,11 @@ class GazetteerEntry:
 
     @property
     def is_region(self) -> bool:
-        return self.feature in ("ADM1", "ADM2", "ADM2H", "ADMD", "RGN")
+        return self.feature in REGION_FEATURES
 
     @property
     def is_water(self) -> bool:
-        return self.feature in (
-            "STM",
-            "LK",
-            "RSV",
-            "SEA",
-            "BAY",
-            "GULF",
-            "STRT",
-            "ESTY",
-            "LGN",
-            "CNL",
-        )
+        return self.feature in WATER_FEATURES
 
 
 class Gazetteer:

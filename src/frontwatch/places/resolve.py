@@ -27,7 +27,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from frontwatch.geo import haversine_km
-from frontwatch.places.gazetteer import Gazetteer, GazetteerEntry
+from frontwatch.places.gazetteer import (
+    REGION_FEATURES,
+    WATER_FEATURES,
+    Gazetteer,
+    GazetteerEntry,
+)
 from frontwatch.places.keys import fold_key, name_key
 from frontwatch.places.lexicon import Lexicon
 from frontwatch.places.recognise import Candidate
@@ -95,25 +100,7 @@ _AREA_COUNTRIES = {"UA", "RU", "BY"}
 _NOT_POINTS = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
 # Features whose one point says little about where they are (GazetteerEntry.is_water and
 # .is_region, as one set for the scoring loop).
-_WATER_OR_REGION = frozenset(
-    {
-        "STM",
-        "LK",
-        "RSV",
-        "SEA",
-        "BAY",
-        "GULF",
-        "STRT",
-        "ESTY",
-        "LGN",
-        "CNL",
-        "ADM1",
-        "ADM2",
-        "ADM2H",
-        "ADMD",
-        "RGN",
-    }
-)
+_WATER_OR_REGION = WATER_FEATURES | REGION_FEATURES
 
 
 @dataclass(slots=True)
