@@ -112,6 +112,9 @@ _WATER_OR_REGION = frozenset(
         "ADM2H",
         "ADMD",
         "RGN",
+        # A peninsula's point is its middle: "Simferopol op de Krim" says nothing about
+        # whether the peninsula or the republic on it is meant.
+        "PEN",
     }
 )
 
