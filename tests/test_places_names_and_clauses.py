@@ -116,3 +116,35 @@ def test_the_singular_volksrepubliek_names_the_proxy_entity() -> None:
 def test_a_town_on_the_crimea_does_not_make_it_the_peninsula() -> None:
     text = "Oesyk, geboren in Simferopol op de Krim, won ook de WBC-gordel."
     assert _one(text, "nl", "Krim").name == "Crimea"
+
+
+# -- a stated distance places a village away from its neighbours ----------------------------
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Russische colonnes rukken op richting Kyiv. Bij Ivankiv, zo'n tachtig kilometer "
+           "ten noordwesten van de hoofdstad, bliezen militairen een brug op."),
+    ("en", "Russian columns advanced towards Kyiv. Near Ivankiv, about 80 km north-west of "
+           "the capital, troops blew up a bridge."),
+])
+def test_a_stated_distance_chooses_the_village_that_far_away(lang: str, text: str) -> None:
+    # Kyiv oblast has an Ivankiv 80 km north-west of the capital and another one 20 km away.
+    assert _one(text, lang, "Ivankiv").geonameid == 707489
+
+
+def test_without_a_stated_distance_nearness_to_the_capital_still_counts() -> None:
+    text = "Russian columns advanced towards Kyiv. Near Ivankiv, troops blew up a bridge."
+    assert _one(text, "en", "Ivankiv").geonameid == 8519815
+
+
+def test_the_distance_must_follow_the_name_in_apposition() -> None:
+    from frontwatch.places.lexicon import lexicon
+    from frontwatch.places.recognise import Candidate
+    from frontwatch.places.resolve import stated_distance_km
+
+    lex = lexicon("nl")
+    text = "Bij Ivankiv, zo'n tachtig kilometer van Kyiv, en Boetsja, waar Russische troepen " \
+        "25 km oprukten."
+    ivankiv = Candidate(4, 11, "Ivankiv")
+    boetsja = Candidate(text.index("Boetsja"), text.index("Boetsja") + 7, "Boetsja")
+    assert stated_distance_km(text, ivankiv, lex) == 80.0
+    assert stated_distance_km(text, boetsja, lex) is None  # a clause, no distance of Boetsja

@@ -81,6 +81,10 @@ class Lexicon:
     # Capitalised nouns after a name that make the whole a street or square named after a
     # person or town ("Pushkin Square"): no mention of the town.
     street_after: frozenset[str] = frozenset()
+    # Distances stated after a name ("Ivankiv, zo'n tachtig kilometer ten noordwesten van de
+    # hoofdstad"): units with their length in km, and number words with their value.
+    distance_units: dict[str, float] = field(default_factory=dict)
+    number_words: dict[str, float] = field(default_factory=dict)
     # Answers of is_person_title by word: the same words recur before every name of a text,
     # and trying every title head on each is the costly part.
     title_answers: dict[str, bool] = field(default_factory=dict, init=False, compare=False,
@@ -215,6 +219,12 @@ def lexicon(lang: str | None) -> Lexicon:
             fold_key(e) for e in recognition.get("feminine_name_endings", [])
         ),
         street_after=_fold_all(cues.get("street_after", [])),
+        distance_units={
+            fold_key(k): float(v) for k, v in data.get("distance", {}).get("units", {}).items()
+        },
+        number_words={
+            fold_key(k): float(v) for k, v in data.get("distance", {}).get("numbers", {}).items()
+        },
         foreign_graphemes=tuple(fold_key(g) for g in recognition.get("foreign_graphemes", [])),
     )
 
