@@ -148,3 +148,21 @@ def test_the_distance_must_follow_the_name_in_apposition() -> None:
     boetsja = Candidate(text.index("Boetsja"), text.index("Boetsja") + 7, "Boetsja")
     assert stated_distance_km(text, ivankiv, lex) == 80.0
     assert stated_distance_km(text, boetsja, lex) is None  # a clause, no distance of Boetsja
+
+
+# -- "including" continues a plural cue ------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "text", "surface", "name"), [
+    ("en", "Putin proclaimed the annexation of four Ukrainian regions, including Donetsk, "
+           "where Lyman lies.", "Donetsk", "Donetsk Oblast"),
+    ("nl", "Poetin annexeerde vier Oekraïense regio's, waaronder Donetsk en Cherson.",
+     "Cherson", "Kherson Oblast"),
+])
+def test_including_after_a_plural_cue_lists_members_of_its_kind(lang: str, text: str,
+                                                                surface: str, name: str) -> None:
+    assert _one(text, lang, surface).name == name
+
+
+def test_including_after_a_city_cue_keeps_the_cities() -> None:
+    text = "Several cities, including Kharkiv and Dnipro, were hit overnight."
+    assert _one(text, "en", "Kharkiv").name == "Kharkiv"

@@ -84,6 +84,9 @@ class Lexicon:
     # Distances stated after a name ("Ivankiv, zo'n tachtig kilometer ten noordwesten van de
     # hoofdstad"): units with their length in km, and number words with their value.
     distance_units: dict[str, float] = field(default_factory=dict)
+    # Words that open a list of members of what a cue names ("four regions, including
+    # Donetsk", "de regio's, waaronder Cherson"): the cue reaches over them.
+    inclusion_words: frozenset[str] = frozenset()
     number_words: dict[str, float] = field(default_factory=dict)
     # Answers of is_person_title by word: the same words recur before every name of a text,
     # and trying every title head on each is the costly part.
@@ -128,6 +131,10 @@ class Lexicon:
         for attempt in range(2):
             while trimmed and (trimmed[-1] in self.gap_words or trimmed[-1] in _QUOTES):
                 trimmed.pop()  # also quotes: "de 'volksrepublieken' Donetsk en Loegansk"
+            if trimmed and trimmed[-1] in self.inclusion_words:
+                trimmed.pop()  # "four Ukrainian regions, including Donetsk"
+                if trimmed and trimmed[-1] == ",":
+                    trimmed.pop()
             for n in range(min(self.max_cue_words, len(trimmed)), 0, -1):
                 phrase = " ".join(trimmed[-n:])
                 if phrase in self.cues_before:
@@ -219,6 +226,7 @@ def lexicon(lang: str | None) -> Lexicon:
             fold_key(e) for e in recognition.get("feminine_name_endings", [])
         ),
         street_after=_fold_all(cues.get("street_after", [])),
+        inclusion_words=_fold_all(recognition.get("inclusion_words", [])),
         distance_units={
             fold_key(k): float(v) for k, v in data.get("distance", {}).get("units", {}).items()
         },
