@@ -16,6 +16,7 @@ from importlib import resources
 
 from frontwatch.places.keys import fold_key
 
+_QUOTES = frozenset("\"“”‘’'")
 CUE_KINDS = ("region", "city", "river", "district", "island", "base", "plant", "near")
 
 
@@ -70,6 +71,23 @@ class Lexicon:
     # Articles that never stand right before a town's name in this language ("de Moskva" is a
     # ship, "de Dnipro" the river): a name read only as towns after one is no town.
     articles_not_before_towns: frozenset[str] = frozenset()
+    # Of those, the ones that are also a subject pronoun ("het") and the subordinators after
+    # which they are one: in "dat het Robotyne heeft ingenomen" the town is the object.
+    pronoun_articles: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    # Endings that make a feminine given name of a masculine one (Slavic "Yaroslav" ->
+    # "Yaroslava", "Oleksandr" -> "Oleksandra"), so the list of given names need not hold both.
+    feminine_name_endings: tuple[str, ...] = ()
+    # Capitalised nouns after a name that make the whole a street or square named after a
+    # person or town ("Pushkin Square"): no mention of the town.
+    street_after: frozenset[str] = frozenset()
+    # Distances stated after a name ("Ivankiv, zo'n tachtig kilometer ten noordwesten van de
+    # hoofdstad"): units with their length in km, and number words with their value.
+    distance_units: dict[str, float] = field(default_factory=dict)
+    # Words that open a list of members of what a cue names ("four regions, including
+    # Donetsk", "de regio's, waaronder Cherson"): the cue reaches over them.
+    inclusion_words: frozenset[str] = frozenset()
+    number_words: dict[str, float] = field(default_factory=dict)
     # Answers of is_person_title by word: the same words recur before every name of a text,
     # and trying every title head on each is the costly part.
     title_answers: dict[str, bool] = field(default_factory=dict, init=False, compare=False,
@@ -88,6 +106,15 @@ class Lexicon:
             self.title_answers[folded] = answer
         return answer
 
+    def is_given_name(self, folded: str) -> bool:
+        """A given name ("yaroslav"), also in a feminine form the list lacks ("yaroslava")."""
+        if folded in self.given_names:
+            return True
+        return any(
+            folded.endswith(ending) and folded[: -len(ending)] in self.given_names
+            for ending in self.feminine_name_endings
+        )
+
     def is_club_prefix(self, word: str) -> bool:
         """"Dynamo", "Sjachtar", "FC"... (short ones only as written: "AS", not "As")."""
         return (word if len(word) <= 3 else fold_key(word)) in self.club_prefixes
@@ -102,8 +129,12 @@ class Lexicon:
             return None  # the common case: nothing before the name announces a kind
         trimmed = list(words)
         for attempt in range(2):
-            while trimmed and trimmed[-1] in self.gap_words:
-                trimmed.pop()
+            while trimmed and (trimmed[-1] in self.gap_words or trimmed[-1] in _QUOTES):
+                trimmed.pop()  # also quotes: "de 'volksrepublieken' Donetsk en Loegansk"
+            if trimmed and trimmed[-1] in self.inclusion_words:
+                trimmed.pop()  # "four Ukrainian regions, including Donetsk"
+                if trimmed and trimmed[-1] == ",":
+                    trimmed.pop()
             for n in range(min(self.max_cue_words, len(trimmed)), 0, -1):
                 phrase = " ".join(trimmed[-n:])
                 if phrase in self.cues_before:
@@ -189,6 +220,19 @@ def lexicon(lang: str | None) -> Lexicon:
         river_articles=_fold_all(cues.get("river_articles", [])),
         plural_suffixes=tuple(recognition.get("plural_suffixes", ["s"])),
         articles_not_before_towns=_fold_all(recognition.get("articles_not_before_towns", [])),
+        pronoun_articles=_fold_all(recognition.get("pronoun_articles", [])),
+        subordinators=_fold_all(recognition.get("subordinators", [])),
+        feminine_name_endings=tuple(
+            fold_key(e) for e in recognition.get("feminine_name_endings", [])
+        ),
+        street_after=_fold_all(cues.get("street_after", [])),
+        inclusion_words=_fold_all(recognition.get("inclusion_words", [])),
+        distance_units={
+            fold_key(k): float(v) for k, v in data.get("distance", {}).get("units", {}).items()
+        },
+        number_words={
+            fold_key(k): float(v) for k, v in data.get("distance", {}).get("numbers", {}).items()
+        },
         foreign_graphemes=tuple(fold_key(g) for g in recognition.get("foreign_graphemes", [])),
     )
 

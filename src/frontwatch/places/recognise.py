@@ -49,6 +49,8 @@ _NEXT_WORD = re.compile(r"(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W_]+(?
 _PREV_TOKENS = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[,;:!?\"“”‘’'()\[\]|•—–]")
 _AFTER_WORD = re.compile(r"(?:['’]s)?(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W\d_][\w'’]*)")
 _SENTENCE_END = set('.!?:"“”|•\n')
+# An opening quote after a name, before the words that may be a cue.
+_QUOTED_AFTER = {' "', " “", " '", " ‘"}
 _QUOTES = set("\"“”‘’'")
 _APPOSITION_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A name found only by cutting an inflection ("Ruslands") must be at least this important.
@@ -390,7 +392,7 @@ class Recogniser:
                     unknown = self._unknown_place(text, m, out, doc)
                     if unknown is not None:
                         out.append(unknown)
-                if before in self._before_person:
+                if before in self._before_person or self.lex.is_given_name(before):
                     self._note_person(text, m, doc)
                 continue
             cand, skip_to = self._match_here(text, m, longest, doc)
@@ -504,7 +506,7 @@ class Recogniser:
         if prev_word in lex.org_before:
             return "organisation (entity)"  # "Volksrepubliek Donetsk"
         if raw_prev and raw_prev[0].isupper():
-            if fold_key(raw_prev) in lex.given_names:
+            if lex.is_given_name(fold_key(raw_prev)):
                 return "person (given name)"
             if lex.is_club_prefix(raw_prev):
                 return "organisation (club)"
@@ -525,6 +527,15 @@ class Recogniser:
         after = doc.next_words(cand.end)
         if first_is_given and after and after[0][0].isupper():
             return "person (given name)"
+        if n_words == 1 and after and self._before_surname(text, cand, after[0], best, foreign):
+            return "person (given name and surname)"  # "Iga Swiatek"
+        if (
+            after
+            and after[0][0].isupper()
+            and fold_key(after[0]) in lex.street_after
+            and text[cand.end : cand.end + 1] == " "
+        ):
+            return "street or square"  # "Pushkin Square" is in Moscow, not the town Pushkin
         if self._after_vessel_noun(doc, cand.start):
             return "ship"
         if (
@@ -545,6 +556,7 @@ class Recogniser:
             raw_prev is not None
             and fold_key(raw_prev) in lex.articles_not_before_towns
             and text[cand.end : cand.end + 1] not in ("-", "‐", "‑")
+            and not self._pronoun_after_subordinator(fold_key(raw_prev), prev)
             and self._only_settlements(cand.indexes)
         ):
             # Dutch towns take no article: "de Moskva" is the ship, not Moscow.
@@ -585,6 +597,38 @@ class Recogniser:
             # the start of a sentence or in a title ("Name", "Home", "Rich").
             return "ordinary word"
         return None
+
+    def _pronoun_after_subordinator(self, article: str, prev: list[str]) -> bool:
+        """Whether the article before a name is the subject pronoun of a subordinate clause
+        ("dat het Robotyne heeft ingenomen": "het" is the army, Robotyne the object)."""
+        return (
+            article in self.lex.pronoun_articles
+            and len(prev) >= 2
+            and prev[-2] in self.lex.subordinators
+        )
+
+    def _before_surname(
+        self, text: str, cand: Candidate, nxt: str, best: float, foreign: bool
+    ) -> bool:
+        """Whether a foreign town's name is rather a given name, the next word the surname:
+        "world number one Iga Swiatek", "coach Bell Harrison". The next word must be
+        capitalised mid-sentence, unknown to the gazetteer and no word that names a kind of
+        place, organisation or thing after a name ("Saky Air Base", "Europa League")."""
+        if not (foreign and best < 0.8 and nxt[0].isupper() and not nxt.isupper()):
+            return False
+        if text[cand.end : cand.end + 1] != " " or _is_sentence_start(text, cand.start):
+            return False
+        lex = self.lex
+        folded = fold_key(nxt)
+        return not (
+            self._longest(nxt)
+            or folded in lex.stop_words
+            or folded in lex.demonyms
+            or folded in lex.org_after
+            or folded in lex.street_after
+            or folded in lex.cues_before
+            or self._may_start_after_cue(folded)
+        )
 
     def _only_settlements(self, indexes: tuple[int, ...]) -> bool:
         """Whether a name reads first of all as a town and never as a river, lake, sea,
@@ -693,7 +737,7 @@ class Recogniser:
         folded = fold_key(surface)
         best = self._best_importance(cand.indexes)
         foreign = all(self.g.entry(i).country not in _SKELETON_COUNTRIES for i in cand.indexes)
-        first_is_given = fold_key(surface.split()[0].split("-")[0]) in lex.given_names
+        first_is_given = lex.is_given_name(fold_key(surface.split()[0].split("-")[0]))
         letters = len(surface) if surface.isalpha() else sum(c.isalpha() for c in surface)
         reason = None
         if folded in lex.demonyms:
@@ -731,7 +775,7 @@ class Recogniser:
             return
         fp = fold_key(raw_prev)
         if (
-            (raw_prev[0].isupper() and fp in self.lex.given_names)
+            (raw_prev[0].isupper() and self.lex.is_given_name(fp))
             or self.lex.is_person_title(fp)
             or fp in self.lex.speech_before
         ):
@@ -749,6 +793,10 @@ class Recogniser:
         after_kind = None
         plural = False
         after = doc.next_words(cand.end)
+        if text[cand.end : cand.end + 2] in _QUOTED_AFTER:
+            # 'Donetsk and Luhansk "people's republics"': a cue may stand in quotes.
+            unquoted = f"{text[: cand.end]} {text[cand.end + 2 : cand.end + 80]}"
+            after = _next_words(unquoted, cand.end)
         if after and not self._may_start_after_cue(fold_key(after[0])):
             after = []  # the common case: the next word announces no kind of place
         for n in range(min(self.lex.max_after_words, len(after)), 0, -1):

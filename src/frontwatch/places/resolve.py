@@ -99,8 +99,9 @@ _MAX_POINTS = 60
 _AREA_COUNTRIES = {"UA", "RU", "BY"}
 _NOT_POINTS = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
 # Features whose one point says little about where they are (GazetteerEntry.is_water and
-# .is_region, as one set for the scoring loop).
-_WATER_OR_REGION = WATER_FEATURES | REGION_FEATURES
+# .is_region, as one set for the scoring loop). A peninsula's point is its middle too:
+# "Simferopol op de Krim" says nothing about whether the peninsula or the republic is meant.
+_WATER_OR_REGION = WATER_FEATURES | REGION_FEATURES | {"PEN"}
 
 
 @dataclass(slots=True)
@@ -132,6 +133,34 @@ def _cue_fit(cue: str | None, entry: GazetteerEntry) -> float:
         # because a cue word stands before it.
         return max(fit, 0.0)
     return fit
+
+
+_APPOSITION_START = re.compile(r"[ \u00a0]*[,(][ \u00a0]*")
+_DISTANCE_TOKENS = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][\w'’]*")
+
+
+def stated_distance_km(text: str, cand: Candidate, lex: Lexicon) -> float | None:
+    """The distance an apposition right after a name states ("Ivankiv, zo'n tachtig
+    kilometer ten noordwesten van de hoofdstad", "Robotyne, about 10 km south of Orikhiv"):
+    up to two lower-case hedges ("zo'n", "some") may precede the number and its unit."""
+    if not lex.distance_units:
+        return None
+    start = _APPOSITION_START.match(text, cand.end)
+    if start is None:
+        return None
+    words = _DISTANCE_TOKENS.findall(text, start.end(), start.end() + 40)[:4]
+    for k in range(min(3, len(words) - 1)):
+        if any(not w.islower() for w in words[:k]):
+            return None
+        number = words[k]
+        if number[0].isdigit():
+            value = float(number.replace(",", "."))
+        else:
+            value = lex.number_words.get(fold_key(number), 0.0)
+        unit = lex.distance_units.get(fold_key(words[k + 1]))
+        if value and unit:
+            return value * unit
+    return None
 
 
 def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
@@ -224,6 +253,7 @@ class Resolver:
             else [m.end() for m in _SENTENCE_END.finditer(text)]
         )
         sentence = [bisect.bisect_right(ends, c.start) for c in cands]
+        stated = [stated_distance_km(text, c, self.lex) for c in cands]
         distances = self._distances
         if len(distances) > 5_000:
             distances.clear()
@@ -295,10 +325,10 @@ class Resolver:
                 regions = frozenset(
                     code for j, code in regions_by_sentence.get(sentence[i], ()) if j != i
                 )
-                key = (groups[i], regions, sentence[i])
+                key = (groups[i], regions, sentence[i], stated[i])
                 if key not in picked:
                     picked[key] = self._pick(
-                        c, contexts[groups[i]], set(regions), distances, sentence[i]
+                        c, contexts[groups[i]], set(regions), distances, sentence[i], stated[i]
                     )
                 updated.append(picked[key])
             chosen = updated
@@ -370,6 +400,7 @@ class Resolver:
         sentence_regions: set[str],
         distances: dict[int, dict[int, float]],
         sentence: int = -1,
+        stated_km: float | None = None,
     ) -> Resolution:
         if not cand.indexes:
             return Resolution(None, 0.0)
@@ -399,12 +430,22 @@ class Resolver:
                 # is: a raion's centroid lies next to its own town.)
                 # Places named in the same or the next sentence count fully ("Bilohorivka,
                 # near Lysychansk"); elsewhere in the article, half.
-                near_here, near_anywhere = ctx.nearest_km(e, distances, sentence)
-                if near_anywhere is not None:
-                    s += max(
-                        math.exp(-near_here / 30.0) if near_here is not None else 0.0,
-                        0.5 * math.exp(-near_anywhere / 30.0),
-                    )
+                off = (
+                    ctx.nearest_to_distance(e, distances, sentence, stated_km)
+                    if stated_km is not None
+                    else None
+                )
+                if off is not None:
+                    # "Ivankiv, zo'n tachtig kilometer van de hoofdstad": the reading that far
+                    # from a place named around it, not the one next to it.
+                    s += math.exp(-off / 30.0)
+                else:
+                    near_here, near_anywhere = ctx.nearest_km(e, distances, sentence)
+                    if near_anywhere is not None:
+                        s += max(
+                            math.exp(-near_here / 30.0) if near_here is not None else 0.0,
+                            0.5 * math.exp(-near_anywhere / 30.0),
+                        )
             if e.index in ids:
                 s += 0.3
             scored.append((s, e))
@@ -522,6 +563,16 @@ class _Context:
             ]
         here_distances = [distances[k] for k in near if k != own]
         return (min(here_distances) if here_distances else None), anywhere
+
+    def nearest_to_distance(
+        self, e: GazetteerEntry, cache: dict[int, dict[int, float]], sentence: int, km: float
+    ) -> float | None:
+        """How far the distance from ``e`` to the places named within one sentence of
+        ``sentence`` comes to ``km`` at best (None: no such place)."""
+        self.nearest_km(e, cache, sentence)  # fills the row and the sentence's points
+        distances, own, _ = self._rows[e.index]
+        offs = [abs(distances[k] - km) for k in self._near[sentence] if k != own]
+        return min(offs) if offs else None
 
 
 __all__ = ["Resolution", "Resolver", "propagate_cues"]
