@@ -101,3 +101,44 @@ def test_an_offset_after_todays_news_in_the_past_still_counts_from_today() -> No
         "de volgende aanval."
     )
     assert one(text, "2024-10-10", "Een dag later").value == "2024-10-11"
+
+
+# --- deadlines and spans that went before the event ---------------------------------------
+
+
+def test_before_the_end_of_the_year_is_a_deadline_from_now() -> None:
+    text = "Ze spraken af dat voor het einde van het jaar alle gevangenen worden uitgewisseld."
+    m = one(text, "2019-12-10", "voor het einde van het jaar")
+    assert (m.value, interval(m)) == ("2019", ("2019-12-10", "2019-12-31"))
+    english = "They agreed to exchange all prisoners by the end of the year."
+    m = one(english, "2019-05-02", "by the end of the year", "en")
+    assert interval(m) == ("2019-05-02", "2019-12-31")
+    # Without a deadline word the end of the year is its last third.
+    text = "Aan het einde van het jaar moet de brug klaar zijn."
+    plain = one(text, "2020-02-01", "Aan het einde van het jaar")
+    assert interval(plain) == ("2020-09-01", "2020-12-31")
+
+
+def test_after_days_of_fighting_is_the_span_up_to_the_clause() -> None:
+    text = (
+        "Russian forces have failed to break through around Avdiivka after three days of "
+        "assaults, Ukrainian officials said on Friday."
+    )
+    m = one(text, "2023-10-13", "after three days", "en")
+    assert (m.value, interval(m), m.dating) == ("PAST_REF", ("2023-10-10", "2023-10-13"), False)
+    dutch = "De val van de stad volgt op weken van beschietingen."
+    assert interval(one(dutch, "2022-04-01", "op weken")) == ("2022-02-18", "2022-04-01")
+
+
+def test_after_weeks_of_fighting_right_after_a_time_adds_no_time() -> None:
+    text = "Izium, which Russia took in April after weeks of fighting, was its main base."
+    assert [m.surface for m in tag(text, "2022-09-10", "en")] == ["in April"]
+    dutch = "Izjoem, dat de Russen in het voorjaar na weken van gevechten innamen, is bevrijd."
+    assert [m.surface for m in tag(dutch, "2022-09-10")] == ["in het voorjaar"]
+
+
+def test_the_years_of_a_range_are_years() -> None:
+    text = "Het geld wordt verdeeld over de jaren 2023 tot en met 2027."
+    assert [(m.value, m.surface) for m in tag(text, "2023-02")] == [
+        ("2023", "jaren 2023"), ("2027", "tot en met 2027"),
+    ]

@@ -56,6 +56,10 @@ ANCHORED_KINDS = frozenset(
 # Kinds that can take their year from the previous expression ("in juli dat jaar").
 _YEAR_ANCHORABLE_KINDS = frozenset({"date", "month", "month_part", "season"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?.\n\"“”]")
+# How many words may stand between two expressions of the same clause that date one event.
+_ADJACENT_WORDS = 3
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([\w’']+)\s+$")
 _YEAR_AFTER = re.compile(r"\s*(?:(?P<word>\w+)\s+|[-–]\s*)(?P<year>(?:1[5-9]|20)\d\d)(?![\w])")
 
 
@@ -952,6 +956,13 @@ class TimeEngine:
             ref, direction = self._event_reference(ctx, cand, resolved, index)
             cand = _with_values(cand, direction=direction)
             joins_era = ref.era
+        elif cand.kind == "window" and cand.pattern.fixed.get("span_before") and (
+            self._time_just_before(ctx, cand, resolved, index)
+        ):
+            # "Izjoem, dat de Russen in het voorjaar na weken van gevechten innamen": the
+            # weeks ended when the clause's event happened, which the time beside it already
+            # says; the span adds no time of its own.
+            return None
         elif cand.kind == "window" and cand.pattern.fixed.get("clause_anchor"):
             # "zei zondag dat de stad al een week werd aangevallen": the week up to Sunday;
             # "zei woensdag dat de stad in de komende dagen kan vallen": the days after it.
@@ -974,11 +985,18 @@ class TimeEngine:
         result = RESOLVERS[cand.kind](cand, ref, tense)
         if result is None or result.last < result.first:
             return None
+        start = cand.start
+        deadline = self._deadline_word(ctx, cand)
+        if deadline is not None and ctx.doc.first <= result.last:
+            # "voor het einde van het jaar", "by the end of the year": a deadline, so any
+            # time from now until the end of the period, not only its last third.
+            start = deadline
+            result = Resolved(ctx.doc.first, result.last, result.granularity, result.value)
         dating = cand.pattern.dating and not any(s <= cand.start < e for s, e in ctx.boilerplate)
         mention = TimeMention(
-            start=cand.start,
+            start=start,
             end=cand.end,
-            surface=ctx.text[cand.start : cand.end],
+            surface=ctx.text[start : cand.end],
             value=result.value,
             earliest=result.first.isoformat(),
             latest=result.last.isoformat(),
@@ -1141,6 +1159,36 @@ class TimeEngine:
             return ref, -1 if after else 1
         ref = self._previous(ctx, cand, resolved, index)
         return ref or ctx.doc, 1 if after else -1
+
+    @staticmethod
+    def _time_just_before(
+        ctx: _Context, cand: Candidate, resolved: dict[int, _Found], index: int
+    ) -> bool:
+        """Whether a time expression stands right before candidate ``index`` in its clause: at
+        most a few words and no clause punctuation between them ("in april na weken")."""
+        found = resolved.get(index - 1)
+        if found is None or not found.mention.dating or found.window:
+            return False
+        between = ctx.text[found.mention.end : cand.start]
+        return not _CLAUSE_BREAK.search(between) and len(between.split()) <= _ADJACENT_WORDS
+
+    def _deadline_word(self, ctx: _Context, cand: Candidate) -> int | None:
+        """Where the deadline word before the end of a period starts, if there is one.
+
+        "voor het einde van het jaar", "tegen eind 2024", "by the end of the year": the
+        language's ``deadline`` words before (or as the lead of) a late part of a month or year.
+        """
+        deadlines = self.grammar.lexicons.get("deadline", {})
+        if not deadlines or cand.kind not in ("month_part", "year_part"):
+            return None
+        if cand.values.get("part") != "late":
+            return None
+        if cand.lead and cand.lead.lower() in deadlines:
+            return cand.start
+        m = _WORD_BEFORE.search(ctx.text, max(0, cand.start - 30), cand.start)
+        if m is not None and m.group(1).lower() in deadlines:
+            return m.start(1)
+        return None
 
     def _follows_sequel_verb(self, ctx: _Context, cand: Candidate) -> bool:
         """Whether a verb of sequence ("kwam", "came", "followed") stands right before."""
