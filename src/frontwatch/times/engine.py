@@ -50,8 +50,16 @@ DEFAULT_VAGUE: tuple[float, float] = (2, 7)
 PRESENT_GRACE_DAYS = 60
 
 # Kinds resolved only once every other expression of the text is known.
-ANCHORED_KINDS = frozenset({"anchored", "anchored_period", "relative_to_event", "night_around"})
+ANCHORED_KINDS = frozenset(
+    {"anchored", "anchored_period", "relative_to_event", "night_around", "since_previous"}
+)
+# Kinds that can take their year from the previous expression ("in juli dat jaar").
+_YEAR_ANCHORABLE_KINDS = frozenset({"date", "month", "month_part", "season"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?.\n\"“”]")
+# How many words may stand between two expressions of the same clause that date one event.
+_ADJACENT_WORDS = 3
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([\w’']+)\s+$")
 _YEAR_AFTER = re.compile(r"\s*(?:(?P<word>\w+)\s+|[-–]\s*)(?P<year>(?:1[5-9]|20)\d\d)(?![\w])")
 
 
@@ -72,6 +80,7 @@ class _Ref:
     value: str
     anchor: str = "document"  # or the id of the mention
     era: bool = False  # the start of a named era ("een jaar na de invasie")
+    granularity: str = "day"
 
 
 @dataclass(slots=True)
@@ -91,6 +100,9 @@ class _Found:
     # "twee dagen na" resolved against the era named right after it ("het begin van de
     # invasie"): the two are one expression.
     joins_era: bool = False
+    # The report's own moment: the document date in a present-tense clause ("Oekraïne
+    # herdenkt vandaag dat ..."). A story told in the past does not continue from it.
+    now: bool = False
 
 
 @dataclass
@@ -652,6 +664,11 @@ def _resolve_relative_to_event(cand: Candidate, ref: _Ref, tense: Tense) -> Reso
     return _resolve_anchored(cand, ref, tense)
 
 
+def _resolve_since_previous(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
+    # The engine has made the reference run from the previous expression to the document date.
+    return Resolved(ref.first, ref.last, ref.granularity, "PAST_REF")
+
+
 def _resolve_night_around(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
     after = cand.values.get("connector", cand.pattern.fixed.get("connector")) in (
         "after",
@@ -708,6 +725,7 @@ RESOLVERS: dict[str, Callable[[Candidate, _Ref, Tense], Resolved | None]] = {
     "relative_to_event": _resolve_relative_to_event,
     "night_around": _resolve_night_around,
     "era": _resolve_era,
+    "since_previous": _resolve_since_previous,
 }
 
 # Kinds whose direction (past or future) comes from the tense of their clause, unless a
@@ -889,6 +907,13 @@ class TimeEngine:
         candidates: list[Candidate],
         index: int,
     ) -> _Found | None:
+        year_ref: _Ref | None = None
+        if cand.kind in _YEAR_ANCHORABLE_KINDS and cand.pattern.fixed.get("year_anchor"):
+            # "in juli dat jaar", "the summer of that year": a month or season of the year the
+            # story is at, which the previous expression named.
+            year_ref = self._previous(ctx, cand, resolved, index)
+            if year_ref is not None:
+                cand = _with_values(cand, year=year_ref.first.year)
         tense: Tense = self._tense(ctx, cand) if _needs_tense(cand) else "past"
         ref = ctx.doc
         aside = joins_era = False
@@ -915,10 +940,29 @@ class TimeEngine:
                 ref = self._previous(ctx, cand, resolved, index) or ctx.doc
         elif cand.kind == "night_around":
             ref = self._previous(ctx, cand, resolved, index) or ctx.doc
+        elif cand.kind == "since_previous":
+            # "sindsdien", "since then": from the time the story was at up to now.
+            previous = self._previous(ctx, cand, resolved, index)
+            if previous is None or previous.first > ctx.doc.last:
+                return None
+            ref = _Ref(
+                previous.first,
+                max(previous.last, ctx.doc.last),
+                previous.value,
+                previous.anchor,
+                granularity=previous.granularity,
+            )
         elif cand.kind == "relative_to_event":
             ref, direction = self._event_reference(ctx, cand, resolved, index)
             cand = _with_values(cand, direction=direction)
             joins_era = ref.era
+        elif cand.kind == "window" and cand.pattern.fixed.get("span_before") and (
+            self._time_just_before(ctx, cand, resolved, index)
+        ):
+            # "Izjoem, dat de Russen in het voorjaar na weken van gevechten innamen": the
+            # weeks ended when the clause's event happened, which the time beside it already
+            # says; the span adds no time of its own.
+            return None
         elif cand.kind == "window" and cand.pattern.fixed.get("clause_anchor"):
             # "zei zondag dat de stad al een week werd aangevallen": the week up to Sunday;
             # "zei woensdag dat de stad in de komende dagen kan vallen": the days after it.
@@ -929,8 +973,10 @@ class TimeEngine:
             )
             if reported:
                 ref = self._same_sentence(ctx, cand, resolved, index) or ctx.doc
-        if cand.kind in ("date", "month", "month_part") and not (
-            {"year", "yshift", "mdir"} & set(cand.texts)
+        if (
+            cand.kind in ("date", "month", "month_part")
+            and year_ref is None
+            and not ({"year", "yshift", "mdir"} & set(cand.texts))
         ):
             # "op 24 februari 2022 ... en op 2 maart": the year written earlier in the sentence.
             year = self._year_in_sentence(resolved, index, sentence)
@@ -939,16 +985,23 @@ class TimeEngine:
         result = RESOLVERS[cand.kind](cand, ref, tense)
         if result is None or result.last < result.first:
             return None
+        start = cand.start
+        deadline = self._deadline_word(ctx, cand)
+        if deadline is not None and ctx.doc.first <= result.last:
+            # "voor het einde van het jaar", "by the end of the year": a deadline, so any
+            # time from now until the end of the period, not only its last third.
+            start = deadline
+            result = Resolved(ctx.doc.first, result.last, result.granularity, result.value)
         dating = cand.pattern.dating and not any(s <= cand.start < e for s, e in ctx.boilerplate)
         mention = TimeMention(
-            start=cand.start,
+            start=start,
             end=cand.end,
-            surface=ctx.text[cand.start : cand.end],
+            surface=ctx.text[start : cand.end],
             value=result.value,
             earliest=result.first.isoformat(),
             latest=result.last.isoformat(),
             granularity=result.granularity,  # type: ignore[arg-type]
-            anchor=ref.anchor,
+            anchor=year_ref.anchor if year_ref is not None else ref.anchor,
             id=f"c{index}",
             dating=dating,
         )
@@ -961,6 +1014,11 @@ class TimeEngine:
         first_word = mention.surface.split(" ", 1)[0].lower()
         since = first_word in self.grammar.lexicons.get("since", {})
         year = _int(cand.values.get("year")) if "year" in cand.texts else None
+        now = (
+            result.first <= ctx.doc.first
+            and ctx.doc.last <= result.last
+            and ctx.tense(cand, side="clause") == "present"
+        )
         return _Found(
             mention,
             cand.kind,
@@ -971,6 +1029,7 @@ class TimeEngine:
             year,
             aside,
             joins_era,
+            now,
         )
 
     @staticmethod
@@ -998,7 +1057,11 @@ class TimeEngine:
     def _as_ref(self, found: _Found) -> _Ref:
         m = found.mention
         return _Ref(
-            date.fromisoformat(m.earliest), date.fromisoformat(m.latest), m.value, m.id or ""
+            date.fromisoformat(m.earliest),
+            date.fromisoformat(m.latest),
+            m.value,
+            m.id or "",
+            granularity=m.granularity,
         )
 
     def _previous(
@@ -1023,10 +1086,17 @@ class TimeEngine:
         here = ctx.sentence_of(cand.start)
         same = [f for f in usable if f.sentence == here]
         rest = [f for f in usable if f.sentence != here]
+        if past_clause:
+            # A story told in the past continues from a time of its own, not from the
+            # report's now ("Oekraïne herdenkt vandaag dat op 26 april 1986 ... ontplofte.
+            # De inwoners werden een dag later geëvacueerd"), when the sentence has one.
+            same = [f for f in same if not f.now] + [f for f in same if f.now]
         ordered = list(same)
         if rest:
             latest = rest[0].sentence
             opening = [f for f in rest if f.sentence == latest][::-1]
+            if past_clause:
+                opening = [f for f in opening if not f.now] + [f for f in opening if f.now]
             ordered += opening + [f for f in rest if f.sentence != latest]
         pick = ordered[0]
         if pick.since:
@@ -1089,6 +1159,36 @@ class TimeEngine:
             return ref, -1 if after else 1
         ref = self._previous(ctx, cand, resolved, index)
         return ref or ctx.doc, 1 if after else -1
+
+    @staticmethod
+    def _time_just_before(
+        ctx: _Context, cand: Candidate, resolved: dict[int, _Found], index: int
+    ) -> bool:
+        """Whether a time expression stands right before candidate ``index`` in its clause: at
+        most a few words and no clause punctuation between them ("in april na weken")."""
+        found = resolved.get(index - 1)
+        if found is None or not found.mention.dating or found.window:
+            return False
+        between = ctx.text[found.mention.end : cand.start]
+        return not _CLAUSE_BREAK.search(between) and len(between.split()) <= _ADJACENT_WORDS
+
+    def _deadline_word(self, ctx: _Context, cand: Candidate) -> int | None:
+        """Where the deadline word before the end of a period starts, if there is one.
+
+        "voor het einde van het jaar", "tegen eind 2024", "by the end of the year": the
+        language's ``deadline`` words before (or as the lead of) a late part of a month or year.
+        """
+        deadlines = self.grammar.lexicons.get("deadline", {})
+        if not deadlines or cand.kind not in ("month_part", "year_part"):
+            return None
+        if cand.values.get("part") != "late":
+            return None
+        if cand.lead and cand.lead.lower() in deadlines:
+            return cand.start
+        m = _WORD_BEFORE.search(ctx.text, max(0, cand.start - 30), cand.start)
+        if m is not None and m.group(1).lower() in deadlines:
+            return m.start(1)
+        return None
 
     def _follows_sequel_verb(self, ctx: _Context, cand: Candidate) -> bool:
         """Whether a verb of sequence ("kwam", "came", "followed") stands right before."""

@@ -45,6 +45,7 @@ KINDS: frozenset[str] = frozenset(
         "relative_to_event",
         "night_around",
         "era",
+        "since_previous",
     }
 )
 

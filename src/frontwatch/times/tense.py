@@ -220,7 +220,9 @@ class TenseRules:
 
         ``side="left"`` reads only the words before the expression: the main clause in front
         of "een dag nadat ..." / "a day after ...". ``side="sentence"`` takes the nearest cue
-        of the whole sentence: a reporting verb ("zei woensdag dat ...").
+        of the whole sentence: a reporting verb ("zei woensdag dat ..."). ``side="clause"``
+        reads only the expression's own clause, however short ("Oekraïne herdenkt vandaag
+        dat ... ontplofte": present).
         """
         a = self.analyse(sentence)
         inside = [i for i, (s, e, _) in enumerate(a.tokens) if s < end and e > start]
@@ -238,6 +240,8 @@ class TenseRules:
             scopes = [(left, first - 1)]
         elif side == "sentence":
             scopes = [(0, len(a.tokens) - 1)]
+        elif side == "clause":
+            scopes = [(left, right)]
 
         def outside(i: int, lo: int, hi: int) -> bool:
             return lo <= i <= hi and not first <= i <= last
