@@ -1250,3 +1250,11 @@ def test_press_conference_is_diplomacy_only_with_a_foreign_party():
     assert not only(extract(alone, "nl"), "diplomacy")
     joint = "Zelensky zei dat op een persconferentie met de Duitse bondskanselier in Kyiv."
     assert [e.actor.country for e in only(extract(joint, "nl"), "diplomacy")] == ["UKR"]
+
+
+def test_indefinite_regions_named_later_in_the_sentence_are_regions():
+    doc = make_doc(
+        "Putin proclaimed the annexation of four Ukrainian regions, including Donetsk.", "en"
+    )
+    events = only(EventExtractor()(doc).events, "political")
+    assert [e.place.name for e in events] == ["Donetsk Oblast"]

@@ -211,11 +211,16 @@ class DocState:
         B": the settlements an indefinite plural names later in its own sentence, after a
         comma, colon or inclusion word (regions in between only locate them)."""
         toks = sa.tokens
+
+        def fits(r: PlaceRef) -> bool:
+            # "vier regio's, waaronder Donetsk": regions for a region noun, else settlements
+            return 1 <= r.level <= 3 if ref.anaphor == "region" else r.level >= 4
+
         after = [r for r in sa.places if r.i >= ref.j and r.mention is not None]
-        first = next((r for r in after if r.level >= 4 and not r.locator and not r.seat), None)
+        first = next((r for r in after if fits(r) and not r.locator and not r.seat), None)
         if first is None or first.i - ref.j > 12:
             return []
-        if any(r.i < first.i and r.level >= 4 for r in after):
+        if any(r.i < first.i and fits(r) for r in after):
             return []
         introduced = toks[first.i - 1].text in (",", ":") or any(
             first.i - len(p) >= ref.j
@@ -229,7 +234,7 @@ class DocState:
         run = [first]
         k = first.j
         for r in after:
-            if r.i < first.j or r.locator or r.secondary or r.seat or r.level < 4:
+            if r.i < first.j or r.locator or r.secondary or r.seat or not fits(r):
                 continue
             if not self._list_gap(sa, k, r.i):
                 break
