@@ -1258,3 +1258,8 @@ def test_indefinite_regions_named_later_in_the_sentence_are_regions():
     )
     events = only(EventExtractor()(doc).events, "political")
     assert [e.place.name for e in events] == ["Donetsk Oblast"]
+
+
+def test_arriving_is_no_passive():
+    text = "De Franse president Macron is vanochtend met de nachttrein in Kyiv aangekomen."
+    assert [e.actor.country for e in only(extract(text, "nl"), "diplomacy")] == ["FRA"]

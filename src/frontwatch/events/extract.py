@@ -883,9 +883,11 @@ class SentenceExtractor:
         """A participle after a passive auxiliary: "werd verbannen", "was barred"."""
         toks = sa.tokens
         aux = self.lex.passive_auxiliaries
-        if hit.spec.type not in ("territory.withdrawal", "territory.advance"):
+        if hit.spec.type not in ("territory.withdrawal", "territory.advance") and not any(
+            t.norm in self.lex.unaccusatives for t in toks[hit.i : hit.j]
+        ):
             # "is bestookt", "zijn heroverd": with a transitive verb "zijn" makes a passive
-            # (with "teruggetrokken", "binnengedrongen" it makes an active perfect)
+            # (with "teruggetrokken", "aangekomen" it makes an active perfect)
             aux = aux | self.lex.passive_perfect_auxiliaries
         # the trigger may hold its auxiliary ("was hit")
         if any(t.norm in aux for t in toks[hit.i : hit.j - 1]):

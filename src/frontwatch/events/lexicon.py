@@ -177,6 +177,7 @@ class Lexicon:
     phrase_skippable: frozenset[str]
     part_nouns: frozenset[str]
     passive_perfect_auxiliaries: frozenset[str]
+    unaccusatives: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -391,6 +392,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         phrase_skippable=word_set(grammar.get("phrase_skippable", [])),
         part_nouns=word_set(grammar.get("part_nouns", [])),
         passive_perfect_auxiliaries=word_set(grammar.get("passive_perfect_auxiliaries", [])),
+        unaccusatives=word_set(grammar.get("unaccusatives", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
