@@ -1263,3 +1263,14 @@ def test_indefinite_regions_named_later_in_the_sentence_are_regions():
 def test_arriving_is_no_passive():
     text = "De Franse president Macron is vanochtend met de nachttrein in Kyiv aangekomen."
     assert [e.actor.country for e in only(extract(text, "nl"), "diplomacy")] == ["FRA"]
+
+
+def test_casualties_of_the_next_sentence_belong_to_its_own_attack():
+    text = (
+        "In Lyman zetten Oekraïense troepen het tegenoffensief voort.\n"
+        "Volgens Tass zijn er bij een Oekraïense aanval op Soedzja zeven mensen om het leven "
+        "gekomen."
+    )
+    events = extract(text, "nl")
+    combat = [e for e in events if e.place and e.place.name == "Lyman"]
+    assert combat and combat[0].fatalities is None

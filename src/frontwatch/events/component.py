@@ -479,6 +479,8 @@ def _fake_hit(a):  # type: ignore[no-untyped-def]
 def _casualties_nearby(candidates: list[Candidate], analysed: list[SentenceAnalysis]) -> None:
     """Counts told in the sentences after an attack ("Zes mensen raakten gewond.") are its own."""
     index = {id(sa): k for k, sa in enumerate(analysed)}
+    # a sentence with an attack of its own counts for that attack
+    violent = {id(c.sentence) for c in candidates if c.type in VIOLENT}
     for c in candidates:
         if c.type not in VIOLENT:
             continue
@@ -488,7 +490,9 @@ def _casualties_nearby(candidates: list[Candidate], analysed: list[SentenceAnaly
         for sa in analysed[k + 1 : k + 1 + _CASUALTY_REACH]:
             if sa.paragraph != c.sentence.paragraph:
                 break
-            if any(t.spec.type in VIOLENT for t in sa.triggers if t.spec.kind != "noun"):
+            if id(sa) in violent or any(
+                t.spec.type in VIOLENT for t in sa.triggers if t.spec.kind != "noun"
+            ):
                 break
             killed = [x.value for x in sa.casualties if x.kind == "killed" and x.value is not None]
             injured = [
