@@ -1274,3 +1274,12 @@ def test_casualties_of_the_next_sentence_belong_to_its_own_attack():
     events = extract(text, "nl")
     combat = [e for e in events if e.place and e.place.name == "Lyman"]
     assert combat and combat[0].fatalities is None
+
+
+def test_recognition_of_regions_is_one_diplomatic_act_about_the_places_after_the_verb():
+    text = (
+        "In februari erkende de Russische president Poetin de onafhankelijkheid van Donetsk "
+        "en Krim."
+    )
+    diplomacy = only(extract(text, "nl", date="2022-09"), "diplomacy")
+    assert [(e.actor.country, e.place.name) for e in diplomacy] == [("RUS", "Donetsk Oblast")]

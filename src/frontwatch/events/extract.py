@@ -1017,6 +1017,9 @@ class SentenceExtractor:
                 # "Rusland bestookte Kyiv", "Russia captured Kherson": the object of an attack
                 # or a capture is the place it happened to
                 and not ((cand.type in VIOLENT or spec.territorial) and r.i == hit.j)
+                # "erkende de onafhankelijkheid van de Volksrepublieken Donetsk en Loegansk":
+                # what a recognition or visit is about follows its verb
+                and not (cand.type == "diplomacy" and r.i >= hit.j)
                 and not self._listed_with_places(sa, r, actor_toks)
             ):
                 return False
@@ -1627,6 +1630,14 @@ class SentenceExtractor:
     ) -> list[Candidate]:
         out: list[Candidate] = []
         mentions: list[tuple[PlaceRef, PlaceMention | None]] = []
+        if (
+            cand.type == "diplomacy"
+            and len(places) > 1
+            and (places[0].prep is None or places[0].prep in self.lex.genitive_preps)
+        ):
+            # "erkende de onafhankelijkheid van A en B": one act about them, placed at the
+            # first ("tekende in A en B akkoorden" are two, one where each was signed)
+            places = places[:1]
         for r in places:
             if r.places and r.group and cand.type not in TERRITORIAL | VIOLENT:
                 # "een annexatie van de gebieden": one political act, placed at the first
