@@ -364,22 +364,36 @@ class SentenceReader:
         place_refs = self._places(lo, hi, places, time_tokens, anaphors=full)
         actors = self._actors(lo, hi, persons, place_refs)
         if not full:
-            return SentenceAnalysis(
-                span=span,
-                lo=lo,
-                hi=hi,
-                tokens=self.tokens,
-                places=place_refs,
-                times=list(times),
-                actors=actors,
-                cues=[],
-                triggers=[],
-                clauses=[Clause(0, "main", None, None, lo)],
-                clause_of=[0] * (hi - lo),
-                amounts=[],
-                casualties=[],
-                time_tokens=time_tokens,
-            )
+            # a sentence without triggers is read for its places and actors only
+            cue_hits: list[CueHit] = []
+            triggers: list[TriggerHit] = []
+            clauses, clause_of = [Clause(0, "main", None, None, lo)], [0] * (hi - lo)
+            numeric: list[int] = []
+        else:
+            cue_hits, clauses, clause_of, triggers = self._structure(lo, hi, actors, place_refs)
+            numeric = self._positions(self._numeric, lo, hi)
+        numbers = self.lex.numbers
+        return SentenceAnalysis(
+            span=span,
+            lo=lo,
+            hi=hi,
+            tokens=self.tokens,
+            places=place_refs,
+            times=list(times),
+            actors=actors,
+            cues=cue_hits,
+            triggers=triggers,
+            clauses=clauses,
+            clause_of=clause_of,
+            amounts=find_amounts(self.tokens, lo, hi, numbers, numeric) if numeric else [],
+            casualties=find_casualties(self.tokens, lo, hi, numbers, numeric) if numeric else [],
+            time_tokens=time_tokens,
+        )
+
+    def _structure(
+        self, lo: int, hi: int, actors: list[ActorRef], place_refs: list[PlaceRef]
+    ) -> tuple[list[CueHit], list[Clause], list[int], list[TriggerHit]]:
+        """The cues, clauses and triggers of a sentence that may hold an event."""
         cues = self._matches("cue", lo, hi)
         spans = [(a.i, a.j) for a in actors if a.kind in ("group", "role", "named", "country")]
         cue_hits = [
@@ -400,25 +414,7 @@ class SentenceReader:
         # "erkende dat ..." confirms; it is no recognition (diplomacy).
         said = {c.i for c in cue_hits if c.categories & {"say", "confirm", "deny"}}
         triggers = [t for t in triggers if t.i not in said or t.spec.territorial]
-        numeric = self._positions(self._numeric, lo, hi)
-        return SentenceAnalysis(
-            span=span,
-            lo=lo,
-            hi=hi,
-            tokens=self.tokens,
-            places=place_refs,
-            times=list(times),
-            actors=actors,
-            cues=cue_hits,
-            triggers=triggers,
-            clauses=clauses,
-            clause_of=clause_of,
-            amounts=find_amounts(self.tokens, lo, hi, self.lex.numbers, numeric) if numeric else [],
-            casualties=(
-                find_casualties(self.tokens, lo, hi, self.lex.numbers, numeric) if numeric else []
-            ),
-            time_tokens=time_tokens,
-        )
+        return cue_hits, clauses, clause_of, triggers
 
     # -- places ----------------------------------------------------------------------------
 
