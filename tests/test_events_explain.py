@@ -67,3 +67,17 @@ def test_explain_says_why_a_trigger_word_gave_no_event(tmp_path, capsys):
     assert main(["explain", str(article)]) == 0
     out = capsys.readouterr().out
     assert "x  'innemen' (capture.innemen): no event" in out
+
+
+def test_explain_json_lists_rejected_trigger_words(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        " date 2024-03-12 Het leger wil de stad innemen als de aanvoer het toelaat.\n",
+        encoding="utf-8",
+    )
+    assert main(["explain", "--json", str(article)]) == 0
+    [record] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["events"] == []
+    assert [(r["trigger"], r["rule"]) for r in record["rejected"]] == [
+        ("innemen", "capture.innemen")
+    ]

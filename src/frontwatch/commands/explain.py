@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         doc = pipeline(item)
         rejected = _rejected(pipeline, doc)
         if args.json:
-            for record in sentence_records(doc):
+            for record in sentence_records(doc, rejected):
                 if not args.only_events or record["events"]:
                     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
@@ -109,8 +109,11 @@ def _events_by_sentence(doc: Document) -> dict[int, list[Event]]:
     return out
 
 
-def sentence_records(doc: Document) -> list[dict]:
-    """One JSON-ready record per sentence: its text, kind, mentions and events."""
+def sentence_records(
+    doc: Document, rejected: Sequence[tuple[int, int, int, str, str]] = ()
+) -> list[dict]:
+    """One JSON-ready record per sentence: its text, kind, mentions, events and the trigger
+    words that gave no event (with the reason)."""
     by_sentence = _events_by_sentence(doc)
     records = []
     for k, s in enumerate(doc.sentences):
@@ -125,6 +128,11 @@ def sentence_records(doc: Document) -> list[dict]:
                 "places": [p.to_dict() for p in doc.places if s.start <= p.start < s.end],
                 "times": [t.to_dict() for t in doc.times if s.start <= t.start < s.end],
                 "events": [e.to_dict() for e in by_sentence.get(k, [])],
+                "rejected": [
+                    {"trigger": doc.text[a:b], "start": a, "end": b, "rule": rule, "reason": why}
+                    for start, a, b, rule, why in rejected
+                    if start == s.start
+                ],
             }
         )
     return records
