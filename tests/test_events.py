@@ -1283,3 +1283,11 @@ def test_recognition_of_regions_is_one_diplomatic_act_about_the_places_after_the
     )
     diplomacy = only(extract(text, "nl", date="2022-09"), "diplomacy")
     assert [(e.actor.country, e.place.name) for e in diplomacy] == [("RUS", "Donetsk Oblast")]
+
+
+def test_gaan_with_door_at_the_end_of_the_clause_continues_and_plans_nothing():
+    text = "Rond Soledar gaan de gevechten volgens het Oekraïense leger door."
+    [e] = only(extract(text, "nl"), "combat")
+    assert e.modality == "asserted"
+    [plan] = only(extract("Rusland gaat Lyman opnieuw bestoken.", "nl"), "strike")
+    assert plan.modality == "planned"

@@ -1387,8 +1387,10 @@ class SentenceExtractor:
         for c in planned:
             word = toks[c.i].norm
             nxt = toks[c.j].norm if c.j < sa.hi else ""
-            if word in self.lex.go_verbs and nxt in self.lex.go_not_future_before:
-                continue
+            if word in self.lex.go_verbs and (
+                nxt in self.lex.go_not_future_before or self._particle_closes(sa, c.j)
+            ):
+                continue  # "gaan de gevechten volgens het leger door": "doorgaan", no future
             if cand.type == "aid" and word in self.lex.pledge_auxiliaries:
                 continue
             return "planned"
@@ -1400,6 +1402,15 @@ class SentenceExtractor:
         if possible:
             return "possible"
         return "asserted"
+
+    def _particle_closes(self, sa: SentenceAnalysis, k: int) -> bool:
+        """A particle that makes "gaan" a verb of its own ("door", "verder") ends the clause
+        that starts at token ``k``."""
+        own = sa.clause_of[k - sa.lo] if sa.lo <= k < sa.hi else None
+        end = k
+        while end < sa.hi and sa.clause_of[end - sa.lo] == own and sa.tokens[end].is_word:
+            end += 1
+        return end > k and sa.tokens[end - 1].norm in self.lex.go_not_future_before
 
     # -- numbers ---------------------------------------------------------------------------
 
