@@ -1291,3 +1291,18 @@ def test_gaan_with_door_at_the_end_of_the_clause_continues_and_plans_nothing():
     assert e.modality == "asserted"
     [plan] = only(extract("Rusland gaat Lyman opnieuw bestoken.", "nl"), "strike")
     assert plan.modality == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        ("France said it would supply long-range cruise missiles to Ukraine.", "FRA"),
+        ("Hours later Joe Biden said the United States would supply 31 Abrams tanks.", "USA"),
+    ],
+)
+def test_supply_after_a_modal_is_a_verb_of_giving(text: str, donor: str):
+    assert [e.actor.country for e in only(extract(text, "en"), "aid")] == [donor]
+
+
+def test_supply_routes_are_no_aid():
+    assert not only(extract("Russian forces cut the supply routes into Kupiansk.", "en"), "aid")

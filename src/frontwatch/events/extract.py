@@ -1518,7 +1518,12 @@ class SentenceExtractor:
             ):
                 return False  # "give its forces a way through": no country receives
             recipient = self._aid_recipient(sa, hit, cand)
-            return cand.amount is not None or recipient
+            # "the United States would supply 31 Abrams tanks": a verb of giving with a
+            # counted object is aid even when the receiver is left implicit
+            counted = spec.kind == "verb" and any(
+                hit.j <= k < min(sa.hi, hit.j + 4) for k in self._number_positions(sa)
+            )
+            return cand.amount is not None or recipient or counted
         if cand.type in ("diplomacy", "political"):
             if cand.actor is None or (
                 cand.actor.country is None and cand.actor.role != "international"
@@ -1553,6 +1558,11 @@ class SentenceExtractor:
                     )
             return True
         return True
+
+    @staticmethod
+    def _number_positions(sa: SentenceAnalysis) -> list[int]:
+        """Tokens of the sentence that are digits ("31", "2.6")."""
+        return [k for k in range(sa.lo, sa.hi) if sa.tokens[k].norm[:1].isdigit()]
 
     def _outside_the_war(self, places: list[PlaceRef]) -> bool:
         """Every place is known to lie in a country that is not one of the sides."""
