@@ -1306,3 +1306,17 @@ def test_supply_after_a_modal_is_a_verb_of_giving(text: str, donor: str):
 
 def test_supply_routes_are_no_aid():
     assert not only(extract("Russian forces cut the supply routes into Kupiansk.", "en"), "aid")
+
+
+def test_withdrawal_to_a_river_bank_leaves_the_town_in_focus():
+    text = (
+        "Oekraïense troepen naderen Lyman.\n"
+        "Het Russische ministerie meldt dat alle troepen naar de oostelijke oever van de "
+        "Oskil zijn teruggetrokken."
+    )
+    doc = make_doc(text, "nl")
+    start = text.index("Oskil")
+    doc.places.append(PlaceMention(start, start + 5, "Oskil", 1, "Oskil", "STM", None, "UA"))
+    doc.places.sort(key=lambda p: p.start)
+    withdrawals = only(EventExtractor()(doc).events, "territory.withdrawal")
+    assert [(e.actor.country, e.place.name) for e in withdrawals] == [("RUS", "Lyman")]

@@ -144,7 +144,8 @@ class DocState:
         if hit is None or any(
             r.mention is not None or r.resolved or r.anaphor is not None
             for r in sa.places
-            if r.prep not in hit.spec.exclude_preps
+            # "naar de oostelijke oever van de Dnipro": where to, and a river, name no origin
+            if r.prep not in hit.spec.exclude_preps and not r.locator
         ):
             return
         toks = sa.tokens
