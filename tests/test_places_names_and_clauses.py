@@ -166,3 +166,13 @@ def test_including_after_a_plural_cue_lists_members_of_its_kind(lang: str, text:
 def test_including_after_a_city_cue_keeps_the_cities() -> None:
     text = "Several cities, including Kharkiv and Dnipro, were hit overnight."
     assert _one(text, "en", "Kharkiv").name == "Kharkiv"
+
+
+def test_a_city_called_so_by_its_phrase_is_no_person_before_an_apposition() -> None:
+    """One misread name would make every later mention of the city a person."""
+    text = (
+        "Ukrainian forces retook a village south of the Russian-held city of Bakhmut, the "
+        "commander of the ground forces said. Bakhmut fell to Russian forces in May."
+    )
+    found = [m for m in find_places(text, "en") if m.surface == "Bakhmut"]
+    assert len(found) == 2

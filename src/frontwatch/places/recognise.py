@@ -550,6 +550,9 @@ class Recogniser:
             best < 0.8
             and text[cand.end : cand.end + 1] == ","
             and self._apposition_is_title(text, cand.end + 1)
+            # "the Russian-held city of Bakhmut, the commander ... said": a name its own
+            # phrase calls a place is no person, whatever follows the comma
+            and self.lex.cue_before(doc.previous_words(cand.start)) is None
         ):
             return "person (apposition)"  # "Voloshyn, a spokesman for the group, said"
         if (
