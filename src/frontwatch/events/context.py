@@ -116,8 +116,9 @@ class DocState:
         """ "Na twee dagen trokken de aanvallers zich terug", "his forces had fallen back to new
         positions": a withdrawal naming no place leaves the settlement in focus, when one was
         named in the last two sentences; "In July a missile hit the children's hospital": a
-        strike or fight in a sentence naming no place at all happened at the settlement named
-        in the sentence before. The place gets a slot at the verb."""
+        strike (its weapon named) or a deadly attack in a sentence naming no place at all
+        happened at the settlement in focus, named in the last two sentences. The place gets a
+        slot at the verb."""
         hit = next((t for t in sa.triggers if t.spec.type == "territory.withdrawal"), None)
         reach = 2
         if hit is None and not sa.places:
@@ -140,7 +141,7 @@ class DocState:
                 ),
                 None,
             )
-            reach = 1
+            reach = 2
         if hit is None or any(
             r.mention is not None or r.resolved or r.anaphor is not None
             for r in sa.places
