@@ -16,6 +16,8 @@ from frontwatch.events.analysis import ActorRef, PlaceRef, SentenceAnalysis, is_
 from frontwatch.events.countries import country_of_place
 from frontwatch.records import Actor, PlaceMention
 
+# How many sentences back a place stays in focus for an event that names none.
+_FOCUS_REACH = 2
 _REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "AREA"})
 _ISLAND_FEATURES = frozenset({"ISL", "ISLS", "PEN"})
 
@@ -120,7 +122,6 @@ class DocState:
         happened at the settlement in focus, named in the last two sentences. The place gets a
         slot at the verb."""
         hit = next((t for t in sa.triggers if t.spec.type == "territory.withdrawal"), None)
-        reach = 2
         if hit is None and not sa.places:
             # only a strike with its weapon named, or an attack that killed or wounded: "de
             # strijd", "trof" alone are too vague
@@ -141,7 +142,6 @@ class DocState:
                 ),
                 None,
             )
-            reach = 2
         if hit is None or any(
             r.mention is not None or r.resolved or r.anaphor is not None
             for r in sa.places
@@ -155,7 +155,7 @@ class DocState:
         probe = PlaceRef(hit.i, hit.j, anaphor="settlement")
         found = self._recent(probe, [], False)
         if found is None or not any(
-            m.place is found and self.sentence - m.sentence <= reach for m in self.places
+            m.place is found and self.sentence - m.sentence <= _FOCUS_REACH for m in self.places
         ):
             return
         probe.resolved = [found]
