@@ -1320,3 +1320,9 @@ def test_withdrawal_to_a_river_bank_leaves_the_town_in_focus():
     doc.places.sort(key=lambda p: p.start)
     withdrawals = only(EventExtractor()(doc).events, "territory.withdrawal")
     assert [(e.actor.country, e.place.name) for e in withdrawals] == [("RUS", "Lyman")]
+
+
+def test_the_source_after_volgens_is_no_subject():
+    text = "Volgens Oekraïne zijn de Russen er niet in geslaagd Kyiv in te nemen."
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert (e.actor.country, e.modality, e.claimant.country) == ("RUS", "negated", "UKR")

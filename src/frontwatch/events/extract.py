@@ -633,6 +633,9 @@ class SentenceExtractor:
             and (a.prep is None or (a.prep in self.lex.genitive_preps and a.kind == "group"))
             and not self._in_target_slot(sa, a, hit)
             and not self._agent_before(sa, a.i)  # an agent phrase is no subject
+            and not self._in_according_phrase(sa, a)
+            # "Kyiv in te nemen": the name taken as the event's place is no subject
+            and not (cand.place_ref is not None and cand.place_ref.i <= a.i < cand.place_ref.j)
             # "a missile hit the children's hospital": civilians and reporters attack nobody
             and not (cand.type in VIOLENT and a.actor.role in ("civilian", "media"))
             # a noun is predicated of a subject before it ("Kyiv meldt de bevrijding van X"),
@@ -716,6 +719,26 @@ class SentenceExtractor:
                 cand.actor_source = "patient"
         if spec.patient_subject and cand.actor is None:
             cand.symmetric = True  # "Mariupol remained encircled": by whom, the context tells
+
+    def _in_according_phrase(self, sa: SentenceAnalysis, a: ActorRef) -> bool:
+        """ "Volgens Oekraïne en westerse inlichtingendiensten zijn de Russen ...": the sources
+        named right after "volgens"/"according to", and those coordinated with them, are no
+        subject."""
+        toks, lex = sa.tokens, self.lex
+        inside = {k for b in sa.actors for k in range(b.i, b.j)}
+        for c in sa.cues_of("according_to"):
+            if a.i < c.j:
+                continue
+            if all(
+                k in inside
+                or (
+                    (toks[k].norm in lex.determiners or toks[k].norm in lex.coordinators)
+                    and toks[k].norm not in lex.auxiliaries  # "zijn": his, or the verb
+                )
+                for k in range(c.j, a.i)
+            ):
+                return True
+        return False
 
     def _controlled_actor(
         self,
@@ -1017,6 +1040,8 @@ class SentenceExtractor:
                 # "Rusland bestookte Kyiv", "Russia captured Kherson": the object of an attack
                 # or a capture is the place it happened to
                 and not ((cand.type in VIOLENT or spec.territorial) and r.i == hit.j)
+                # "er niet in geslaagd Kyiv in te nemen": the object before a Dutch infinitive
+                and not (spec.territorial and r.j == hit.i and self._infinitive(sa, hit))
                 # "erkende de onafhankelijkheid van de Volksrepublieken Donetsk en Loegansk":
                 # what a recognition or visit is about follows its verb
                 and not (cand.type == "diplomacy" and r.i >= hit.j)
