@@ -1326,3 +1326,9 @@ def test_the_source_after_volgens_is_no_subject():
     text = "Volgens Oekraïne zijn de Russen er niet in geslaagd Kyiv in te nemen."
     [e] = only(extract(text, "nl"), "territory.capture")
     assert (e.actor.country, e.modality, e.claimant.country) == ("RUS", "negated", "UKR")
+
+
+def test_an_international_body_acts_when_no_state_is_named():
+    text = "Donderdag praten de Europese regeringsleiders in Lyman over verdere stappen."
+    [e] = only(extract(text, "nl", date="2014-03-18"), "diplomacy")
+    assert (e.actor.role, e.actor.name) == ("international", "European Union")

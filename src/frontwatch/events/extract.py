@@ -518,6 +518,20 @@ class SentenceExtractor:
             if (sa.clause_of[a.i - sa.lo] == own and a.actor.country)
             or (sa.clause_of[a.i - sa.lo] == own and a.kind in ("pronoun", "possessive", "role"))
         ]
+        if not any(a.actor.country for a in sa.actors):
+            # "Donderdag praten de Europese regeringsleiders in Brussel": with no state named
+            # in the sentence, an international body is the one that acts
+            clause_actors = sorted(
+                clause_actors
+                + [
+                    a
+                    for a in sa.actors
+                    if sa.clause_of[a.i - sa.lo] == own
+                    and a.actor.role == "international"
+                    and a not in clause_actors
+                ],
+                key=lambda a: a.i,
+            )
         # 1. An agent phrase: "door de Russen", "by Russian forces".
         for a in clause_actors:
             if (
