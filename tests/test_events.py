@@ -1332,3 +1332,17 @@ def test_an_international_body_acts_when_no_state_is_named():
     text = "Donderdag praten de Europese regeringsleiders in Lyman over verdere stappen."
     [e] = only(extract(text, "nl", date="2014-03-18"), "diplomacy")
     assert (e.actor.role, e.actor.name) == ("international", "European Union")
+
+
+def test_calling_an_attack_terrorist_still_tells_the_attack():
+    text = (
+        "Het Russische ministerie spreekt van een terroristische aanslag op vliegvelden in Soedzja."
+    )
+    assert [e.place.name for e in only(extract(text, "nl"), "strike")] == ["Sudzha"]
+
+
+def test_a_whole_country_attacked_is_the_strike_place():
+    text = "Rusland bestookte Oekraïne in dezelfde nacht met 472 drones."
+    [e] = only(extract(text, "nl"), "strike")
+    assert (e.actor.country, e.place.name) == ("RUS", "Ukraine")
+    assert not only(extract("In Oekraïne wordt hevig gevochten.", "nl"), "combat")

@@ -304,8 +304,10 @@ class SentenceExtractor:
             return self._reject(
                 sa, hit, "'fall' in another sense"
             )  # "valt onder het verdrag", "falls short"
-        if spec.kind == "noun" and self._cue_in(
-            sa, "characterize", hit, before=3, same_clause=True
+        if (
+            spec.kind == "noun"
+            and etype not in VIOLENT  # "spreekt van een terroristische aanslag": it happened
+            and self._cue_in(sa, "characterize", hit, before=3, same_clause=True)
         ):
             return self._reject(
                 sa, hit, "a characterisation"
@@ -1513,10 +1515,14 @@ class SentenceExtractor:
                 and not any(-4 <= r.i - hit.j <= 4 or 0 <= hit.i - r.j <= 3 for r in places)
             )
         if cand.type in VIOLENT:
-            # where it happened: a fight or strike "in Ukraine" alone is too vague to keep
-            return any(
-                not all(is_country_level(p) for p in r.places) for r in places if r.places
-            ) or any(r.indefinite for r in places)
+            # where it happened: a fight or strike "in Ukraine" alone is too vague to keep,
+            # unless the whole country is what was attacked ("bestookte Oekraïne met 472
+            # drones")
+            return (
+                any(not all(is_country_level(p) for p in r.places) for r in places if r.places)
+                or any(r.indefinite for r in places)
+                or any(r.i == hit.j and r.places for r in places)
+            )
         return True
 
     def _anchored(
