@@ -1346,3 +1346,9 @@ def test_a_whole_country_attacked_is_the_strike_place():
     [e] = only(extract(text, "nl"), "strike")
     assert (e.actor.country, e.place.name) == ("RUS", "Ukraine")
     assert not only(extract("In Oekraïne wordt hevig gevochten.", "nl"), "combat")
+
+
+def test_split_verb_of_repelling_makes_the_other_side_the_attacker():
+    text = "In juni sloeg het Oekraïense leger bij Lyman een grote aanval van de separatisten af."
+    combats = only(extract(text, "nl"), "combat")
+    assert [e.actor.country for e in combats] == ["RUS"]
