@@ -1352,3 +1352,14 @@ def test_split_verb_of_repelling_makes_the_other_side_the_attacker():
     text = "In juni sloeg het Oekraïense leger bij Lyman een grote aanval van de separatisten af."
     combats = only(extract(text, "nl"), "combat")
     assert [e.actor.country for e in combats] == ["RUS"]
+
+
+def test_vroeg_after_a_time_is_early_not_asked():
+    text = "Vrijdagochtend vroeg staken Russische eenheden de grens over, in de richting van Lyman."
+    advances = only(
+        extract(
+            text, "nl", date="2024-05-10", times={"Vrijdagochtend": ("2024-05-10", "2024-05-10")}
+        ),
+        "territory.advance",
+    )
+    assert [e.place.name for e in advances] == ["Lyman"]

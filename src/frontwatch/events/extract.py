@@ -441,7 +441,10 @@ class SentenceExtractor:
 
     def _directive_governs(self, sa: SentenceAnalysis, hit: TriggerHit, chain: list[int]) -> bool:
         """ "eisen dat Rusland zich terugtrekt", "demand that Russia withdraw": not an event."""
+        time_ends = {j for _, j, _ in sa.time_tokens}
         for c in sa.cues_of("directive"):
+            if c.i in time_ends and sa.tokens[c.i].norm in self.lex.time_adverbs:
+                continue  # "Vrijdagochtend vroeg staken ...": "vroeg" (early) after a time
             if c.j <= hit.i and hit.i - c.j <= 12:
                 cue_clause = sa.clause_of[c.i - sa.lo]
                 if (cue_clause in chain and cue_clause != chain[0]) or sa.clause_of[

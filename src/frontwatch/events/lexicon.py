@@ -178,6 +178,7 @@ class Lexicon:
     part_nouns: frozenset[str]
     passive_perfect_auxiliaries: frozenset[str]
     unaccusatives: frozenset[str]
+    time_adverbs: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -393,6 +394,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         part_nouns=word_set(grammar.get("part_nouns", [])),
         passive_perfect_auxiliaries=word_set(grammar.get("passive_perfect_auxiliaries", [])),
         unaccusatives=word_set(grammar.get("unaccusatives", [])),
+        time_adverbs=word_set(grammar.get("time_adverbs", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
