@@ -1363,3 +1363,12 @@ def test_vroeg_after_a_time_is_early_not_asked():
         "territory.advance",
     )
     assert [e.place.name for e in advances] == ["Lyman"]
+
+
+def test_the_town_in_a_war_report_is_a_town_of_the_war_before_a_summit_venue():
+    text = (
+        "Fighting raged around Lyman while leaders met in Chicago.\n"
+        "Separatist leaders said their fighters now had full control of the town."
+    )
+    captures = only(extract(text, "en"), "territory.capture")
+    assert [e.place.name for e in captures] == ["Lyman"]

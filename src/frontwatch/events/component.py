@@ -120,6 +120,7 @@ class EventExtractor:
             demonstratives=lex.demonstratives,
             inclusion_markers=lex.inclusion_markers,
             weapons=lex.strike_modifiers,
+            theatre=frozenset(self.sides),
             list_fillers=list_fillers(lex),
         )
         places = sorted(doc.places, key=lambda p: p.start)

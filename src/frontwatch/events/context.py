@@ -67,6 +67,8 @@ class DocState:
     coordinators: frozenset[str] = frozenset()
     # "die stad", "that town": words that make a place noun point back
     demonstratives: frozenset[str] = frozenset()
+    # the warring countries (ISO3): "the town" in a war report is one of theirs when it can be
+    theatre: frozenset[str] = frozenset()
     # "raket", "missile": a strike whose weapon is named may take the place in focus
     weapons: frozenset[str] = frozenset()
     # "waaronder", "including": words before the places an indefinite plural names
@@ -176,6 +178,10 @@ class DocState:
         history = [m for m in history if compatible(ref.anaphor, m.place)]
         if not history:
             return None
+        if ref.anaphor == "settlement":
+            # "the fighters now had full control of the town", after a summit in Minsk
+            at_war = [m for m in history if country_of_place(m.place) in self.theatre]
+            history = at_war or history
         if demonstrative:
             return history[-1].place
         scores: dict[str, float] = {}
