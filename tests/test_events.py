@@ -1372,3 +1372,16 @@ def test_the_town_in_a_war_report_is_a_town_of_the_war_before_a_summit_venue():
     )
     captures = only(extract(text, "en"), "territory.capture")
     assert [e.place.name for e in captures] == ["Lyman"]
+
+
+def test_leaving_a_place_is_a_withdrawal_only_for_a_force_with_the_place_as_object():
+    left = only(
+        extract("Local officials said the rebels had also left nearby Lyman.", "en"),
+        "territory.withdrawal",
+    )
+    assert [e.place.name for e in left] == ["Lyman"]
+    for text in (
+        "There were no Ukrainian forces left in Lyman, he said.",
+        "President Zelensky left Kyiv for Warsaw on Monday.",
+    ):
+        assert not only(extract(text, "en"), "territory.withdrawal")

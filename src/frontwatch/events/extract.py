@@ -1540,6 +1540,8 @@ class SentenceExtractor:
         if cand.type in TERRITORIAL:
             if cand.actor is not None and cand.actor.role in ("civilian", "media"):
                 return False
+            if spec.needs_force and (cand.actor is None or cand.actor.role not in ARMED_ROLES):
+                return False  # "President Zelensky left Kyiv for Warsaw"
             if not armed and self._outside_the_war(places):
                 # "Barcelona laid siege to the goal", "to reach the Wimbledon semi-finals":
                 # ground changes hands here only in the warring countries, unless a force

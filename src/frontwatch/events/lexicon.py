@@ -38,6 +38,8 @@ class TriggerSpec:
     defender_subject: bool = (
         False  # "repelled the attack": the subject defends; the other side attacks
     )
+    # "left": an event only when an armed force (not a government) is the actor
+    needs_force: bool = False
     # "persconferentie", "press conference": diplomacy only with a foreign party named
     needs_counterpart: bool = False
     # "give Ukraine tanks": aid only when a country follows as the recipient
@@ -210,6 +212,7 @@ def _trigger_spec(entry: dict[str, Any], *, recapture: bool = False) -> TriggerS
         defender_subject=bool(entry.get("defender_subject", False)),
         recipient_object=bool(entry.get("recipient_object", False)),
         needs_counterpart=bool(entry.get("needs_counterpart", False)),
+        needs_force=bool(entry.get("needs_force", False)),
         symmetric=bool(entry.get("symmetric", False)),
         particle=fold(entry["particle"]) if entry.get("particle") else None,
         particle_next=word_set(entry.get("particle_next", [])),
