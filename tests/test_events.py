@@ -1385,3 +1385,10 @@ def test_leaving_a_place_is_a_withdrawal_only_for_a_force_with_the_place_as_obje
         "President Zelensky left Kyiv for Warsaw on Monday.",
     ):
         assert not only(extract(text, "en"), "territory.withdrawal")
+
+
+def test_an_annexed_place_as_modifier_is_no_political_act():
+    text = "The capture of Lyman gives Moscow a corridor to the annexed Crimean peninsula."
+    assert not only(extract(text, "en"), "political")
+    text = "Russia annexed Crimea in March."
+    assert only(extract(text, "en"), "political") or only(extract(text, "en"), "territory.capture")

@@ -1166,11 +1166,16 @@ class SentenceReader:
         return payloads[0]
 
     def _attributive(self, i: int, j: int, lo: int, hi: int, spec: TriggerSpec) -> bool:
-        """ "het bezette Donetsk", "the occupied city", "Russian-held": a modifier, not an event."""
-        if spec.kind not in ("verb",) or j - i != 1:
+        """ "het bezette Donetsk", "the occupied city", "Russian-held", "the annexed Crimean
+        peninsula": a modifier, not an event."""
+        if j - i != 1:
             return False
         toks, lex = self.tokens, self.lex
         word = toks[i].norm
+        if spec.kind != "verb" and not (
+            spec.type == "political" and word.endswith(lex.participle_endings)
+        ):
+            return False
         prev = toks[i - 1] if i > lo else None
         nxt = toks[j] if j < hi else None
         if (
