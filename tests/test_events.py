@@ -1392,3 +1392,10 @@ def test_an_annexed_place_as_modifier_is_no_political_act():
     assert not only(extract(text, "en"), "political")
     text = "Russia annexed Crimea in March."
     assert only(extract(text, "en"), "political") or only(extract(text, "en"), "territory.capture")
+
+
+def test_living_under_martial_law_is_no_political_act():
+    text = "Men of fighting age may not leave Ukraine under martial law, officials in Kyiv said."
+    assert not only(extract(text, "en"), "political")
+    declared = "Het Oekraïense parlement kondigde de staat van beleg af in Lyman."
+    assert only(extract(declared, "nl"), "political")

@@ -294,6 +294,8 @@ class SentenceExtractor:
             # "the death toll from the attack on the centre of Belgorod": an attack that
             # kills people where no ground force is named is a strike from afar
             etype, rule = "strike", rule + "+casualties"
+        if etype == "political" and spec.kind == "noun" and self._under_state(sa, hit):
+            return self._reject(sa, hit, "a standing state ('under martial law')")
         if etype == "combat" and self._background_or_compound(sa, hit):
             return self._reject(sa, hit, "background of another event")
         if (
@@ -452,6 +454,14 @@ class SentenceExtractor:
                 ] == chain[0]:
                     return True
         return False
+
+    def _under_state(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "under martial law", "onder de staat van beleg": a state one lives under."""
+        toks, lex = sa.tokens, self.lex
+        k = hit.i - 1
+        while k >= sa.lo and toks[k].norm in lex.determiners:
+            k -= 1
+        return k >= sa.lo and toks[k].norm in lex.state_preps
 
     def _strike_modified(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         toks, lex = sa.tokens, self.lex

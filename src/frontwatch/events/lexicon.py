@@ -181,6 +181,7 @@ class Lexicon:
     passive_perfect_auxiliaries: frozenset[str]
     unaccusatives: frozenset[str]
     time_adverbs: frozenset[str]
+    state_preps: frozenset[str]
     settlement_nouns: frozenset[str]
     region_nouns: frozenset[str]
     island_nouns: frozenset[str]
@@ -398,6 +399,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         passive_perfect_auxiliaries=word_set(grammar.get("passive_perfect_auxiliaries", [])),
         unaccusatives=word_set(grammar.get("unaccusatives", [])),
         time_adverbs=word_set(grammar.get("time_adverbs", [])),
+        state_preps=word_set(grammar.get("state_preps", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
