@@ -21,6 +21,7 @@ from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import ActorEntry, Lexicon, TriggerSpec
 from frontwatch.events.numbers import AmountSpan, CasualtySpan, find_amounts, find_casualties
 from frontwatch.events.tokens import Match, Token, fold, scan
+from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, PlaceMention, Span, TimeMention
 
 _NOUN_CACHE: dict[int, dict[str, str | None]] = {}
@@ -29,7 +30,6 @@ _FLAGS: dict[int, dict[str, int]] = {}
 _NUMERIC, _PLACE_NOUN, _OPENER, _CAPITAL, _POINTER, _PRONOUN = 1, 2, 4, 8, 16, 32
 _START, _END, _TEXT, _NORM, _I = (attrgetter(a) for a in ("start", "end", "text", "norm", "i"))
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
-_WATER = frozenset({"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"})
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
 _SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
@@ -528,7 +528,7 @@ class SentenceReader:
         for r in refs:
             r.prep = self._prep_before(r.i, lo)
             r.locator = self._locator_before(r.i, lo) or (
-                r.mention is not None and (r.mention.feature or "").upper() in _WATER
+                r.mention is not None and (r.mention.feature or "").upper() in WATER_FEATURES
             )
         # A locator that directly follows another place locates that place.
         for a, b in pairwise(refs):

@@ -31,13 +31,11 @@ from frontwatch.events.analysis import (
 )
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, TriggerSpec
+from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
-_WATER_FEATURES = frozenset(
-    {"STM", "STMS", "SEA", "LK", "LKS", "BAY", "GULF", "STRT", "RSV", "CNL"}
-)
 
 
 _WORD_CLASSES: dict[int, tuple[Lexicon, frozenset[str], frozenset[str], frozenset[str]]] = {}
@@ -266,7 +264,8 @@ class SentenceExtractor:
             return self._reject(sa, hit, "prevented")
         # A tried capture is an advance; a combat noun with a missile word is a strike.
         attempt = self._cue_in(sa, "attempt", hit, before=8, same_clause=False)
-        if attempt is not None and spec.kind == "verb" and self._infinitive(sa, hit):
+        # (one tries to take a town, never to have taken it)
+        if attempt is not None and spec.kind == "verb" and self._infinitive(sa, hit, perfect=False):
             if etype == "territory.capture":
                 etype, rule = "territory.advance", rule + "+attempt"
         elif (
@@ -434,12 +433,23 @@ class SentenceExtractor:
             toks[k].norm in self.lex.purpose_markers for k in range(max(sa.lo, hit.i - 3), hit.i)
         )
 
-    def _infinitive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
-        """ "in te nemen", "te veroveren", "to take": the trigger is an infinitive."""
-        toks = sa.tokens
-        if any(t.norm in self.lex.infinitive_markers for t in toks[hit.i : hit.j]):
+    def _infinitive(self, sa: SentenceAnalysis, hit: TriggerHit, *, perfect: bool = True) -> bool:
+        """ "in te nemen", "te veroveren", "to take", and with ``perfect`` also "to have taken",
+        "te hebben ingenomen", "ingenomen te hebben": the trigger is an infinitive."""
+        toks, lex = sa.tokens, self.lex
+
+        def norm(k: int) -> str:
+            return toks[k].norm if sa.lo <= k < sa.hi else ""
+
+        if any(t.norm in lex.infinitive_markers for t in toks[hit.i : hit.j]):
             return True
-        return hit.i - 1 >= sa.lo and toks[hit.i - 1].norm in self.lex.infinitive_markers
+        if norm(hit.i - 1) in lex.infinitive_markers:
+            return True
+        if not perfect:
+            return False
+        if norm(hit.i - 1) in lex.perfect_auxiliaries and norm(hit.i - 2) in lex.infinitive_markers:
+            return True
+        return norm(hit.j) in lex.infinitive_markers and norm(hit.j + 1) in lex.perfect_auxiliaries
 
     def _directive_governs(self, sa: SentenceAnalysis, hit: TriggerHit, chain: list[int]) -> bool:
         """ "eisen dat Rusland zich terugtrekt", "demand that Russia withdraw": not an event."""
@@ -779,7 +789,7 @@ class SentenceExtractor:
     ) -> None:
         """ "Moscow claimed to have taken Robotyne", "Rusland zegt Robotyne te hebben
         ingenomen": the infinitive has no subject of its own; the speaker is its subject."""
-        if not self._perfect_infinitive(sa, hit):
+        if not self._infinitive(sa, hit):
             return
         for a in attributions:
             if (
@@ -789,23 +799,12 @@ class SentenceExtractor:
                 and sa.clause_of[a.cue.i - sa.lo] == own
                 and a.source.actor.country is not None
             ):
-                cand.actor = self._role_for(a.source.actor, cand.type, a.source.kind)
-                cand.actor_source = "speaker"
+                actor = self._role_for(a.source.actor, cand.type, a.source.kind)
+                if cand.type in TERRITORIAL | VIOLENT and actor.role == "government":
+                    # "the ministry says it has struck X": its forces did, as with claimants
+                    actor = Actor(actor.country, "military", actor.name)
+                cand.actor, cand.actor_source = actor, "speaker"
                 return
-
-    def _perfect_infinitive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
-        """ "to take", "to have taken", "te veroveren", "te hebben ingenomen", "ingenomen te
-        hebben": the trigger is an infinitive, perfect or not."""
-        toks, lex = sa.tokens, self.lex
-
-        def norm(k: int) -> str:
-            return toks[k].norm if sa.lo <= k < sa.hi else ""
-
-        if norm(hit.i - 1) in lex.infinitive_markers:
-            return True
-        if norm(hit.i - 1) in lex.perfect_auxiliaries and norm(hit.i - 2) in lex.infinitive_markers:
-            return True
-        return norm(hit.j) in lex.infinitive_markers and norm(hit.j + 1) in lex.perfect_auxiliaries
 
     def _agent_of_earlier_conjunct(
         self, sa: SentenceAnalysis, a: ActorRef, hit: TriggerHit
@@ -864,7 +863,7 @@ class SentenceExtractor:
     def _non_finite(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """An infinitive ("to meet", "te ontmoeten") or a gerund after a preposition or
         subordinator ("before travelling"; not the progressive "was withdrawing")."""
-        if self._perfect_infinitive(sa, hit):
+        if self._infinitive(sa, hit):
             return True
         toks, lex = sa.tokens, self.lex
         word = toks[hit.i].norm
@@ -1079,15 +1078,11 @@ class SentenceExtractor:
                 return False
             if r.seat or r.prep in spec.exclude_preps:
                 return False
-            if (
-                r.j + 2 < hit.i
-                and toks[r.j].text in ("'", "’")
-                and toks[r.j + 1].norm == "s"
-            ):
+            if r.j + 2 < hit.i and toks[r.j].text in ("'", "’") and toks[r.j + 1].norm == "s":
                 # "Moscow's troops took X": a possessor, not a place ("Andriivka's recapture"
                 # is: the event noun itself is possessed)
                 return False
-            if r.mention is not None and (r.mention.feature or "").upper() in _WATER_FEATURES:
+            if r.mention is not None and (r.mention.feature or "").upper() in WATER_FEATURES:
                 return False
             if r.mention is None and not r.resolved and not r.indefinite:
                 return False
