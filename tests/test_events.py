@@ -1390,8 +1390,13 @@ def test_leaving_a_place_is_a_withdrawal_only_for_a_force_with_the_place_as_obje
 def test_an_annexed_place_as_modifier_is_no_political_act():
     text = "The capture of Lyman gives Moscow a corridor to the annexed Crimean peninsula."
     assert not only(extract(text, "en"), "political")
-    text = "Russia annexed Crimea in March."
-    assert only(extract(text, "en"), "political") or only(extract(text, "en"), "territory.capture")
+    # the verb itself still tells the act
+    [taken] = extract("Russia annexed Crimea in March.", "en")
+    assert (taken.type, taken.actor.country, taken.place.name) == (
+        "territory.capture",
+        "RUS",
+        "Crimea",
+    )
 
 
 def test_living_under_martial_law_is_no_political_act():

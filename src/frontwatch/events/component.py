@@ -15,11 +15,12 @@ from collections.abc import Sequence
 
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader, TriggerHit
 from frontwatch.events.context import DocState
-from frontwatch.events.extract import Candidate, SentenceExtractor, copy_candidate
+from frontwatch.events.extract import Attribution, Candidate, SentenceExtractor, copy_candidate
 from frontwatch.events.lexicon import (
     TERRITORIAL,
     VIOLENT,
     Lexicon,
+    TriggerSpec,
     has_lexicon,
     list_fillers,
     load_lexicon,
@@ -470,10 +471,8 @@ def _blame(
     return out
 
 
-def _fake_hit(a):  # type: ignore[no-untyped-def]
-    from frontwatch.events.analysis import TriggerHit
-    from frontwatch.events.lexicon import TriggerSpec
-
+def _fake_hit(a: Attribution) -> TriggerHit:
+    """The attribution cue as a stand-in trigger, to date a sentence without one."""
     return TriggerHit(a.cue.i, a.cue.j, TriggerSpec(type="?", rule="attribution"))
 
 

@@ -256,7 +256,7 @@ class DocState:
         them only phrases locating the previous member (prepositions, region names)."""
         toks = sa.tokens
         placed = {k for r in sa.places if r.mention is not None for k in range(r.i, r.j)}
-        words = [k for k in range(a, b)]
+        words = range(a, b)
         if not any(toks[k].text == "," or toks[k].norm in self.coordinators for k in words):
             return False
         return all(

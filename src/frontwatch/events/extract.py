@@ -257,9 +257,8 @@ class SentenceExtractor:
         if self._directive_governs(sa, hit, chain):
             return self._reject(sa, hit, "demanded, not done")
         if self._unconfirmed_by(sa, hit, chain):
-            return self._reject(
-                sa, hit, "object of a refusal to confirm"
-            )  # "heeft niet bevestigd dat de stad is ingenomen" asserts nothing
+            # "heeft niet bevestigd dat de stad is ingenomen" asserts nothing
+            return self._reject(sa, hit, "object of a refusal to confirm")
         if self._prevented(sa, hit):
             return self._reject(sa, hit, "prevented")
         # A tried capture is an advance; a combat noun with a missile word is a strike.
@@ -274,9 +273,8 @@ class SentenceExtractor:
             and sa.tokens[attempt.i].norm in self.lex.purpose_openers
             and spec.type in TERRITORIAL
         ):
-            return self._reject(
-                sa, hit, "the goal of a purpose clause"
-            )  # "om zich te concentreren op de bevrijding van": a purpose, not an event
+            # "om zich te concentreren op de bevrijding van": a purpose, not an event
+            return self._reject(sa, hit, "the goal of a purpose clause")
         if spec.kind in ("noun", "verb") and self._cue_in(
             sa, "risk", hit, before=3, same_clause=True
         ):
@@ -302,17 +300,15 @@ class SentenceExtractor:
             and hit.j < sa.hi
             and sa.tokens[hit.j].norm in self.lex.fall_not_before
         ):
-            return self._reject(
-                sa, hit, "'fall' in another sense"
-            )  # "valt onder het verdrag", "falls short"
+            # "valt onder het verdrag", "falls short"
+            return self._reject(sa, hit, "'fall' in another sense")
         if (
             spec.kind == "noun"
             and etype not in VIOLENT  # "spreekt van een terroristische aanslag": it happened
             and self._cue_in(sa, "characterize", hit, before=3, same_clause=True)
         ):
-            return self._reject(
-                sa, hit, "a characterisation"
-            )  # "spreekt van schijnreferenda", "called it a provocation"
+            # "spreekt van schijnreferenda", "called it a provocation"
+            return self._reject(sa, hit, "a characterisation")
         # State triggers report a change only with a change marker.
         change = self._state_changed(sa, hit, own) if spec.kind == "state" else None
         if spec.kind == "state" and not change:
@@ -342,9 +338,8 @@ class SentenceExtractor:
         if not self._anchored(sa, hit, cand, places):
             return self._reject(sa, hit, "its actor or place does not fit the trigger")
         if change == "since" and self._own_ground(cand, places):
-            return self._reject(
-                sa, hit, "holding its own ground since a date"
-            )  # "a town they had held since the start of the invasion": no change
+            # "a town they had held since the start of the invasion": no change
+            return self._reject(sa, hit, "holding its own ground since a date")
         return self._split(sa, hit, cand, places)
 
     def _reject(self, sa: SentenceAnalysis, hit: TriggerHit, reason: str) -> list[Candidate]:
