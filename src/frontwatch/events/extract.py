@@ -758,9 +758,12 @@ class SentenceExtractor:
         """ "Volgens Oekraïne en westerse inlichtingendiensten zijn de Russen ...": the sources
         named right after "volgens"/"according to", and those coordinated with them, are no
         subject."""
+        cues = sa.cues_of("according_to")
+        if not cues:
+            return False  # most sentences: nothing to look up
         toks, lex = sa.tokens, self.lex
         inside = {k for b in sa.actors for k in range(b.i, b.j)}
-        for c in sa.cues_of("according_to"):
+        for c in cues:
             if a.i < c.j:
                 continue
             if all(
