@@ -6,6 +6,8 @@ on: each is resolved against the earlier expression it continues, not against th
 
 from __future__ import annotations
 
+import pytest
+
 from time_helpers import interval, one, tag
 
 # --- a month, a day or a season of the year named before ---------------------------------
@@ -142,3 +144,43 @@ def test_the_years_of_a_range_are_years() -> None:
     assert [(m.value, m.surface) for m in tag(text, "2023-02")] == [
         ("2023", "jaren 2023"), ("2027", "tot en met 2027"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "expected"),
+    [
+        # The commas of a list of names close no clause: the weekday is in the clause of the
+        # past verb before the list, so it is last Thursday (document: Friday 25 February).
+        (
+            "Russische troepen trokken de regio's Tsjernihiv, Soemy, Charkiv en Loehansk "
+            "op donderdag binnen, meldde de grenswacht.",
+            "nl",
+            "op donderdag",
+            "2022-02-24",
+        ),
+        (
+            "Russian troops crossed into the Chernihiv, Sumy, Kharkiv and Luhansk regions on "
+            "Thursday and advanced from Crimea, the border guard service said.",
+            "en",
+            "on Thursday",
+            "2022-02-24",
+        ),
+        (
+            "On Tuesday the prime ministers of Poland, the Czech Republic and Slovenia "
+            "travelled to Kyiv by train.",
+            "en",
+            "On Tuesday",
+            "2022-02-22",
+        ),
+    ],
+)
+def test_a_list_of_names_does_not_cut_the_clause_of_its_verb(
+    text: str, lang: str, surface: str, expected: str
+) -> None:
+    assert interval(one(text, "2022-02-25", surface, lang)) == (expected, expected)
+
+
+def test_a_comma_before_a_new_clause_still_closes_the_clause() -> None:
+    # "Kyiv, where ... will" is no list: the future clause keeps its own tense.
+    text = "Zelensky sprak in Kyiv, waar de leiders op dinsdag zullen vergaderen."
+    assert interval(one(text, "2022-02-25", "op dinsdag")) == ("2022-03-01", "2022-03-01")

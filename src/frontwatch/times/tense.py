@@ -108,6 +108,10 @@ class TenseRules:
         return self._words("boundaries")
 
     @cached_property
+    def list_conjunctions(self) -> frozenset[str]:
+        return self._words("list_conjunctions")
+
+    @cached_property
     def past_suffix(self) -> re.Pattern[str] | None:
         value = self.data.get("past_suffix")
         return re.compile(value) if value else None
@@ -159,6 +163,8 @@ class TenseRules:
         boundary = [
             t[2] in _CLAUSE_PUNCT or w in boundaries for t, w in zip(tokens, lower, strict=True)
         ]
+        if "," in sentence:
+            self._join_name_lists(tokens, lower, boundary)
         cues: list[tuple[int, Tense]] = []
         aux: list[int] = []
         participles: list[int] = []
@@ -192,6 +198,35 @@ class TenseRules:
             self._cache.clear()
         self._cache[sentence] = analysis
         return analysis
+
+    def _join_name_lists(
+        self, tokens: list[tuple[int, int, str]], lower: list[str], boundary: list[bool]
+    ) -> None:
+        """Commas of an enumeration of names close no clause: in "crossed into the Chernihiv,
+        Sumy and Luhansk regions on Thursday" the weekday belongs to the clause of "crossed".
+        A comma is a list comma when a capitalised word stands before it, one (after
+        determiners) after it, and a ``list_conjunctions`` word followed by a capitalised word
+        closes the list before the next punctuation."""
+        conjunctions = self.list_conjunctions
+        determiners = self.determiners
+        n = len(tokens)
+
+        def name_at(i: int) -> bool:
+            while i < n and lower[i] in determiners:
+                i += 1
+            return i < n and tokens[i][2][:1].isupper()
+
+        for i, (_, _, token) in enumerate(tokens):
+            if token != "," or not i or not tokens[i - 1][2][:1].isupper() or not name_at(i + 1):
+                continue
+            for j in range(i + 1, n):
+                if lower[j] in conjunctions and name_at(j + 1):
+                    boundary[i] = False
+                    break
+                if tokens[j][2] in _CLAUSE_PUNCT and tokens[j][2] != ",":
+                    break
+                if tokens[j][2] == "," and not (tokens[j - 1][2][:1].isupper() and name_at(j + 1)):
+                    break
 
     def _word_signal(self, word: str) -> _WordSignal:
         """What ``word`` (lower case) says on its own: the future phrases it may open, its
