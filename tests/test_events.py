@@ -677,6 +677,48 @@ def test_talks_about_an_annexation_are_the_political_act_not_diplomacy():
     assert only(events, "political")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "etype"),
+    [
+        (
+            "European Union leaders agreed overnight on sanctions against Russia's banks.",
+            "en",
+            "political",
+        ),
+        (
+            "European Union leaders agreed a 50 billion euro package of support for Ukraine.",
+            "en",
+            "aid",
+        ),
+        ("De Europese Unie stemde gisteren in met nieuwe sancties tegen Rusland.", "nl",
+         "political"),
+    ],
+)
+def test_an_agreement_on_an_act_is_that_act_by_the_body_that_agreed(text, lang, etype):
+    events = extract(text, lang)
+    assert only(events, "diplomacy") == []
+    [e] = only(events, etype)
+    assert (e.actor.role, e.actor.name) == ("international", "European Union")
+
+
+def test_a_meeting_that_agrees_nothing_else_is_still_diplomacy():
+    text = "European Union leaders met in Kyiv on Thursday."
+    [e] = only(extract(text, "en"), "diplomacy")
+    assert e.actor.name == "European Union"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "role"),
+    [
+        ("US officials said Russian troops captured Bakhmut.", "USA", "government"),
+        ("Kremlin officials said Russian troops captured Bakhmut.", "RUS", "government"),
+    ],
+)
+def test_a_country_before_a_role_noun_is_whose_role_it_is(text, country, role):
+    [e] = only(extract(text, "en"), "territory.capture")
+    assert (e.claimant.country, e.claimant.role) == (country, role)
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

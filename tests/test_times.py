@@ -252,6 +252,15 @@ def test_seasons() -> None:
                "Sinds de zomer").value == "2022-SU"
 
 
+def test_a_season_of_last_or_this_year_is_one_expression() -> None:
+    text = "De Russen proberen het stadje sinds het voorjaar van vorig jaar in te nemen."
+    spring = one(text, "2025-08-01", "sinds het voorjaar van vorig jaar")
+    assert (spring.value, interval(spring)) == ("2024-SP", ("2024-03-01", "2024-05-31"))
+    english = "They have held the town since the summer of this year."
+    summer = one(english, "2025-10-01", "since the summer of this year", "en")
+    assert (summer.value, interval(summer)) == ("2025-SU", ("2025-06-01", "2025-08-31"))
+
+
 # --- anchoring on the previous expression --------------------------------------------------
 
 

@@ -826,6 +826,12 @@ class SentenceReader:
                 ):
                     k += 1
                     continue
+                if nxt is not None and nxt[2].kind == "role" and nxt[0] == j:
+                    # "US officials", "Kremlin officials": a noun compound, the role of the
+                    # country named before it
+                    refs.append(ActorRef(i, nxt[1], Actor(e.country, nxt[2].role), "group", prep))
+                    k += 2
+                    continue
                 refs.append(ActorRef(i, j, Actor(e.country, "government"), e.kind, prep=prep))
                 k += 1
                 continue
@@ -868,7 +874,13 @@ class SentenceReader:
             actor = Actor(e.country, "proxy" if proxy and e.role != "media" else e.role, e.name)
             if proxy and actor.country is None:
                 actor.country = "RUS"
-            refs.append(ActorRef(i, j, actor, "named", prep=self._prep_before(i, lo)))
+            end = j
+            if nxt is not None and nxt[2].kind == "role" and nxt[0] == j:
+                # "European Union leaders", "Wagner commanders": the role belongs to the
+                # body named before it, which it speaks or acts for
+                end = nxt[1]
+                k += 1
+            refs.append(ActorRef(i, end, actor, "named", prep=self._prep_before(i, lo)))
             k += 1
         # Titles with a name register the person: "burgemeester Strjoek", "Mayor Ihor Kolykhaiev".
         for ref in refs:

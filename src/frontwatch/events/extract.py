@@ -36,6 +36,9 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# How many words after a verb of agreeing the act agreed on may start ("agreed on Thursday on a
+# €50 billion package of support").
+_AGREED_ACT_REACH = 10
 
 
 _WORD_CLASSES: dict[int, tuple[Lexicon, frozenset[str], frozenset[str], frozenset[str]]] = {}
@@ -237,6 +240,8 @@ class SentenceExtractor:
         # the talks are its setting, not a second event
         if etype == "diplomacy" and self._talks_about_political(sa, hit):
             return self._reject(sa, hit, "talks about a political act")
+        if etype == "diplomacy" and self._agrees_to_act(sa, hit, own):
+            return self._reject(sa, hit, "an agreement on another act")
         # "supply lines", "supply routes": the trigger word is half of another noun
         if spec.not_before and hit.j < sa.hi and sa.tokens[hit.j].norm in spec.not_before:
             return self._reject(sa, hit, "part of a compound noun")
@@ -1200,11 +1205,30 @@ class SentenceExtractor:
 
     def _talks_about_political(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """A political trigger is the topic of these talks: "over"/"about"/"on" + at most a
-        determiner and a modifier + the political noun."""
+        determiner and a modifier + the political noun. A word between the verb and the
+        preposition may be a time adverb ("agreed overnight on sanctions")."""
         toks = sa.tokens
-        if hit.j >= sa.hi or toks[hit.j].norm not in self.lex.topic_preps:
+        for prep in range(hit.j, min(hit.j + 2, sa.hi)):
+            if toks[prep].norm in self.lex.topic_preps:
+                return any(
+                    t.spec.type == "political" and prep < t.i <= prep + 3 for t in sa.triggers
+                )
+            if not toks[prep].is_word or toks[prep].is_capitalised:
+                return False
+        return False
+
+    def _agrees_to_act(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> bool:
+        """A verb of agreeing with an aid or political act after it in its clause ("EU leaders
+        agreed a package of support for Ukraine", "agreed on Thursday to lend Ukraine $50
+        billion"): the act agreed on is the event."""
+        if sa.tokens[hit.i].norm not in self.lex.agreement_verbs:
             return False
-        return any(t.spec.type == "political" and hit.j < t.i <= hit.j + 3 for t in sa.triggers)
+        return any(
+            t.spec.type in ("aid", "political")
+            and hit.j <= t.i <= hit.j + _AGREED_ACT_REACH
+            and sa.clause_of[t.i - sa.lo] == own
+            for t in sa.triggers
+        )
 
     def _coordinated(
         self, sa: SentenceAnalysis, head: PlaceRef, cands: list[PlaceRef]

@@ -127,6 +127,8 @@ class Lexicon:
     coordination_fillers: frozenset[str]
     object_fillers: frozenset[str]
     topic_preps: frozenset[str]
+    # "agreed", "ondertekende": verbs of agreeing, whose object may be another act
+    agreement_verbs: frozenset[str]
     object_pronouns: frozenset[str]
     plain_relatives: frozenset[str]
     # "haar twaalfde sanctiepakket", "the fifth aid package": an ordinal makes a definite noun
@@ -352,6 +354,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         coordination_fillers=word_set(grammar.get("coordination_fillers", [])),
         object_fillers=word_set(grammar.get("object_fillers", [])),
         topic_preps=word_set(grammar.get("topic_preps", [])),
+        agreement_verbs=word_set(grammar.get("agreement_verbs", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
         series_ordinals=word_set(grammar.get("series_ordinals", [])),

@@ -371,7 +371,7 @@ def _resolve_season(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None
     code = cand.values.get("season")
     if code not in dm.SEASON_START_MONTH:
         return None
-    year = _explicit_year(cand, ref) if "year" in cand.values else None
+    year = _explicit_year(cand, ref) if {"year", "yshift"} & cand.values.keys() else None
     shift = cand.values.get("sshift", cand.pattern.fixed.get("sshift"))
     if year is not None:
         label = year
