@@ -53,6 +53,8 @@ GAZETTEER = {
     "Moscow": ("Moscow", "PPLC", "RU", 524901),
     "Crimea": ("Crimea", "ADM1", "UA", 703883),
     "Krim": ("Crimea", "ADM1", "UA", 703883),
+    "Chernobyl": ("Chornobyl Nuclear Power Plant", "PS", "UA", 7289548),
+    "Hostomel": ("Hostomel Airport", "AIRP", "UA", 6300961),
 }
 
 
@@ -717,6 +719,38 @@ def test_a_meeting_that_agrees_nothing_else_is_still_diplomacy():
 def test_a_country_before_a_role_noun_is_whose_role_it_is(text, country, role):
     [e] = only(extract(text, "en"), "territory.capture")
     assert (e.claimant.country, e.claimant.role) == (country, role)
+
+
+def test_a_passive_without_agent_takes_no_subject_from_after_its_verb():
+    # "with its Ukrainian guards" is who fought back, and "north of Kyiv" only locates:
+    # neither is who took the plant
+    text = (
+        "Russian forces seized the defunct Chernobyl nuclear power plant on Thursday.\n"
+        "The plant, about 100 kilometres north of Kyiv, was taken after fierce fighting with "
+        "its Ukrainian guards, an adviser said."
+    )
+    captures = only(extract(text, "en", date="2022-02-25"), "territory.capture")
+    assert captures
+    assert {(e.actor.country, e.place.name) for e in captures} == {
+        ("RUS", "Chornobyl Nuclear Power Plant")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Russians captured Hostomel airfield on Thursday.\n"
+         "Ukrainian troops retook the airfield on Friday.", "en"),
+        ("De Russen namen donderdag het vliegveld Hostomel in.\n"
+         "Oekraïense troepen heroverden het vliegveld vrijdag.", "nl"),
+    ],
+)
+def test_the_airfield_refers_to_the_airport_named_before(text, lang):
+    events = only(extract(text, lang, date="2022-02-26"), "territory.capture")
+    assert [(e.actor.country, e.place.name) for e in events] == [
+        ("RUS", "Hostomel Airport"),
+        ("UKR", "Hostomel Airport"),
+    ]
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

@@ -586,6 +586,8 @@ class SentenceReader:
             return "island"
         if norm in lex.area_nouns:
             return "any"
+        if norm in lex.facility_nouns:
+            return "facility"
         for suffix in lex.settlement_suffixes:
             if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
                 return "island" if suffix.endswith("eiland") else "settlement"
@@ -817,6 +819,9 @@ class SentenceReader:
                     or (toks[i - 1].norm in lex.determiners and e.kind == "metonym")
                 ):
                     k += 1  # "de regio Kyiv", "de hoofdstad Kyiv": a place
+                    continue
+                if i in place_at and place_at[i].locator:
+                    k += 1  # "100 kilometres north of Kyiv": a point of reference
                     continue
                 if (
                     i in place_at

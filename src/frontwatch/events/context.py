@@ -20,6 +20,10 @@ from frontwatch.records import Actor, PlaceMention
 _FOCUS_REACH = 2
 _REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "AREA"})
 _ISLAND_FEATURES = frozenset({"ISL", "ISLS", "PEN"})
+# Airports and airfields, power stations, dams, bridges, ports (GeoNames feature codes).
+_FACILITY_FEATURES = frozenset(
+    {"AIRP", "AIRF", "AIRB", "AIRH", "PS", "PSN", "PSH", "DAM", "BDG", "PRT"}
+)
 
 
 def compatible(kind: str | None, place: PlaceMention) -> bool:
@@ -35,6 +39,8 @@ def compatible(kind: str | None, place: PlaceMention) -> bool:
         return feature in _REGION_FEATURES
     if kind == "island":
         return feature in _ISLAND_FEATURES or feature == ""
+    if kind == "facility":
+        return feature in _FACILITY_FEATURES
     if kind == "peninsula":
         # a peninsula may be governed as a region of its own (Crimea is an ADM1)
         return feature in _ISLAND_FEATURES or feature in ("", "ADM1")

@@ -55,6 +55,7 @@ def _word_classes(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozens
             | lex.island_nouns
             | lex.peninsula_nouns
             | lex.area_nouns
+            | lex.facility_nouns
         )
         classifiers = lex.settlement_nouns | lex.region_nouns
         known = _WORD_CLASSES[id(lex)] = (lex, fillers, places, classifiers)
@@ -664,10 +665,14 @@ class SentenceExtractor:
         if spec.territorial and self._nominal(sa, hit):
             return
         # 5. The subject: the nearest actor of the clause, before the trigger first.
+        # A passive without an agent phrase ("was taken on Thursday after fighting with its
+        # Ukrainian guards") has its subject before the verb: what follows is no subject.
+        passive = self._passive(sa, hit)
         subjects = [
             a
             for a in clause_actors
             if id(a) not in claimant_refs
+            and not (passive and a.i >= hit.j)
             and a.kind != "adjective"
             and (a.prep is None or (a.prep in self.lex.genitive_preps and a.kind == "group"))
             and not self._in_target_slot(sa, a, hit)
@@ -1685,6 +1690,9 @@ class SentenceExtractor:
                 or tok.norm[:1].isdigit()
                 or tok.text in ("'", "’", '"', "“", "”")
                 or (tok.is_word and not tok.is_capitalised and place_noun_ahead)
+                # "seizing the defunct Chernobyl nuclear power plant": an adjective before
+                # the name
+                or (tok.is_word and not tok.is_capitalised and k + 1 in starts)
             ):
                 k += 1
                 steps += 1

@@ -191,6 +191,8 @@ class Lexicon:
     peninsula_nouns: frozenset[str]
     area_nouns: frozenset[str]
     capital_nouns: frozenset[str]
+    # "de centrale", "the airfield": a facility named before (an airport, a plant, a dam)
+    facility_nouns: frozenset[str]
     settlement_suffixes: tuple[str, ...]
     proxy_markers: PhraseMatcher
     local_officials: frozenset[tuple[str, ...]]
@@ -409,6 +411,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         peninsula_nouns=word_set(place_nouns.get("peninsula", [])),
         area_nouns=word_set(place_nouns.get("area", [])),
         capital_nouns=word_set(place_nouns.get("capital", [])),
+        facility_nouns=word_set(place_nouns.get("facility", [])),
         settlement_suffixes=tuple(fold(s) for s in place_nouns.get("settlement_suffixes", [])),
         proxy_markers=proxy,
         local_officials=phrase_set(actor_data.get("local_officials", [])),
