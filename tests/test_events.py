@@ -753,6 +753,23 @@ def test_the_airfield_refers_to_the_airport_named_before(text, lang):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In de nacht van zondag op maandag vuurde Rusland 479 drones en twintig raketten op "
+         "Oekraïne af.", "nl"),
+        ("Overnight Russia launched drones at Ukraine.", "en"),
+    ],
+)
+def test_a_strike_aimed_at_a_whole_country_keeps_the_country_as_place(text, lang):
+    [e] = only(extract(text, lang), "strike")
+    assert (e.actor.country, e.place.name) == ("RUS", "Ukraine")
+
+
+def test_fighting_somewhere_in_a_country_is_still_too_vague():
+    assert only(extract("Er wordt zwaar gevochten in Oekraïne.", "nl"), "combat") == []
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

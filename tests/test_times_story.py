@@ -184,3 +184,31 @@ def test_a_comma_before_a_new_clause_still_closes_the_clause() -> None:
     # "Kyiv, where ... will" is no list: the future clause keeps its own tense.
     text = "Zelensky sprak in Kyiv, waar de leiders op dinsdag zullen vergaderen."
     assert interval(one(text, "2022-02-25", "op dinsdag")) == ("2022-03-01", "2022-03-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        (
+            "Rusland vuurde 479 drones af, het grootste aantal in één nacht sinds het begin "
+            "van de oorlog.",
+            "nl",
+            "sinds het begin van de oorlog",
+        ),
+        (
+            "Het zou de eerste keer zijn sinds het begin van de invasie dat Russische "
+            "grondtroepen in die regio vechten.",
+            "nl",
+            "sinds het begin van de invasie",
+        ),
+        ("It was the largest attack on the capital since 2022.", "en", "since 2022"),
+    ],
+)
+def test_since_after_a_superlative_is_a_baseline_not_a_time_of_the_event(
+    text: str, lang: str, surface: str
+) -> None:
+    assert one(text, "2025-06-10", surface, lang).dating is False
+
+
+def test_since_without_a_comparison_dates_the_state() -> None:
+    assert one("Russia has held the town since 2022.", "2025-06-10", "since 2022", "en").dating

@@ -1557,6 +1557,18 @@ class SentenceExtractor:
                 any(not all(is_country_level(p) for p in r.places) for r in places if r.places)
                 or any(r.indefinite for r in places)
                 or any(r.i == hit.j and r.places for r in places)
+                # "vuurde 479 drones op Oekraïne af", "fired missiles at Ukraine": the country
+                # is what the strike was aimed at, not where something happened somewhere
+                or (
+                    cand.type == "strike"
+                    and any(
+                        r.places
+                        and r.prep in spec.place_preps
+                        and r.prep not in self.lex.seat_preps
+                        and r.i > hit.i
+                        for r in places
+                    )
+                )
             )
         return True
 

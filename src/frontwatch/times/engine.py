@@ -57,6 +57,8 @@ ANCHORED_KINDS = frozenset(
 _YEAR_ANCHORABLE_KINDS = frozenset({"date", "month", "month_part", "season"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?.\n\"“”]")
+# How far back (in characters) a superlative makes a "since" expression a comparison's baseline.
+_BASELINE_REACH = 80
 # How many words may stand between two expressions of the same clause that date one event.
 _ADJACENT_WORDS = 3
 _WORD_BEFORE = re.compile(r"(?<![\w'’])([\w’']+)\s+$")
@@ -992,7 +994,11 @@ class TimeEngine:
             # time from now until the end of the period, not only its last third.
             start = deadline
             result = Resolved(ctx.doc.first, result.last, result.granularity, result.value)
-        dating = cand.pattern.dating and not any(s <= cand.start < e for s, e in ctx.boilerplate)
+        dating = (
+            cand.pattern.dating
+            and not any(s <= cand.start < e for s, e in ctx.boilerplate)
+            and not self._comparison_baseline(ctx, cand)
+        )
         mention = TimeMention(
             start=start,
             end=cand.end,
@@ -1189,6 +1195,20 @@ class TimeEngine:
         if m is not None and m.group(1).lower() in deadlines:
             return m.start(1)
         return None
+
+    def _comparison_baseline(self, ctx: _Context, cand: Candidate) -> bool:
+        """ "het grootste aantal sinds het begin van de oorlog", "the first time since 2022":
+        after a superlative or "first" in its clause, a "since" expression is the period
+        compared with, not the time of what the clause tells."""
+        since = self.grammar.lexicons.get("since", {})
+        baseline = self.grammar.lexicons.get("baseline", {})
+        # the "since" is the lead of most patterns, part of a few ("since 2022")
+        lead = cand.lead or ctx.text[cand.start : cand.end].split(" ", 1)[0]
+        if not baseline or lead.lower() not in since:
+            return False
+        before = ctx.text[max(0, cand.start - _BASELINE_REACH) : cand.start]
+        clause = _CLAUSE_BREAK.split(before)[-1].lower().replace("’", "'")
+        return any(word in baseline for word in clause.split())
 
     def _follows_sequel_verb(self, ctx: _Context, cand: Candidate) -> bool:
         """Whether a verb of sequence ("kwam", "came", "followed") stands right before."""
