@@ -770,6 +770,22 @@ def test_fighting_somewhere_in_a_country_is_still_too_vague():
     assert only(extract("Er wordt zwaar gevochten in Oekraïne.", "nl"), "combat") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("President Zelensky bezocht gisteren het heroverde Lyman.", "nl"),
+        ("President Zelensky visited Lyman on Tuesday.", "en"),
+    ],
+)
+def test_a_visit_inside_the_visitors_own_country_is_no_diplomacy(text, lang):
+    assert only(extract(text, lang), "diplomacy") == []
+
+
+def test_a_visit_abroad_is_diplomacy():
+    [e] = only(extract("De Nederlandse premier bezocht gisteren Kyiv.", "nl"), "diplomacy")
+    assert (e.actor.country, e.place.name) == ("NLD", "Kyiv")
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -1643,6 +1643,8 @@ class SentenceExtractor:
                 ]
                 if not others and (not places or spec.needs_counterpart):
                     return False
+                if not others and self._home_visit(sa, hit, actor, places):
+                    return False  # "Zelensky bezocht Izjoem": a visit at home, no diplomacy
                 own = sa.clause_of[hit.i - sa.lo]
                 after = [a for a in others if a.i >= hit.j and sa.clause_of[a.i - sa.lo] == own]
                 counterpart = after[0] if after else others[0] if others and not places else None
@@ -1652,6 +1654,15 @@ class SentenceExtractor:
                     )
             return True
         return True
+
+    def _home_visit(
+        self, sa: SentenceAnalysis, hit: TriggerHit, actor: Actor, places: list[PlaceRef]
+    ) -> bool:
+        """A verb of visiting whose every place lies in the visitor's own country."""
+        if actor.country is None or sa.tokens[hit.i].norm not in self.lex.visit_words:
+            return False
+        mentions = [p for r in places for p in r.places]
+        return bool(mentions) and all(country_of_place(p) == actor.country for p in mentions)
 
     @staticmethod
     def _number_positions(sa: SentenceAnalysis) -> list[int]:

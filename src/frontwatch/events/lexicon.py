@@ -129,6 +129,8 @@ class Lexicon:
     topic_preps: frozenset[str]
     # "agreed", "ondertekende": verbs of agreeing, whose object may be another act
     agreement_verbs: frozenset[str]
+    # "bezocht", "visited": a visit is diplomacy only abroad or with a foreign party
+    visit_words: frozenset[str]
     object_pronouns: frozenset[str]
     plain_relatives: frozenset[str]
     # "haar twaalfde sanctiepakket", "the fifth aid package": an ordinal makes a definite noun
@@ -357,6 +359,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         object_fillers=word_set(grammar.get("object_fillers", [])),
         topic_preps=word_set(grammar.get("topic_preps", [])),
         agreement_verbs=word_set(grammar.get("agreement_verbs", [])),
+        visit_words=word_set(grammar.get("visit_words", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
         series_ordinals=word_set(grammar.get("series_ordinals", [])),
