@@ -786,6 +786,20 @@ def test_a_visit_abroad_is_diplomacy():
     assert (e.actor.country, e.place.name) == ("NLD", "Kyiv")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Europese Commissievoorzitter Von der Leyen was gisteren in Kyiv voor overleg met "
+         "Zelensky.", "nl"),
+        ("European Commission President Ursula von der Leyen was in Kyiv on Thursday for talks "
+         "with Zelensky.", "en"),
+    ],
+)
+def test_talks_in_a_prepositional_phrase_are_the_subjects(text, lang):
+    [e] = only(extract(text, lang), "diplomacy")
+    assert (e.actor.name, e.target.country, e.place.name) == ("European Union", "UKR", "Kyiv")
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -654,8 +654,9 @@ class SentenceExtractor:
         if (
             spec.kind in ("noun", "fall")
             # a political act named in a phrase ("stemde in met de invoering van de staat van
-            # beleg") is still the subject's
-            and cand.type != "political"
+            # beleg") is still the subject's, and so are talks ("was in Kyiv voor overleg met
+            # Zelensky")
+            and cand.type not in ("political", "diplomacy")
             and self._in_pp(sa, hit)
             and not self._gerund(sa, hit)
         ):
