@@ -800,6 +800,36 @@ def test_talks_in_a_prepositional_phrase_are_the_subjects(text, lang):
     assert (e.actor.name, e.target.country, e.place.name) == ("European Union", "UKR", "Kyiv")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Officials said on Friday that Lyman was back in Ukrainian hands.", "en"),
+        ("Volgens het leger is Lyman sinds vrijdag weer in Oekraïense handen.", "nl"),
+        ("Het leger meldt dat Lyman terug in Oekraïense handen is.", "nl"),
+    ],
+)
+def test_back_in_a_sides_hands_is_a_recapture_by_that_side(text, lang):
+    [e] = only(extract(text, lang), "territory.capture")
+    assert (e.actor.country, e.place.name) == ("UKR", "Lyman")
+
+
+def test_a_complement_inside_a_relative_clause_ends_with_it():
+    # "fighting there" belongs to the main clause of "officials ... said", not to what they had
+    # said before: its place is the one "there" points at, and the capture stays in its clause
+    text = (
+        "Russian troops captured Hostomel airfield on Thursday.\n"
+        "Ukrainian officials, who had said on Thursday evening that the airfield was back in "
+        "Ukrainian hands, said fighting there was continuing."
+    )
+    events = extract(text, "en", date="2022-02-25")
+    assert [(e.actor.country, e.place.name) for e in only(events, "territory.capture")] == [
+        ("RUS", "Hostomel Airport"),
+        ("UKR", "Hostomel Airport"),
+    ]
+    [fight] = only(events, "combat")
+    assert fight.place.name == "Hostomel Airport"
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -33,6 +33,8 @@ _START, _END, _TEXT, _NORM, _I = (attrgetter(a) for a in ("start", "end", "text"
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
 _SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
+# Clauses that a comma may close, returning to the clause they interrupt.
+_COMMA_CLOSED = frozenset({"relative", "subordinate", "conditional"})
 
 # Place features by specificity: a village beats a district, a district an oblast, an oblast a
 # country. Unknown features count as settlements (most unresolved names in news are villages).
@@ -1038,7 +1040,7 @@ class SentenceReader:
             if (
                 tok.text == ","
                 and stack
-                and clauses[current].kind in ("relative", "subordinate", "conditional")
+                and self._closes_at_comma(clauses, current)
                 # "since they withdrew from Avdiivka, a fortified town near X,": an apposition
                 # to the place just named stays in its clause
                 and not (k in place_ends and k + 1 < hi and toks[k + 1].norm in lex.indefinite)
@@ -1068,9 +1070,11 @@ class SentenceReader:
                 if opens == "relative":
                     clause.antecedent = self._antecedent(k, lo, places)
                 clauses.append(clause)
-                if opens in ("relative", "subordinate", "conditional"):
+                if opens in _COMMA_CLOSED:
                     stack.append(new)
-                else:
+                elif not (opens == "complement" and clauses[new].kind in _COMMA_CLOSED):
+                    # "officials, who had said that the airfield was retaken, said ...": a
+                    # complement inside a relative clause ends with it
                     stack.clear()
                 new = clause.id
             if new != current:
@@ -1078,6 +1082,15 @@ class SentenceReader:
                 segment, current = k, new
         clause_of[segment - lo : hi - lo] = [current] * (hi - segment)
         return clauses, clause_of
+
+    @staticmethod
+    def _closes_at_comma(clauses: list[Clause], current: int) -> bool:
+        """A relative, subordinate or conditional clause ends at a comma, and so does a
+        complement opened inside one."""
+        clause = clauses[current]
+        if clause.kind == "complement" and clause.parent is not None:
+            clause = clauses[clause.parent]
+        return clause.kind in _COMMA_CLOSED
 
     def _noun_before(self, k: int, lo: int, cues: list[CueHit]) -> bool:
         """ "het land die maandenlang ...": a relative pronoun after a noun.
