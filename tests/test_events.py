@@ -55,6 +55,7 @@ GAZETTEER = {
     "Krim": ("Crimea", "ADM1", "UA", 703883),
     "Chernobyl": ("Chornobyl Nuclear Power Plant", "PS", "UA", 7289548),
     "Hostomel": ("Hostomel Airport", "AIRP", "UA", 6300961),
+    "Mariupol": ("Mariupol", "PPLA2", "UA", 701822),
 }
 
 
@@ -828,6 +829,29 @@ def test_a_complement_inside_a_relative_clause_ends_with_it():
     ]
     [fight] = only(events, "combat")
     assert fight.place.name == "Hostomel Airport"
+
+
+def test_a_building_a_town_possesses_is_in_that_town():
+    text = (
+        "People sheltering in the basement of Mariupol's drama theatre came out alive after a "
+        "Russian air strike destroyed much of the building, officials said."
+    )
+    [e] = only(extract(text, "en", date="2022-03-17"), "strike")
+    assert (e.actor.country, e.place.name) == ("RUS", "Mariupol")
+
+
+def test_a_town_that_possesses_an_actor_is_no_place_of_the_act():
+    # "Mariupol's city council" is who speaks; the strike's place must come from elsewhere
+    text = "Mariupol's city council said a Russian aircraft dropped a bomb on the theatre."
+    assert only(extract(text, "en", date="2022-03-17"), "strike") == []
+
+
+def test_the_first_half_of_a_compound_is_no_event():
+    text = (
+        "The former governor of the region wrote on Facebook that the bomb shelter in "
+        "Mariupol had held."
+    )
+    assert only(extract(text, "en", date="2022-03-17"), "strike") == []
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

@@ -1087,9 +1087,15 @@ class SentenceExtractor:
                 return False
             if r.seat or r.prep in spec.exclude_preps:
                 return False
-            if r.j + 2 < hit.i and toks[r.j].text in ("'", "’") and toks[r.j + 1].norm == "s":
-                # "Moscow's troops took X": a possessor, not a place ("Andriivka's recapture"
-                # is: the event noun itself is possessed)
+            if (
+                r.j + 2 < hit.i
+                and toks[r.j].text in ("'", "’")
+                and toks[r.j + 1].norm == "s"
+                and any(a.i <= r.j + 4 and a.j > r.j + 2 for a in sa.actors)
+            ):
+                # "Moscow's troops took X": the possessor of an actor, not a place
+                # ("Andriivka's recapture" is: the event noun itself is possessed, and so is
+                # "Mariupol's drama theatre": a building in the town)
                 return False
             if r.mention is not None and (r.mention.feature or "").upper() in WATER_FEATURES:
                 return False
