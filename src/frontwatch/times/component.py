@@ -11,6 +11,7 @@ they repeat), and :func:`anaphoric_time` gives the event extractor the time a se
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from frontwatch.records import Document, Span, TimeMention
 from frontwatch.times.engine import engine_for
@@ -58,6 +59,8 @@ def renumber(times: list[TimeMention]) -> None:
             t.anchor = new_ids.get(t.anchor, t.anchor)
 
 
+# Built once per language: the event extractor asks for every document with an undated event.
+@lru_cache(maxsize=16)
 def _anaphora_regex(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     engine = engine_for(lang)
     if engine is None:
