@@ -56,6 +56,7 @@ GAZETTEER = {
     "Chernobyl": ("Chornobyl Nuclear Power Plant", "PS", "UA", 7289548),
     "Hostomel": ("Hostomel Airport", "AIRP", "UA", 6300961),
     "Mariupol": ("Mariupol", "PPLA2", "UA", 701822),
+    "Anchorage": ("Anchorage", "PPLA2", "US", 5879400),
 }
 
 
@@ -852,6 +853,36 @@ def test_the_first_half_of_a_compound_is_no_event():
         "Mariupol had held."
     )
     assert only(extract(text, "en", date="2022-03-17"), "strike") == []
+
+
+def test_a_list_of_parties_meeting_a_counterpart_gives_one_meeting_per_party():
+    text = "Macron and Scholz met Putin in Moscow on Monday."
+    events = only(extract(text, "en", date="2022-02-09"), "diplomacy")
+    assert sorted((e.actor.country, e.target.country) for e in events) == [
+        ("DEU", "RUS"),
+        ("FRA", "RUS"),
+    ]
+
+
+def test_two_parties_meeting_each_other_are_one_meeting():
+    text = "Donald Trump and Vladimir Putin met for nearly three hours in Anchorage on Friday."
+    [e] = only(extract(text, "en", date="2025-08-16"), "diplomacy")
+    assert (e.actor.country, e.target.country) == ("USA", "RUS")
+
+
+def test_disconnecting_banks_from_swift_is_a_sanction_by_each_party():
+    text = (
+        "The United States, Britain and Canada agreed at the weekend to disconnect selected "
+        "Russian banks from SWIFT."
+    )
+    events = extract(text, "en", date="2022-02-28")
+    assert only(events, "diplomacy") == []
+    assert sorted(e.actor.country for e in only(events, "political")) == ["CAN", "GBR", "USA"]
+
+
+def test_disconnecting_a_plant_from_the_grid_is_no_sanction():
+    text = "Russian shelling disconnected the plant near Mariupol from the grid on Thursday."
+    assert only(extract(text, "en", date="2022-08-26"), "political") == []
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

@@ -1785,12 +1785,19 @@ class SentenceExtractor:
         if not mentions:
             mentions = [(None, None)]  # type: ignore[list-item]
         actors: list[Actor | None] = [cand.actor]
-        if cand.type == "diplomacy" and cand.target is None and cand.actor_ref is not None:
-            # "Rutte en Zelensky bezochten X": one meeting, the second party its counterpart
+        if cand.type == "diplomacy" and cand.actor_ref is not None:
             parties = self._coordinated_actors(sa, cand.actor_ref)
-            if len(parties) > 1:
+            if len(parties) > 1 and cand.target is None:
+                # "Rutte en Zelensky bezochten X": one meeting, the second party its counterpart
                 other = parties[1].actor
                 cand.target = Actor(other.country, other.role, other.name)
+            elif len(parties) > 1 and not any(
+                (a.actor.country, a.actor.name) == (cand.target.country, cand.target.name)
+                for a in parties
+            ):
+                # "Macron and Scholz met Putin": with a counterpart outside the list, each
+                # member of the list is a party that meets it
+                actors = [self._role_for(a.actor, cand.type) for a in parties]
         # "Nederland en Denemarken leveren": one gift per donor
         if cand.type in ("aid", "political") and cand.actor_ref is not None:
             actors = [
