@@ -885,6 +885,17 @@ def test_disconnecting_a_plant_from_the_grid_is_no_sanction():
     assert only(extract(text, "en", date="2022-08-26"), "political") == []
 
 
+def test_the_seat_of_a_named_ministry_is_no_place_in_focus():
+    # "in Kiev" is where the ministry sits: "de stad" in the next sentence is still Lyman
+    text = (
+        "Oekraïense troepen heroverden gisteren Lyman.\n"
+        "Dat zegt het ministerie van Binnenlandse Zaken in Kyiv.\n"
+        "De Russen hadden de stad sinds mei bezet."
+    )
+    events = extract(text, "nl")
+    assert {e.place.name for e in events if e.place} == {"Lyman"}
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

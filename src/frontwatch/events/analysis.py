@@ -934,10 +934,19 @@ class SentenceReader:
             else set()
         )
         for r in seated:
-            if r.i - 1 in ends:
+            # "het ministerie van Binnenlandse Zaken in Kiev": the institution's own name
+            # (a genitive and capitalised words) may stand between it and its seat
+            k = r.i - 1
+            if k not in ends:
+                n = k
+                while n - 1 >= lo and toks[n - 1].is_capitalised:
+                    n -= 1
+                if lo <= n - 1 < n < k and toks[n - 1].norm in lex.genitive_preps:
+                    k = n - 1
+            if k in ends:
                 r.seat = True
                 # "de regering in Kiev": the government of the seat's country
-                owner = next((a for a in refs if a.j == r.i - 1), None)
+                owner = next((a for a in refs if a.j == k), None)
                 if owner is not None and owner.actor.country is None:
                     owner.actor.country = country_of_place(r.mention)
                     owner.needs_country = owner.actor.country is None
