@@ -57,6 +57,8 @@ GAZETTEER = {
     "Hostomel": ("Hostomel Airport", "AIRP", "UA", 6300961),
     "Mariupol": ("Mariupol", "PPLA2", "UA", 701822),
     "Anchorage": ("Anchorage", "PPLA2", "US", 5879400),
+    "Krynky": ("Krynky", "PPL", "UA", 703861),
+    "Chernihiv": ("Chernihiv", "PPLA", "UA", 710735),
 }
 
 
@@ -894,6 +896,32 @@ def test_the_seat_of_a_named_ministry_is_no_place_in_focus():
     )
     events = extract(text, "nl")
     assert {e.place.name for e in events if e.place} == {"Lyman"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia's defence minister said on Tuesday that his troops had taken full control of "
+         "Krynky.\nUkraine's navy said the claim was untrue.", "en"),
+        ("Het Russische ministerie van Defensie zegt dat Russische troepen Krynky hebben "
+         "ingenomen.\nVolgens de Oekraïense marine klopt dat niet.", "nl"),
+    ],
+)
+def test_a_claim_called_untrue_is_denied_by_the_speaker(text, lang):
+    claim, denial = only(extract(text, lang, date="2024-02-21"), "territory.capture")
+    assert (claim.status, claim.claimant.country) == ("claimed", "RUS")
+    assert (denial.status, denial.claimant.country, denial.place.name) == (
+        "denied", "UKR", "Krynky"
+    )
+
+
+def test_an_embassy_is_seated_where_it_is_not_where_things_happen():
+    text = (
+        "In the northern city of Chernihiv, ten people who were queuing for bread were killed "
+        "by Russian shelling on Wednesday, the US embassy in Kyiv said."
+    )
+    [e] = only(extract(text, "en", date="2022-03-17"), "strike")
+    assert (e.place.name, e.claimant.country, e.fatalities) == ("Chernihiv", "USA", 10)
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

@@ -212,3 +212,20 @@ def test_since_after_a_superlative_is_a_baseline_not_a_time_of_the_event(
 
 def test_since_without_a_comparison_dates_the_state() -> None:
     assert one("Russia has held the town since 2022.", "2025-06-10", "since 2022", "en").dating
+
+
+def test_a_date_days_ahead_in_a_past_clause_is_what_was_agreed_this_year() -> None:
+    text = (
+        "The leaders agreed in Minsk on Thursday on a ceasefire in eastern Ukraine from "
+        "15 February."
+    )
+    assert interval(one(text, "2015-02-12", "from 15 February", "en")) == (
+        "2015-02-15", "2015-02-15"
+    )
+    # "agreed" is a past form ("-eed" is otherwise no regular past): Thursday is the 12th
+    assert interval(one(text, "2015-02-13", "on Thursday", "en")) == ("2015-02-12", "2015-02-12")
+
+
+def test_a_date_months_ahead_in_a_past_clause_is_last_years() -> None:
+    text = "Russian troops entered the town on 15 May."
+    assert interval(one(text, "2015-02-12", "on 15 May", "en")) == ("2014-05-15", "2014-05-15")

@@ -1857,13 +1857,15 @@ class SentenceExtractor:
                 continue
             # the denial's object: "dat", "it", or the end of the clause
             obj = tuple(t.norm for t in toks[a.cue.j : min(sa.hi, a.cue.j + 2)])
-            words = tuple(t.norm for t in toks[max(sa.lo, a.cue.i - 1) : a.cue.i])
+            # ... or before it: "Kyiv disputed that", "said the claim was untrue"
+            words = tuple(t.norm for t in toks[max(sa.lo, a.cue.i - 2) : a.cue.i])
             if not (
                 (
                     obj[:1]
                     and (obj[:1] in self.lex.deny_anaphora or obj[:2] in self.lex.deny_anaphora)
                 )
-                or words[:1] in self.lex.deny_anaphora
+                or words[-1:] in self.lex.deny_anaphora
+                or words in self.lex.deny_anaphora
                 or a.cue.j >= sa.hi
                 or any(t.norm in self.lex.that_words for t in toks[a.cue.i : a.cue.j])
             ):

@@ -48,6 +48,9 @@ DEFAULT_WINDOW_MONTHS: dict[str, int] = {"month": 6, "year": 60}
 DEFAULT_VAGUE: tuple[float, float] = (2, 7)
 # How far a date without a year may lie after the document date and still be this year's.
 PRESENT_GRACE_DAYS = 60
+# In a past-tense clause, a day and month without a year up to this many days after the
+# reference is still this year's (see _resolve_date).
+AHEAD_IN_PAST_DAYS = 7
 
 # Kinds resolved only once every other expression of the text is known.
 ANCHORED_KINDS = frozenset(
@@ -292,7 +295,10 @@ def _resolve_date(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
             if day < ref.first - timedelta(days=7):
                 day = dm.clamp_day(year + 1, month, day_number)
         elif tense == "past":
-            if day > ref.last:
+            # "agreed on Thursday on a ceasefire from 15 February" (12 February): a date a few
+            # days ahead is what was agreed or announced, not the same day a year ago, which
+            # a report would give with its year
+            if day > ref.last + timedelta(days=AHEAD_IN_PAST_DAYS):
                 day = dm.clamp_day(year - 1, month, day_number)
         elif day > ref.last + timedelta(days=PRESENT_GRACE_DAYS):
             day = dm.clamp_day(year - 1, month, day_number)
