@@ -59,6 +59,7 @@ GAZETTEER = {
     "Anchorage": ("Anchorage", "PPLA2", "US", 5879400),
     "Krynky": ("Krynky", "PPL", "UA", 703861),
     "Chernihiv": ("Chernihiv", "PPLA", "UA", 710735),
+    "Zaporizhzhia": ("Zaporizhzhia Nuclear Power Plant", "PS", "UA", 11839420),
 }
 
 
@@ -922,6 +923,18 @@ def test_an_embassy_is_seated_where_it_is_not_where_things_happen():
     )
     [e] = only(extract(text, "en", date="2022-03-17"), "strike")
     assert (e.place.name, e.claimant.country, e.fatalities) == ("Chernihiv", "USA", 10)
+
+
+def test_a_place_compared_with_is_not_the_place_in_focus():
+    text = (
+        "Russian troops have taken control of the Zaporizhzhia nuclear power plant, officials "
+        "said on Friday.\n"
+        '"If it blows up, it will be ten times larger than Chernobyl," the minister wrote.\n'
+        "Russia's defence ministry said the plant had been under the control of its forces "
+        "since Monday."
+    )
+    events = only(extract(text, "en", date="2022-03-04"), "territory.capture")
+    assert {e.place.name for e in events} == {"Zaporizhzhia Nuclear Power Plant"}
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

@@ -198,13 +198,14 @@ class DocState:
             scores[key] = min(scores.get(key, 0.0) + weight, 3.0)
             latest[key] = m
 
-        def salience(key: str) -> tuple[float, int]:
+        def salience(key: str) -> tuple[float, bool, int]:
             m = latest[key]
             age = self.sentence - m.sentence
             recency = 2.0 if age <= 1 else 1.0 if age <= 3 else 0.0
             if m.locator:
                 recency /= 2
-            return scores[key] + recency, m.position
+            # on a tie, a place named for itself before one named as a point of reference
+            return scores[key] + recency, not m.locator, m.position
 
         best = max(latest, key=salience)
         return latest[best].place
