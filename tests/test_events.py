@@ -937,6 +937,32 @@ def test_a_place_compared_with_is_not_the_place_in_focus():
     assert {e.place.name for e in events} == {"Zaporizhzhia Nuclear Power Plant"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "etype"),
+    [
+        ("The White House said Germany had delivered two Patriot systems to Ukraine.", "en",
+         "aid"),
+        ("Volgens de Duitse regering heeft Nederland gisteren twee Patriot-systemen aan "
+         "Oekraïne geleverd.", "nl", "aid"),
+        ("The Kremlin said Putin had signed a decree on a partial mobilisation.", "en",
+         "political"),
+    ],
+)
+def test_a_gift_or_decision_said_by_a_government_is_reported_not_claimed(text, lang, etype):
+    events = only(extract(text, lang), etype)
+    assert events
+    assert all((e.status, e.claimant) == ("reported", None) for e in events)
+
+
+def test_an_observers_reading_of_a_political_act_stays_a_claim():
+    text = (
+        "Volgens het Institute for the Study of War wordt er door de separatistische leiders "
+        "druk overlegd over een annexatie van de regio door Rusland."
+    )
+    [e] = only(extract(text, "nl"), "political")
+    assert (e.status, e.claimant.name) == ("claimed", "ISW")
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -338,6 +338,17 @@ class SentenceExtractor:
             cand.actor_source = "loss:" + cand.actor_source
         cand.time = self._attach_time(sa, hit, own, chain, etype)
         self._attribute(sa, hit, cand, attributions)
+        if (
+            cand.status == "claimed"
+            and cand.type not in TERRITORIAL | VIOLENT
+            and cand.claimant is not None
+            and self._announces(cand.claimant)
+        ):
+            # A gift, a meeting or a decision is made public by those who make it: "Biden said
+            # Germany would join in supplying the systems" reports the pledge. What is fought
+            # over (ground, fighting, strikes), or an observer's reading ("volgens analisten
+            # wordt overlegd over een annexatie"), stays a claim.
+            cand.status, cand.claimant = "reported", None
         cand.modality = self._modality(sa, hit, cand, own, chain)
         self._numbers(sa, hit, cand)
         # Selectional restrictions: what the trigger needs to be an event.
@@ -1661,6 +1672,15 @@ class SentenceExtractor:
                     )
             return True
         return True
+
+    @staticmethod
+    def _announces(speaker: Actor) -> bool:
+        """A government, an armed force or an international body (the EU, NATO: no country)
+        makes a gift, a meeting or a decision public by saying it; a think tank (ISW: a
+        country and the international role), the media or a witness only claim it."""
+        if speaker.role == "international":
+            return speaker.country is None
+        return speaker.role in ("government", "military")
 
     def _home_visit(
         self, sa: SentenceAnalysis, hit: TriggerHit, actor: Actor, places: list[PlaceRef]
