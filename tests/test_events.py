@@ -60,6 +60,10 @@ GAZETTEER = {
     "Krynky": ("Krynky", "PPL", "UA", 703861),
     "Chernihiv": ("Chernihiv", "PPLA", "UA", 710735),
     "Zaporizhzhia": ("Zaporizhzhia Nuclear Power Plant", "PS", "UA", 11839420),
+    "Volnovacha": ("Volnovakha", "PPLA2", "UA", 689198),
+    "Marioepol": ("Mariupol", "PPLA2", "UA", 701822),
+    "Avdiivka": ("Avdiivka", "PPLA3", "UA", 713259),
+    "Kherson": ("Kherson", "PPLA", "UA", 706448),
 }
 
 
@@ -961,6 +965,39 @@ def test_an_observers_reading_of_a_political_act_stays_a_claim():
     )
     [e] = only(extract(text, "nl"), "political")
     assert (e.status, e.claimant.name) == ("claimed", "ISW")
+
+
+def test_a_phone_call_with_a_counterpart_named_before_a_final_verb():
+    text = (
+        "De Franse president Macron en de Duitse bondskanselier Scholz hebben vandaag ruim een "
+        "uur met Poetin gebeld."
+    )
+    events = only(extract(text, "nl", date="2022-03-02"), "diplomacy")
+    assert sorted((e.actor.country, e.target.country) for e in events) == [
+        ("DEU", "RUS"),
+        ("FRA", "RUS"),
+    ]
+
+
+def test_a_locator_with_an_adjective_still_only_locates():
+    text = (
+        "Moskou meldt dat separatisten het stadje Volnovacha, ten noorden van het belegerde "
+        "Marioepol, hebben ingenomen."
+    )
+    [e] = only(extract(text, "nl", date="2022-03-02"), "territory.capture")
+    assert (e.actor.role, e.place.name) == ("proxy", "Volnovakha")
+
+
+def test_a_place_noun_in_apposition_describes_the_place_before_it():
+    text = (
+        "Ukrainian marines have held a foothold across the river from Kherson for months.\n"
+        "Russian drones hit Kherson every day, and Kherson's mayor asked residents to leave.\n"
+        "Syrskyi ordered his troops out of Avdiivka, the industrial town that Russian forces "
+        "had been trying to encircle since the autumn."
+    )
+    events = extract(text, "en", date="2024-02-20")
+    [advance] = only(events, "territory.advance")
+    assert advance.place.name == "Avdiivka"
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

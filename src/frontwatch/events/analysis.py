@@ -675,7 +675,12 @@ class SentenceReader:
             break
         if k >= lo:
             norm = toks[k].norm
-            if norm in lex.place_preps or norm in lex.origin_preps or norm in lex.agent_preps:
+            if (
+                norm in lex.place_preps
+                or norm in lex.origin_preps
+                or norm in lex.agent_preps
+                or norm in lex.counterpart_preps
+            ):
                 return norm
         return None
 
@@ -691,14 +696,22 @@ class SentenceReader:
                 and toks[m.i].norm in self.lex.part_nouns
             ):
                 continue  # "in the south of X" is a part of X, not a place beside it
-            if m.j >= i - 2:
-                between = [t.norm for t in toks[m.j : i]]
+            if m.j >= i - 3:
+                # "ten noorden van het belegerde Marioepol": determiners, place nouns and
+                # adjectives may stand between the locator and its place
+                lex = self.lex
                 if all(
-                    w in self.lex.determiners
-                    or w in self.lex.settlement_nouns
-                    or w in self.lex.region_nouns
-                    or w in self.lex.genitive_preps
-                    for w in between
+                    t.norm in lex.determiners
+                    or t.norm in lex.settlement_nouns
+                    or t.norm in lex.region_nouns
+                    or t.norm in lex.genitive_preps
+                    or (
+                        t.is_word
+                        and not t.is_capitalised
+                        and t.norm not in lex.prepositions
+                        and t.norm not in lex.coordinators
+                    )
+                    for t in toks[m.j : i]
                 ):
                     return True
         return False

@@ -117,10 +117,25 @@ class DocState:
                 if group:
                     ref.resolved = list(group)
                     continue
+            apposed = self._apposed_to(sa, ref)
+            if apposed is not None:
+                ref.resolved = [apposed]
+                continue
             demonstrative = ref.group or toks[ref.i].norm in self.demonstratives
             found = self._recent(ref, local, demonstrative)
             if found is not None:
                 ref.resolved = [found]
+
+    @staticmethod
+    def _apposed_to(sa: SentenceAnalysis, ref: PlaceRef) -> PlaceMention | None:
+        """ "Avdiivka, the industrial town north of Donetsk": a place noun phrase right after
+        a named place and a comma describes that place."""
+        if ref.i - 1 <= sa.lo or sa.tokens[ref.i - 1].text != ",":
+            return None
+        named = next((r for r in sa.places if r.j == ref.i - 1 and r.mention is not None), None)
+        if named is None or not compatible(ref.anaphor, named.mention):
+            return None
+        return named.mention
 
     def _implicit_origin(self, sa: SentenceAnalysis) -> None:
         """ "Na twee dagen trokken de aanvallers zich terug", "his forces had fallen back to new

@@ -1665,7 +1665,18 @@ class SentenceExtractor:
                     return False  # "Zelensky bezocht Izjoem": a visit at home, no diplomacy
                 own = sa.clause_of[hit.i - sa.lo]
                 after = [a for a in others if a.i >= hit.j and sa.clause_of[a.i - sa.lo] == own]
-                counterpart = after[0] if after else others[0] if others and not places else None
+                # "hebben met Poetin gebeld": "met"/"with" names the counterpart wherever
+                # the verb stands
+                accompanied = [a for a in others if a.prep in self.lex.counterpart_preps]
+                counterpart = (
+                    accompanied[0]
+                    if accompanied
+                    else after[0]
+                    if after
+                    else others[0]
+                    if others and not places
+                    else None
+                )
                 if cand.target is None and counterpart is not None:
                     cand.target = Actor(
                         counterpart.actor.country, counterpart.actor.role, counterpart.actor.name

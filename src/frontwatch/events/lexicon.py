@@ -131,6 +131,8 @@ class Lexicon:
     agreement_verbs: frozenset[str]
     # "bezocht", "visited": a visit is diplomacy only abroad or with a foreign party
     visit_words: frozenset[str]
+    # "met Poetin", "with Putin": the preposition of a meeting's counterpart
+    counterpart_preps: frozenset[str]
     object_pronouns: frozenset[str]
     plain_relatives: frozenset[str]
     # "haar twaalfde sanctiepakket", "the fifth aid package": an ordinal makes a definite noun
@@ -360,6 +362,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         topic_preps=word_set(grammar.get("topic_preps", [])),
         agreement_verbs=word_set(grammar.get("agreement_verbs", [])),
         visit_words=word_set(grammar.get("visit_words", [])),
+        counterpart_preps=word_set(grammar.get("counterpart_preps", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
         series_ordinals=word_set(grammar.get("series_ordinals", [])),
