@@ -64,6 +64,7 @@ GAZETTEER = {
     "Marioepol": ("Mariupol", "PPLA2", "UA", 701822),
     "Avdiivka": ("Avdiivka", "PPLA3", "UA", 713259),
     "Kherson": ("Kherson", "PPLA", "UA", 706448),
+    "Loegansk": ("Luhansk Oblast", "ADM1", "UA", 702657),
 }
 
 
@@ -998,6 +999,39 @@ def test_a_place_noun_in_apposition_describes_the_place_before_it():
     events = extract(text, "en", date="2024-02-20")
     [advance] = only(events, "territory.advance")
     assert advance.place.name == "Avdiivka"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Oekraïne en Rusland hebben gisteravond 270 gevangenen uitgewisseld.", "nl"),
+        ("Ukraine and Russia carried out a prisoner exchange on Wednesday.", "en"),
+    ],
+)
+def test_a_prisoner_exchange_is_diplomacy_between_the_sides(text, lang):
+    [e] = only(extract(text, lang, date="2022-09-22"), "diplomacy")
+    assert (e.actor.country, e.target.country) == ("UKR", "RUS")
+
+
+def test_the_complement_of_a_fronted_verb_of_saying_after_its_subject():
+    # Dutch V2: "meldde gouverneur Hajdaj van Loegansk maandag dat ...": the village is the
+    # place of what he reported, the region he governs only his title
+    text = (
+        "Maandag meldde gouverneur Hajdaj van Loegansk vandaag dat het dorp Bilohorivka weer "
+        "volledig in Oekraïense handen is."
+    )
+    [e] = only(extract(text, "nl", date="2022-09-22"), "territory.capture")
+    assert (e.actor.country, e.place.name) == ("UKR", "Bilohorivka")
+
+
+def test_a_word_inside_a_name_opens_no_clause():
+    # the "of" of "Institute for the Study of War" is no Dutch "of" (whether)
+    text = (
+        "Het Russische leger trekt zich volgens het Institute for the Study of War terug uit "
+        "de omgeving van Charkiv."
+    )
+    [e] = only(extract(text, "nl", date="2022-05-14"), "territory.withdrawal")
+    assert (e.actor.country, e.status, e.claimant.name) == ("RUS", "claimed", "ISW")
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

@@ -33,6 +33,8 @@ _START, _END, _TEXT, _NORM, _I = (attrgetter(a) for a in ("start", "end", "text"
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
 _SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
+# How many words after a verb of saying its "that"/"dat" may open the complement.
+_SAY_REACH = 8
 # Clauses that a comma may close, returning to the clause they interrupt.
 _COMMA_CLOSED = frozenset({"relative", "subordinate", "conditional"})
 
@@ -1006,7 +1008,9 @@ class SentenceReader:
         say_ends = {c.j for c in cues if c.categories & _SAY_LIKE}
         say_near: set[int] = set()
         for end in say_ends:
-            say_near.update(range(end, end + 5))
+            # Dutch puts the subject after a fronted verb: "meldde gouverneur Hajdaj van
+            # Loegansk maandag dat ..."
+            say_near.update(range(end, end + _SAY_REACH))
         place_ends = {r.j for r in places}
         clauses = [Clause(0, "main", None, None, lo)]
         clause_of = [0] * (hi - lo)
@@ -1029,8 +1033,17 @@ class SentenceReader:
                     and prev.norm in lex.coordinators
                     and clauses[current].kind == "complement"
                 )
-                if tok.norm in lex.complementizers and (
-                    k in say_near or (after_comma and k - 1 in say_near) or second_complement
+                # "Institute for the Study of War": a word inside a name opens nothing
+                in_name = (
+                    prev is not None
+                    and prev.is_capitalised
+                    and k + 1 < hi
+                    and toks[k + 1].is_capitalised
+                )
+                if (
+                    tok.norm in lex.complementizers
+                    and not in_name
+                    and (k in say_near or (after_comma and k - 1 in say_near) or second_complement)
                 ):
                     opens = "complement"
                 elif (
