@@ -65,6 +65,7 @@ GAZETTEER = {
     "Avdiivka": ("Avdiivka", "PPLA3", "UA", 713259),
     "Kherson": ("Kherson", "PPLA", "UA", 706448),
     "Loegansk": ("Luhansk Oblast", "ADM1", "UA", 702657),
+    "Kucheriv Yar": ("Kucheriv Yar", "PPL", "UA", 704005),
 }
 
 
@@ -1032,6 +1033,31 @@ def test_a_word_inside_a_name_opens_no_clause():
     )
     [e] = only(extract(text, "nl", date="2022-05-14"), "territory.withdrawal")
     assert (e.actor.country, e.status, e.claimant.name) == ("RUS", "claimed", "ISW")
+
+
+def test_a_relative_pronoun_after_an_actor_is_its_subject():
+    text = (
+        "Russian troops, who took Avdiivka in February last year, have been trying for months "
+        "to cut the roads into Pokrovsk."
+    )
+    [e] = only(extract(text, "en", date="2025-08-12"), "territory.capture")
+    assert (e.actor.country, e.place.name) == ("RUS", "Avdiivka")
+
+
+def test_an_agent_phrase_of_a_later_participle_is_not_the_verbs():
+    text = (
+        "Russian units pushed about ten kilometres north, towards Kucheriv Yar, according to "
+        "maps published on Monday by DeepState."
+    )
+    [e] = only(extract(text, "en", date="2025-08-12"), "territory.advance")
+    assert (e.actor.country, e.actor.role, e.place.name) == ("RUS", "military", "Kucheriv Yar")
+    assert (e.status, e.claimant.country) == ("claimed", "UKR")
+
+
+def test_a_participle_with_its_agent_keeps_it():
+    text = "Sudzha, the largest town seized by Ukraine in the Kursk region, was shelled again."
+    events = extract(text, "en", date="2024-09-12")
+    assert [e.actor.country for e in only(events, "territory.capture")] == ["UKR"]
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

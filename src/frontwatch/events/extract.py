@@ -36,6 +36,8 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# How far after "volgens"/"according to" an agent phrase may name the source's maker.
+_SOURCE_AGENT_REACH = 10
 # How many words after a verb of agreeing the act agreed on may start ("agreed on Thursday on a
 # €50 billion package of support").
 _AGREED_ACT_REACH = 10
@@ -161,6 +163,19 @@ class SentenceExtractor:
             kind = next(k for k in ("deny", "confirm", "according_to", "say") if k in kinds)
             if kind == "according_to":
                 source = next((a for a in sa.actors if cue.j <= a.i <= cue.j + 4), None)
+                if source is None:
+                    # "according to maps published on Monday by DeepState": the maker of
+                    # the document the source is
+                    source = next(
+                        (
+                            a
+                            for a in sa.actors
+                            if cue.j <= a.i <= cue.j + _SOURCE_AGENT_REACH
+                            and self._agent_before(sa, a.i)
+                            and not any(t.text == "," for t in sa.tokens[cue.j : a.i])
+                        ),
+                        None,
+                    )
                 if source is not None:
                     # "volgens Oekraïne en westerse inlichtingendiensten": every source
                     for extra in self._coordinated_actors(sa, source)[1:]:
@@ -573,6 +588,7 @@ class SentenceExtractor:
         for a in clause_actors:
             if (
                 self._agent_before(sa, a.i)
+                and not self._agent_of_later_participle(sa, hit, a)
                 and not any(
                     min(a.i, hit.i) < t.i < max(a.i, hit.i)
                     and t.spec.territorial == spec.territorial
@@ -713,6 +729,21 @@ class SentenceExtractor:
         if pick is None:
             # a clause without its own subject: "..., zetten ... voort", relative clauses
             rel = sa.clauses[own]
+            if rel.kind == "relative":
+                # "Russian troops, who took Avdiivka": the relative pronoun stands for the
+                # actor right before it
+                pick = next(
+                    (
+                        a
+                        for a in sa.actors
+                        if a.kind != "adjective"
+                        and (
+                            a.j == rel.start
+                            or (a.j == rel.start - 1 and sa.tokens[a.j].text == ",")
+                        )
+                    ),
+                    None,
+                )
             if rel.kind == "main":
                 for a in sa.actors:
                     if (
@@ -973,6 +1004,23 @@ class SentenceExtractor:
             if toks[k].norm in aux:
                 return True
         return False
+
+    def _agent_of_later_participle(
+        self, sa: SentenceAnalysis, hit: TriggerHit, agent: ActorRef
+    ) -> bool:
+        """ "pushed north, according to maps published on Monday by DeepState": an agent
+        phrase after the trigger belongs to the nearest participle before it, when that is
+        not the trigger."""
+        if agent.i < hit.j or hit.spec.kind != "verb":
+            return False  # "de annexatie van de gebieden door Rusland": the noun's own agent
+        toks, lex = sa.tokens, self.lex
+        return any(
+            toks[k].is_word
+            and not toks[k].is_capitalised
+            and toks[k].norm.endswith(lex.participle_endings)
+            and toks[k - 1].norm not in lex.determiners  # "de gebieden" is a noun
+            for k in range(hit.j, agent.i - 1)
+        )
 
     def _agent_before(self, sa: SentenceAnalysis, i: int) -> bool:
         key = ("agent", i)
