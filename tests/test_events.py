@@ -66,6 +66,7 @@ GAZETTEER = {
     "Kherson": ("Kherson", "PPLA", "UA", 706448),
     "Loegansk": ("Luhansk Oblast", "ADM1", "UA", 702657),
     "Kucheriv Yar": ("Kucheriv Yar", "PPL", "UA", 704005),
+    "Snake Island": ("Ostriv Zmiyinyy", "ISL", "UA", 686930),
 }
 
 
@@ -1058,6 +1059,15 @@ def test_a_participle_with_its_agent_keeps_it():
     text = "Sudzha, the largest town seized by Ukraine in the Kursk region, was shelled again."
     events = extract(text, "en", date="2024-09-12")
     assert [e.actor.country for e in only(events, "territory.capture")] == ["UKR"]
+
+
+def test_a_strike_naming_no_place_hit_the_island_in_focus():
+    text = (
+        "Ukrainian marines landed on Snake Island on Thursday.\n"
+        "Hours later a Russian missile strike killed two of them."
+    )
+    [e] = only(extract(text, "en", date="2022-07-01"), "strike")
+    assert (e.actor.country, e.place.name) == ("RUS", "Ostriv Zmiyinyy")
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

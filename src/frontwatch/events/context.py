@@ -41,6 +41,13 @@ def compatible(kind: str | None, place: PlaceMention) -> bool:
         return feature in _ISLAND_FEATURES or feature == ""
     if kind == "facility":
         return feature in _FACILITY_FEATURES
+    if kind == "site":
+        # where a strike without a place of its own happened: a town, an island, a facility
+        return (
+            compatible("settlement", place)
+            or compatible("island", place)
+            or feature in _FACILITY_FEATURES
+        )
     if kind == "peninsula":
         # a peninsula may be governed as a region of its own (Crimea is an ADM1)
         return feature in _ISLAND_FEATURES or feature in ("", "ADM1")
@@ -175,7 +182,9 @@ class DocState:
         toks = sa.tokens
         if any(toks[k].norm in hit.spec.place_preps for k in range(hit.j, min(sa.hi, hit.j + 2))):
             return  # "terugtrokken van de westoever": the verb names where from, unrecognised
-        probe = PlaceRef(hit.i, hit.j, anaphor="settlement")
+        # a withdrawal leaves a settlement; a strike may have hit an island or a plant too
+        kind = "settlement" if hit.spec.type == "territory.withdrawal" else "site"
+        probe = PlaceRef(hit.i, hit.j, anaphor=kind)
         found = self._recent(probe, [], False)
         if found is None or not any(
             m.place is found and self.sentence - m.sentence <= _FOCUS_REACH for m in self.places
