@@ -1070,6 +1070,22 @@ def test_a_strike_naming_no_place_hit_the_island_in_focus():
     assert (e.actor.country, e.place.name) == ("RUS", "Ostriv Zmiyinyy")
 
 
+def test_shelling_under_way_since_a_date_is_dated_by_its_start():
+    text = (
+        "De stad Avdiivka, die sinds zondag 29 januari onder vuur ligt, zit midden in de "
+        "winter zonder stroom."
+    )
+    times = {"sinds zondag 29 januari": ("2017-01-29", "2017-01-29"),
+             "in de winter": ("2016-12-01", "2017-02-28")}
+    [e] = only(extract(text, "nl", date="2017-02-02", times=times), "strike")
+    assert (e.place.name, e.time.earliest) == ("Avdiivka", "2017-01-29")
+
+
+def test_a_passive_in_a_complement_does_not_make_the_speaker_its_place():
+    text = "Kyiv spreekt dat tegen en zegt dat alle aanvallen zijn afgeslagen."
+    assert only(extract(text, "nl", date="2017-02-02"), "combat") == []
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

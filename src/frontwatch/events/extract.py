@@ -1132,7 +1132,7 @@ class SentenceExtractor:
                 any(k in actor_toks for k in range(r.i, r.j))
                 and r.mention is not None
                 and r.prep is None
-                and not (passive and r.j <= hit.i)
+                and not (passive and r.j <= hit.i and sa.clause_of[r.i - sa.lo] == own)
                 # "Rusland bestookte Kyiv", "Russia captured Kherson": the object of an attack
                 # or a capture is the place it happened to
                 and not ((cand.type in VIOLENT or spec.territorial) and r.i == hit.j)
@@ -1389,7 +1389,9 @@ class SentenceExtractor:
         # ("dat sinds maart bezet was": a participle with a stative auxiliary is a state too)
         state = (
             hit.spec.kind == "state"
-            or etype in ("combat", "territory.advance")
+            # "dat sinds zondag onder vuur ligt": ongoing fighting and shelling, dated by
+            # when they began
+            or etype in ("combat", "strike", "territory.advance")
             or (
                 hit.spec.territorial
                 and hit.spec.kind == "verb"
