@@ -63,6 +63,8 @@ GAZETTEER = {
     "Volnovacha": ("Volnovakha", "PPLA2", "UA", 689198),
     "Marioepol": ("Mariupol", "PPLA2", "UA", 701822),
     "Avdiivka": ("Avdiivka", "PPLA3", "UA", 713259),
+    "Horlivka": ("Horlivka", "PPLA2", "UA", 707753),
+    "Kramatorsk": ("Kramatorsk", "PPLA2", "UA", 704508),
     "Kherson": ("Kherson", "PPLA", "UA", 706448),
     "Loegansk": ("Luhansk Oblast", "ADM1", "UA", 702657),
     "Kucheriv Yar": ("Kucheriv Yar", "PPL", "UA", 704005),
@@ -1084,6 +1086,16 @@ def test_shelling_under_way_since_a_date_is_dated_by_its_start():
 def test_a_passive_in_a_complement_does_not_make_the_speaker_its_place():
     text = "Kyiv spreekt dat tegen en zegt dat alle aanvallen zijn afgeslagen."
     assert only(extract(text, "nl", date="2017-02-02"), "combat") == []
+
+
+def test_a_list_closed_by_an_indefinite_remainder_keeps_its_named_members():
+    text = (
+        "Ook in Kramatorsk, Horlivka en een handvol andere steden in de regio Donetsk zijn "
+        "overheidsgebouwen bezet.\n"
+        "Het regiobestuur in de stad Kyiv vergaderde gisteren."
+    )
+    events = only(extract(text, "nl", date="2014-04-16"), "territory.capture")
+    assert sorted(e.place.name for e in events) == ["Horlivka", "Kramatorsk"]
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

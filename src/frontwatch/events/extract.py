@@ -1217,7 +1217,12 @@ class SentenceExtractor:
             if spec.kind == "fall" and r.prep is None and r.j <= hit.i:
                 s += 3
             if r.indefinite:
-                s += 1
+                # ... unless it closes a list of named places ("in Kramatorsk, Horlivka en
+                # een handvol andere steden"): the named members lead
+                named_before = r.i > 0 and sa.tokens[r.i - 1].norm in self.lex.coordinators and any(
+                    o.mention is not None and o.j < r.i and r.i - o.j <= 2 for o in cands
+                )
+                s += -3 if named_before else 1
             dist = abs(r.i - hit.i)
             return s - dist / 12.0
 
