@@ -706,8 +706,11 @@ def test_talks_about_an_annexation_are_the_political_act_not_diplomacy():
             "en",
             "aid",
         ),
-        ("De Europese Unie stemde gisteren in met nieuwe sancties tegen Rusland.", "nl",
-         "political"),
+        (
+            "De Europese Unie stemde gisteren in met nieuwe sancties tegen Rusland.",
+            "nl",
+            "political",
+        ),
     ],
 )
 def test_an_agreement_on_an_act_is_that_act_by_the_body_that_agreed(text, lang, etype):
@@ -753,10 +756,16 @@ def test_a_passive_without_agent_takes_no_subject_from_after_its_verb():
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("The Russians captured Hostomel airfield on Thursday.\n"
-         "Ukrainian troops retook the airfield on Friday.", "en"),
-        ("De Russen namen donderdag het vliegveld Hostomel in.\n"
-         "Oekraïense troepen heroverden het vliegveld vrijdag.", "nl"),
+        (
+            "The Russians captured Hostomel airfield on Thursday.\n"
+            "Ukrainian troops retook the airfield on Friday.",
+            "en",
+        ),
+        (
+            "De Russen namen donderdag het vliegveld Hostomel in.\n"
+            "Oekraïense troepen heroverden het vliegveld vrijdag.",
+            "nl",
+        ),
     ],
 )
 def test_the_airfield_refers_to_the_airport_named_before(text, lang):
@@ -770,8 +779,11 @@ def test_the_airfield_refers_to_the_airport_named_before(text, lang):
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("In de nacht van zondag op maandag vuurde Rusland 479 drones en twintig raketten op "
-         "Oekraïne af.", "nl"),
+        (
+            "In de nacht van zondag op maandag vuurde Rusland 479 drones en twintig raketten op "
+            "Oekraïne af.",
+            "nl",
+        ),
         ("Overnight Russia launched drones at Ukraine.", "en"),
     ],
 )
@@ -803,10 +815,16 @@ def test_a_visit_abroad_is_diplomacy():
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Europese Commissievoorzitter Von der Leyen was gisteren in Kyiv voor overleg met "
-         "Zelensky.", "nl"),
-        ("European Commission President Ursula von der Leyen was in Kyiv on Thursday for talks "
-         "with Zelensky.", "en"),
+        (
+            "Europese Commissievoorzitter Von der Leyen was gisteren in Kyiv voor overleg met "
+            "Zelensky.",
+            "nl",
+        ),
+        (
+            "European Commission President Ursula von der Leyen was in Kyiv on Thursday for talks "
+            "with Zelensky.",
+            "en",
+        ),
     ],
 )
 def test_talks_in_a_prepositional_phrase_are_the_subjects(text, lang):
@@ -911,17 +929,25 @@ def test_the_seat_of_a_named_ministry_is_no_place_in_focus():
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Russia's defence minister said on Tuesday that his troops had taken full control of "
-         "Krynky.\nUkraine's navy said the claim was untrue.", "en"),
-        ("Het Russische ministerie van Defensie zegt dat Russische troepen Krynky hebben "
-         "ingenomen.\nVolgens de Oekraïense marine klopt dat niet.", "nl"),
+        (
+            "Russia's defence minister said on Tuesday that his troops had taken full control of "
+            "Krynky.\nUkraine's navy said the claim was untrue.",
+            "en",
+        ),
+        (
+            "Het Russische ministerie van Defensie zegt dat Russische troepen Krynky hebben "
+            "ingenomen.\nVolgens de Oekraïense marine klopt dat niet.",
+            "nl",
+        ),
     ],
 )
 def test_a_claim_called_untrue_is_denied_by_the_speaker(text, lang):
     claim, denial = only(extract(text, lang, date="2024-02-21"), "territory.capture")
     assert (claim.status, claim.claimant.country) == ("claimed", "RUS")
     assert (denial.status, denial.claimant.country, denial.place.name) == (
-        "denied", "UKR", "Krynky"
+        "denied",
+        "UKR",
+        "Krynky",
     )
 
 
@@ -949,12 +975,18 @@ def test_a_place_compared_with_is_not_the_place_in_focus():
 @pytest.mark.parametrize(
     ("text", "lang", "etype"),
     [
-        ("The White House said Germany had delivered two Patriot systems to Ukraine.", "en",
-         "aid"),
-        ("Volgens de Duitse regering heeft Nederland gisteren twee Patriot-systemen aan "
-         "Oekraïne geleverd.", "nl", "aid"),
-        ("The Kremlin said Putin had signed a decree on a partial mobilisation.", "en",
-         "political"),
+        ("The White House said Germany had delivered two Patriot systems to Ukraine.", "en", "aid"),
+        (
+            "Volgens de Duitse regering heeft Nederland gisteren twee Patriot-systemen aan "
+            "Oekraïne geleverd.",
+            "nl",
+            "aid",
+        ),
+        (
+            "The Kremlin said Putin had signed a decree on a partial mobilisation.",
+            "en",
+            "political",
+        ),
     ],
 )
 def test_a_gift_or_decision_said_by_a_government_is_reported_not_claimed(text, lang, etype):
@@ -1077,8 +1109,10 @@ def test_shelling_under_way_since_a_date_is_dated_by_its_start():
         "De stad Avdiivka, die sinds zondag 29 januari onder vuur ligt, zit midden in de "
         "winter zonder stroom."
     )
-    times = {"sinds zondag 29 januari": ("2017-01-29", "2017-01-29"),
-             "in de winter": ("2016-12-01", "2017-02-28")}
+    times = {
+        "sinds zondag 29 januari": ("2017-01-29", "2017-01-29"),
+        "in de winter": ("2016-12-01", "2017-02-28"),
+    }
     [e] = only(extract(text, "nl", date="2017-02-02", times=times), "strike")
     assert (e.place.name, e.time.earliest) == ("Avdiivka", "2017-01-29")
 

@@ -1219,8 +1219,10 @@ class SentenceExtractor:
             if r.indefinite:
                 # ... unless it closes a list of named places ("in Kramatorsk, Horlivka en
                 # een handvol andere steden"): the named members lead
-                named_before = r.i > 0 and sa.tokens[r.i - 1].norm in self.lex.coordinators and any(
-                    o.mention is not None and o.j < r.i and r.i - o.j <= 2 for o in cands
+                named_before = (
+                    r.i > 0
+                    and sa.tokens[r.i - 1].norm in self.lex.coordinators
+                    and any(o.mention is not None and o.j < r.i and r.i - o.j <= 2 for o in cands)
                 )
                 s += -3 if named_before else 1
             dist = abs(r.i - hit.i)
