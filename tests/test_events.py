@@ -64,6 +64,8 @@ GAZETTEER = {
     "Marioepol": ("Mariupol", "PPLA2", "UA", 701822),
     "Avdiivka": ("Avdiivka", "PPLA3", "UA", 713259),
     "Horlivka": ("Horlivka", "PPLA2", "UA", 707753),
+    "Debaltseve": ("Debaltseve", "PPLA3", "UA", 710229),
+    "Luhansk": ("Luhansk", "PPLA", "UA", 702658),
     "Kramatorsk": ("Kramatorsk", "PPLA2", "UA", 704508),
     "Kherson": ("Kherson", "PPLA", "UA", 706448),
     "Loegansk": ("Luhansk Oblast", "ADM1", "UA", 702657),
@@ -1130,6 +1132,15 @@ def test_a_list_closed_by_an_indefinite_remainder_keeps_its_named_members():
     )
     events = only(extract(text, "nl", date="2014-04-16"), "territory.capture")
     assert sorted(e.place.name for e in events) == ["Horlivka", "Kramatorsk"]
+
+
+def test_the_second_place_of_a_locator_only_locates_and_holding_off_is_defence():
+    text = (
+        "The sticking point was Debaltseve, the railway town between Donetsk and Luhansk where "
+        "several thousand Ukrainian soldiers have been holding off attacks since late January."
+    )
+    [e] = only(extract(text, "en", date="2015-02-12"), "combat")
+    assert (e.actor.country, e.target.country, e.place.name) == ("RUS", "UKR", "Debaltseve")
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

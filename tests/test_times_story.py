@@ -142,7 +142,8 @@ def test_after_weeks_of_fighting_right_after_a_time_adds_no_time() -> None:
 def test_the_years_of_a_range_are_years() -> None:
     text = "Het geld wordt verdeeld over de jaren 2023 tot en met 2027."
     assert [(m.value, m.surface) for m in tag(text, "2023-02")] == [
-        ("2023", "jaren 2023"), ("2027", "tot en met 2027"),
+        ("2023", "jaren 2023"),
+        ("2027", "tot en met 2027"),
     ]
 
 
@@ -220,7 +221,8 @@ def test_a_date_days_ahead_in_a_past_clause_is_what_was_agreed_this_year() -> No
         "15 February."
     )
     assert interval(one(text, "2015-02-12", "from 15 February", "en")) == (
-        "2015-02-15", "2015-02-15"
+        "2015-02-15",
+        "2015-02-15",
     )
     # "agreed" is a past form ("-eed" is otherwise no regular past): Thursday is the 12th
     assert interval(one(text, "2015-02-13", "on Thursday", "en")) == ("2015-02-12", "2015-02-12")

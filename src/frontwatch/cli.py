@@ -52,7 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_global_flags(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
-        "-q", "--quiet", action="store_true", default=default,
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default,
         help="only errors; no progress bar or summary",
     )
     parser.add_argument(

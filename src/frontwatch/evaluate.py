@@ -183,7 +183,6 @@ def _span(record: dict[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-
 def _short(text: str | None, limit: int = 100) -> str:
     text = re.sub(r"\s+", " ", text or "").strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -424,9 +423,14 @@ def score_control(
             else:
                 facts.fn += 1
                 issues.append(
-                    Issue(file, "control", "miss", f"{name} {fact.get('controller')}",
-                          f"no state with this place, controller and a start agreeing with "
-                          f"{fact['from'].get('earliest')}..{fact['from'].get('latest')}")
+                    Issue(
+                        file,
+                        "control",
+                        "miss",
+                        f"{name} {fact.get('controller')}",
+                        f"no state with this place, controller and a start agreeing with "
+                        f"{fact['from'].get('earliest')}..{fact['from'].get('latest')}",
+                    )
                 )
     for state, verdict in zip(states, verdicts, strict=True):
         if not state.get("since"):
@@ -437,14 +441,16 @@ def score_control(
             state_counts.fp += 1
             since = state["since"]
             issues.append(
-                Issue("(all documents)", "control", "false positive",
-                      f"{_describe_place(state['place'])} {state.get('controller')}",
-                      f"since {since.get('earliest')}..{since.get('latest')} agrees with no "
-                      "gold fact")
+                Issue(
+                    "(all documents)",
+                    "control",
+                    "false positive",
+                    f"{_describe_place(state['place'])} {state.get('controller')}",
+                    f"since {since.get('earliest')}..{since.get('latest')} agrees with no "
+                    "gold fact",
+                )
             )
-    return ControlScore(
-        gold_facts, computed=True, states=state_counts, facts=facts, issues=issues
-    )
+    return ControlScore(gold_facts, computed=True, states=state_counts, facts=facts, issues=issues)
 
 
 def _span_covers(state: dict[str, Any], span: tuple[date, date] | None) -> bool:
@@ -688,7 +694,10 @@ def _score_times(
                 )
 
     counts, issues = _count_gold(
-        file, "time", gold_times, found,
+        file,
+        "time",
+        gold_times,
+        found,
         lambda gi: "; ".join(reasons_of_gold[gi]) or "no system time overlapping it",
     )
 

@@ -77,9 +77,21 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
 }
 
 ACLED_COLUMNS: tuple[str, ...] = (
-    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
-    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
-    "notes", "fatalities",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
 )
 OWN_COLUMNS: tuple[str, ...] = ("claimant", "status", "modality", "evidence", "doc_id", "event_id")
 CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + OWN_COLUMNS

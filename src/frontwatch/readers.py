@@ -95,8 +95,17 @@ OPTIONAL_FIELDS: Final = ("url", "title", "lang", "source")
 # charset-normalizer proposes for a non-UTF-8 file is more likely a wrong guess on garbage.
 CYRILLIC_ENCODINGS: Final = frozenset({"cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic"})
 PLAUSIBLE_ENCODINGS: Final = CYRILLIC_ENCODINGS | {
-    "cp1252", "latin_1", "iso8859_15", "iso8859_9", "cp1254", "mac_roman",  # Western European
-    "cp1250", "iso8859_2", "mac_latin2", "cp1257", "iso8859_13",  # Central European, Baltic
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "iso8859_9",
+    "cp1254",
+    "mac_roman",  # Western European
+    "cp1250",
+    "iso8859_2",
+    "mac_latin2",
+    "cp1257",
+    "iso8859_13",  # Central European, Baltic
 }
 # How much worse than charset-normalizer's favourite Windows-1252 may read and still be chosen.
 _CP1252_TOLERANCE: Final = 0.01
@@ -501,7 +510,7 @@ def parse_seed_text(text: str, source: str, lang: str | None = None) -> Document
     problem = _date_problem(value)
     if problem:
         return ReadFailure(source, 1, f"invalid date {value!r} in the header: {problem}")
-    body = text[match.end():]
+    body = text[match.end() :]
     if not body.strip():
         return ReadFailure(source, None, "no text after the date header")
     return _make_document(body, value, source=source, lang=lang)
@@ -542,9 +551,7 @@ def _make_document(
 # --- records: JSONL and CSV ----------------------------------------------------------------
 
 
-def _record_document(
-    record: dict[str, Any], default_source: str, options: ReadOptions
-) -> Document:
+def _record_document(record: dict[str, Any], default_source: str, options: ReadOptions) -> Document:
     """A document from one JSONL object or CSV row; raises ``_Unreadable`` with the reason."""
     missing = [name for name in REQUIRED_FIELDS if record.get(name) is None]
     if missing:
@@ -629,8 +636,10 @@ def _read_csv(
         names = " and ".join(repr(name) for name in missing)
         found = ", ".join(repr(c) for c in header) or "nothing"
         yield ReadFailure(
-            source, 1, f"CSV header lacks required column{'s' if len(missing) > 1 else ''} "
-            f"{names} (found {found})"
+            source,
+            1,
+            f"CSV header lacks required column{'s' if len(missing) > 1 else ''} "
+            f"{names} (found {found})",
         )
         return
     row_start = reader.line_num + 1

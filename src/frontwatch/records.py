@@ -34,7 +34,13 @@ EVENT_TYPES: tuple[str, ...] = (
 STATUSES: tuple[str, ...] = ("reported", "claimed", "unconfirmed", "denied", "confirmed")
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "possible", "negated")
 ROLES: tuple[str, ...] = (
-    "military", "government", "proxy", "civilian", "media", "international", "unknown",
+    "military",
+    "government",
+    "proxy",
+    "civilian",
+    "media",
+    "international",
+    "unknown",
 )
 
 _BLANKS = re.compile(r"[ \t]{2,}|\t")

@@ -28,4 +28,3 @@ def load_lang_data(lang: str | None, name: str) -> dict[str, Any]:
     if not lang or not has_lang_data(lang, name):
         return {}
     return load_data(f"lang/{lang}/{name}.toml")
-

@@ -324,8 +324,17 @@ class Store:
             "date_latest, lang, title, url, text, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                doc.doc_id, doc.source, doc.date, doc.date_precision, earliest.isoformat(),
-                latest.isoformat(), doc.lang, doc.title, doc.url, doc.text, _now(),
+                doc.doc_id,
+                doc.source,
+                doc.date,
+                doc.date_precision,
+                earliest.isoformat(),
+                latest.isoformat(),
+                doc.lang,
+                doc.title,
+                doc.url,
+                doc.text,
+                _now(),
             ),
         )
 
@@ -342,8 +351,19 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    doc.doc_id, i, p.start, p.end, p.surface, p.geonameid, p.name, p.feature,
-                    p.admin1, p.country, p.lat, p.lon, p.confidence,
+                    doc.doc_id,
+                    i,
+                    p.start,
+                    p.end,
+                    p.surface,
+                    p.geonameid,
+                    p.name,
+                    p.feature,
+                    p.admin1,
+                    p.country,
+                    p.lat,
+                    p.lon,
+                    p.confidence,
                 )
                 for i, p in enumerate(doc.places)
             ],
@@ -355,8 +375,18 @@ class Store:
             "latest, granularity, anchor, dating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    doc.doc_id, i, t.id, t.start, t.end, t.surface, t.value, t.earliest,
-                    t.latest, t.granularity, t.anchor, int(bool(t.dating)),
+                    doc.doc_id,
+                    i,
+                    t.id,
+                    t.start,
+                    t.end,
+                    t.surface,
+                    t.value,
+                    t.earliest,
+                    t.latest,
+                    t.granularity,
+                    t.anchor,
+                    int(bool(t.dating)),
                 )
                 for i, t in enumerate(doc.times)
             ],
@@ -377,7 +407,10 @@ class Store:
                 "place_key, place_name_key, span_earliest, span_latest) "
                 "VALUES (" + ", ".join(["?"] * 40) + ")",
                 (
-                    event.event_id, doc.doc_id, ordinal, event.type,
+                    event.event_id,
+                    doc.doc_id,
+                    ordinal,
+                    event.type,
                     *_actor_columns(event.actor),
                     *_actor_columns(event.target),
                     *_actor_columns(event.claimant),
@@ -395,10 +428,14 @@ class Store:
                     time.latest if time else None,
                     time.granularity if time else None,
                     time.anchor if time else None,
-                    event.fatalities, event.injured,
+                    event.fatalities,
+                    event.injured,
                     amount.value if amount else None,
                     amount.currency if amount else None,
-                    event.status, event.modality, event.confidence, event.rule,
+                    event.status,
+                    event.modality,
+                    event.confidence,
+                    event.rule,
                     json.dumps(event.to_dict(), ensure_ascii=False),
                     fold(place.surface) if place else None,
                     fold(place.name) if place else None,
@@ -442,9 +479,17 @@ class Store:
         ]
         doc.places = [
             PlaceMention(
-                start=r["start"], end=r["end"], surface=r["surface"], geonameid=r["geonameid"],
-                name=r["name"], feature=r["feature"], admin1=r["admin1"], country=r["country"],
-                lat=r["lat"], lon=r["lon"], confidence=r["confidence"],
+                start=r["start"],
+                end=r["end"],
+                surface=r["surface"],
+                geonameid=r["geonameid"],
+                name=r["name"],
+                feature=r["feature"],
+                admin1=r["admin1"],
+                country=r["country"],
+                lat=r["lat"],
+                lon=r["lon"],
+                confidence=r["confidence"],
             )
             for r in conn.execute(
                 "SELECT * FROM places WHERE doc_id = ? ORDER BY ordinal", (doc_id,)
@@ -452,9 +497,16 @@ class Store:
         ]
         doc.times = [
             TimeMention(
-                start=r["start"], end=r["end"], surface=r["surface"], value=r["value"],
-                earliest=r["earliest"], latest=r["latest"], granularity=r["granularity"],
-                anchor=r["anchor"], id=r["id"], dating=bool(r["dating"]),
+                start=r["start"],
+                end=r["end"],
+                surface=r["surface"],
+                value=r["value"],
+                earliest=r["earliest"],
+                latest=r["latest"],
+                granularity=r["granularity"],
+                anchor=r["anchor"],
+                id=r["id"],
+                dating=bool(r["dating"]),
             )
             for r in conn.execute(
                 "SELECT * FROM times WHERE doc_id = ? ORDER BY ordinal", (doc_id,)
@@ -480,7 +532,12 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many rows each table holds: documents, sentences, places, times, events, ..."""
         tables = (
-            "documents", "sentences", "places", "times", "events", "event_evidence",
+            "documents",
+            "sentences",
+            "places",
+            "times",
+            "events",
+            "event_evidence",
             "control_states",
         )
         return {

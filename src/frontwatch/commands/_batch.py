@@ -20,14 +20,20 @@ from frontwatch.records import Document
 
 log = logging.getLogger("frontwatch")
 
+
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH",
+        "paths",
+        nargs="+",
+        metavar="PATH",
         help="seed-format .txt, .jsonl, .csv, .html files, folders (recursive), or - for stdin",
     )
     parser.add_argument("--lang", help="language of every input (ISO 639-1); default: detected")
     parser.add_argument(
-        "--max-bytes", type=int, default=5_000_000, metavar="N",
+        "--max-bytes",
+        type=int,
+        default=5_000_000,
+        metavar="N",
         help="refuse files larger than N bytes (default: 5000000)",
     )
     parser.add_argument(
@@ -106,7 +112,9 @@ class _progress:
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self._progress = Progress(
-            SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+            SpinnerColumn(),
+            TextColumn("{task.completed} documents"),
+            TimeElapsedColumn(),
             transient=True,
         )
         self._progress.start()

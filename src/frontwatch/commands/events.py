@@ -26,7 +26,9 @@ PLAIN_TABLE_WIDTH = 160  # table width when stdout is not a terminal
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", default=DEFAULT_DB_PATH, metavar="PATH",
+        "--db",
+        default=DEFAULT_DB_PATH,
+        metavar="PATH",
         help=f"database file (default: {DEFAULT_DB_PATH})",
     )
 
@@ -34,7 +36,9 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     """The event filters shared by ``events`` and ``export``."""
     parser.add_argument(
-        "--type", action="append", metavar="T",
+        "--type",
+        action="append",
+        metavar="T",
         help='event type, or a family ending in "." or "*" ("territory.*"); repeatable',
     )
     parser.add_argument(
@@ -101,13 +105,16 @@ def query_events(store: Store, args: argparse.Namespace) -> Iterator[dict[str, A
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "events", help="list stored events, filtered",
+        "events",
+        help="list stored events, filtered",
         description="List stored events, filtered: a table, JSONL or ACLED-style CSV.",
     )
     add_db_argument(p)
     add_filter_arguments(p)
     p.add_argument(
-        "--format", choices=("table", "jsonl", "csv"), default="table",
+        "--format",
+        choices=("table", "jsonl", "csv"),
+        default="table",
         help="table (default), one JSON object per line, or ACLED-style CSV",
     )
     p.set_defaults(func=run)

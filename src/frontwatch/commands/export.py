@@ -26,11 +26,13 @@ from frontwatch.export import FORMAT_BY_SUFFIX, FORMATS, ExportError, export_eve
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "export", help="export stored events as JSONL, CSV, GeoJSON or Parquet",
+        "export",
+        help="export stored events as JSONL, CSV, GeoJSON or Parquet",
         description="Export stored events, filtered: JSONL, ACLED-style CSV, GeoJSON, Parquet.",
     )
     p.add_argument(
-        "--format", choices=FORMATS,
+        "--format",
+        choices=FORMATS,
         help="output format (default: from the -o suffix, else jsonl)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
@@ -64,9 +66,7 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         events = query_events(store, args)
         try:
-            result = export_events(
-                events, fmt, args.output if to_file else None, stdout=sys.stdout
-            )
+            result = export_events(events, fmt, args.output if to_file else None, stdout=sys.stdout)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
         except OSError as exc:

@@ -22,7 +22,8 @@ from frontwatch.records import Document
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "extract", help="extract places, times and events; write JSONL",
+        "extract",
+        help="extract places, times and events; write JSONL",
         description=__doc__.splitlines()[0] if __doc__ else None,
     )
     add_input_arguments(p)

@@ -23,16 +23,26 @@ from frontwatch.records import Document
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "places", help="list the place mentions of articles as a table",
+        "places",
+        help="list the place mentions of articles as a table",
         description=__doc__.splitlines()[0] if __doc__ else None,
     )
     p.add_argument("paths", nargs="+", metavar="FILE", help="article files, folders, or - (stdin)")
     p.add_argument("--lang", help="language of the input (ISO 639-1); default: detected")
     p.add_argument("--json", action="store_true", help="one JSON object per document instead")
-    p.add_argument("--config", metavar="TOML", help="pipeline configuration to take the "
-                   "language and places settings from (default: the built-in one)")
-    p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
-                   help="refuse files larger than N bytes (default: 5000000)")
+    p.add_argument(
+        "--config",
+        metavar="TOML",
+        help="pipeline configuration to take the "
+        "language and places settings from (default: the built-in one)",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=5_000_000,
+        metavar="N",
+        help="refuse files larger than N bytes (default: 5000000)",
+    )
     p.set_defaults(func=run)
 
 
@@ -40,10 +50,12 @@ def _pipeline(config_path: str | None) -> Pipeline:
     try:
         config = load_config(config_path) if config_path else default_config()
         settings = config.get("components", {})
-        return Pipeline.from_config({
-            "pipeline": {"components": ["language", "places"]},
-            "components": {k: settings[k] for k in ("language", "places") if k in settings},
-        })
+        return Pipeline.from_config(
+            {
+                "pipeline": {"components": ["language", "places"]},
+                "components": {k: settings[k] for k in ("language", "places") if k in settings},
+            }
+        )
     except PipelineError as exc:
         raise UsageError(str(exc)) from None
 
@@ -99,23 +111,52 @@ def run(args: argparse.Namespace) -> int:
 
 def _show(doc: Document, as_json: bool) -> None:
     if as_json:
-        print(json.dumps({"source": doc.source, "lang": doc.lang,
-                          "places": [p.to_dict() for p in doc.places]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "source": doc.source,
+                    "lang": doc.lang,
+                    "places": [p.to_dict() for p in doc.places],
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{doc.source or 'text'} ({doc.lang or '?'}): {len(doc.places)} mentions",
-                  title_justify="left")
-    for col in ("start", "end", "surface", "geonameid", "name", "feature", "admin1", "country",
-                "lat", "lon", "conf"):
-        table.add_column(col, justify="right" if col in ("start", "end", "lat", "lon", "conf")
-                         else "left")
+    table = Table(
+        title=f"{doc.source or 'text'} ({doc.lang or '?'}): {len(doc.places)} mentions",
+        title_justify="left",
+    )
+    for col in (
+        "start",
+        "end",
+        "surface",
+        "geonameid",
+        "name",
+        "feature",
+        "admin1",
+        "country",
+        "lat",
+        "lon",
+        "conf",
+    ):
+        table.add_column(
+            col, justify="right" if col in ("start", "end", "lat", "lon", "conf") else "left"
+        )
     for p in doc.places:
         table.add_row(
-            str(p.start), str(p.end), p.surface, str(p.geonameid or "-"), p.name or "-",
-            p.feature or "-", p.admin1 or "-", p.country or "-",
+            str(p.start),
+            str(p.end),
+            p.surface,
+            str(p.geonameid or "-"),
+            p.name or "-",
+            p.feature or "-",
+            p.admin1 or "-",
+            p.country or "-",
             f"{p.lat:.4f}" if p.lat is not None else "-",
-            f"{p.lon:.4f}" if p.lon is not None else "-", f"{p.confidence:.2f}",
+            f"{p.lon:.4f}" if p.lon is not None else "-",
+            f"{p.confidence:.2f}",
         )
     Console(width=max(120, Console().width)).print(table)

@@ -172,7 +172,6 @@ def regional_answer(
     return best
 
 
-
 def _by_place(states: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for state in states:

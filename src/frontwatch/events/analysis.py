@@ -534,10 +534,21 @@ class SentenceReader:
             r.locator = self._locator_before(r.i, lo) or (
                 r.mention is not None and (r.mention.feature or "").upper() in WATER_FEATURES
             )
-        # A locator that directly follows another place locates that place.
+        toks = self.tokens
         for a, b in pairwise(refs):
+            # A locator that directly follows another place locates that place.
             if b.locator and self._only_locator_between(a.j, b.i):
                 b.secondary = True
+            # "between Donetsk and Luhansk", "ten noorden van Kyiv en Tsjernihiv": a place
+            # coordinated with a locator's place is part of the locator
+            if (
+                a.locator
+                and not b.locator
+                and b.mention is not None
+                and b.i == a.j + 1
+                and toks[a.j].norm in self.lex.coordinators
+            ):
+                b.locator = True
         return refs
 
     def _demonstrative_object(self, k: int, lo: int, hi: int) -> bool:

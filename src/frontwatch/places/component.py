@@ -31,14 +31,26 @@ def _mention(cand: Candidate, res: Resolution) -> PlaceMention:
     if e is None:
         return PlaceMention(start=cand.start, end=cand.end, surface=cand.surface)
     return PlaceMention(
-        start=cand.start, end=cand.end, surface=cand.surface, geonameid=e.geonameid,
-        name=e.name, feature=e.feature, admin1=e.admin1, country=e.country or None,
-        lat=e.lat, lon=e.lon, confidence=res.confidence,
+        start=cand.start,
+        end=cand.end,
+        surface=cand.surface,
+        geonameid=e.geonameid,
+        name=e.name,
+        feature=e.feature,
+        admin1=e.admin1,
+        country=e.country or None,
+        lat=e.lat,
+        lon=e.lon,
+        confidence=res.confidence,
     )
 
 
-def find_places(text: str, lang: str | None = "nl", gazetteer: Gazetteer | None = None,
-                sentence_ends: list[int] | None = None) -> list[PlaceMention]:
+def find_places(
+    text: str,
+    lang: str | None = "nl",
+    gazetteer: Gazetteer | None = None,
+    sentence_ends: list[int] | None = None,
+) -> list[PlaceMention]:
     """The place mentions of a text written in ``lang``, resolved against the gazetteer.
     ``sentence_ends`` (end offsets of sentences) sharpen the use of "in the X region" said in
     the same sentence; without them the text's own full stops and line breaks are used."""

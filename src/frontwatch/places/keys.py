@@ -29,8 +29,23 @@ from importlib import resources
 
 # Letters that carry no accent in NFKD but must be folded all the same.
 _FOLD_SPECIAL = str.maketrans(
-    {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ı": "i", "ß": "ss", "ħ": "h",
-     "þ": "th", "ð": "d", "’": "'", "ʼ": "'", "`": "'", "‘": "'", "´": "'"}
+    {
+        "ł": "l",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ı": "i",
+        "ß": "ss",
+        "ħ": "h",
+        "þ": "th",
+        "ð": "d",
+        "’": "'",
+        "ʼ": "'",
+        "`": "'",
+        "‘": "'",
+        "´": "'",
+    }
 )
 _APOSTROPHES = re.compile(r"['\"]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,]+")
@@ -40,15 +55,42 @@ _VOWELS = "aeiouyаеёиіїоуыэюяє"
 # Accented Latin letters whose romanisation value differs from the bare letter; applied after
 # a language's own table, for names of unknown language (GeoNames alternate names).
 _LATIN_DIACRITICS: dict[str, str] = {
-    "č": "ch", "š": "sh", "ž": "zh", "ż": "zh", "ź": "z", "ś": "s", "ć": "ts", "ń": "n",
-    "ř": "rzh", "ě": "ye", "ů": "u", "ș": "sh", "ş": "sh", "ț": "ts", "ţ": "ts", "ç": "ch",
-    "ğ": "g", "ł": "l", "ą": "on", "ę": "en",
+    "č": "ch",
+    "š": "sh",
+    "ž": "zh",
+    "ż": "zh",
+    "ź": "z",
+    "ś": "s",
+    "ć": "ts",
+    "ń": "n",
+    "ř": "rzh",
+    "ě": "ye",
+    "ů": "u",
+    "ș": "sh",
+    "ş": "sh",
+    "ț": "ts",
+    "ţ": "ts",
+    "ç": "ch",
+    "ğ": "g",
+    "ł": "l",
+    "ą": "on",
+    "ę": "en",
 }
 
 # Skeleton: canonical digraphs to one symbol each, then the folds (see module docstring).
 _SKELETON_GRAPHEMES = {
-    "shch": "sc", "kh": "x", "ch": "c", "zh": "s", "sh": "s", "z": "s", "g": "h", "y": "i",
-    "j": "i", "w": "v", "ph": "f", "q": "k",
+    "shch": "sc",
+    "kh": "x",
+    "ch": "c",
+    "zh": "s",
+    "sh": "s",
+    "z": "s",
+    "g": "h",
+    "y": "i",
+    "j": "i",
+    "w": "v",
+    "ph": "f",
+    "q": "k",
 }
 _SKELETON_RE = re.compile(
     "|".join(sorted(map(re.escape, _SKELETON_GRAPHEMES), key=len, reverse=True))

@@ -90,8 +90,9 @@ class Lexicon:
     number_words: dict[str, float] = field(default_factory=dict)
     # Answers of is_person_title by word: the same words recur before every name of a text,
     # and trying every title head on each is the costly part.
-    title_answers: dict[str, bool] = field(default_factory=dict, init=False, compare=False,
-                                           repr=False)
+    title_answers: dict[str, bool] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def is_person_title(self, folded: str) -> bool:
         """A title or function ("president"), also as the head of a compound
@@ -99,8 +100,10 @@ class Lexicon:
         answer = self.title_answers.get(folded)
         if answer is None:
             answer = folded in self.person_titles or (
-                bool(self.person_title_heads) and len(folded) > 5
-                and _ends_in_title(self.person_title_heads, folded))
+                bool(self.person_title_heads)
+                and len(folded) > 5
+                and _ends_in_title(self.person_title_heads, folded)
+            )
             if len(self.title_answers) > 50_000:
                 self.title_answers.clear()
             self.title_answers[folded] = answer
@@ -116,7 +119,7 @@ class Lexicon:
         )
 
     def is_club_prefix(self, word: str) -> bool:
-        """"Dynamo", "Sjachtar", "FC"... (short ones only as written: "AS", not "As")."""
+        """ "Dynamo", "Sjachtar", "FC"... (short ones only as written: "AS", not "As")."""
         return (word if len(word) <= 3 else fold_key(word)) in self.club_prefixes
 
     def cue_before(self, words: list[str]) -> str | None:
@@ -142,8 +145,14 @@ class Lexicon:
             # One adjective may stand between: "de oostelijke regio X" is handled by the
             # phrase itself, "the outskirts of occupied X" by dropping "occupied".
             last = trimmed[-1] if trimmed else ""
-            if attempt or len(last) < 4 or not last.isalpha() or last in self.connectors \
-                    or last in self.stop_words or last in self.cues_before:
+            if (
+                attempt
+                or len(last) < 4
+                or not last.isalpha()
+                or last in self.connectors
+                or last in self.stop_words
+                or last in self.cues_before
+            ):
                 break  # only a content word (an adjective) may be skipped
             trimmed.pop()
         return None

@@ -40,7 +40,8 @@ class TimeTagger:
         times = engine.tag(doc.text, doc.date, doc.sentences or None)
         if self.emit_anaphoric:
             extra = [
-                m for m in anaphoric_mentions(doc.text, lang or "", times)
+                m
+                for m in anaphoric_mentions(doc.text, lang or "", times)
                 if not any(t.start < m.end and m.start < t.end for t in times)
             ]
             times = sorted(times + extra, key=lambda t: t.start)
@@ -94,8 +95,7 @@ def anaphoric_mentions(text: str, lang: str, times: list[TimeMention]) -> list[T
         if nxt and (nxt[0].isupper() or nxt.lower() in subjects) and " " not in m.group():
             continue
         earlier = [
-            t for t in times
-            if t.end <= m.start() and t.dating and not t.value.endswith("_REF")
+            t for t in times if t.end <= m.start() and t.dating and not t.value.endswith("_REF")
         ]
         if not earlier:
             continue

@@ -964,8 +964,10 @@ class TimeEngine:
             ref, direction = self._event_reference(ctx, cand, resolved, index)
             cand = _with_values(cand, direction=direction)
             joins_era = ref.era
-        elif cand.kind == "window" and cand.pattern.fixed.get("span_before") and (
-            self._time_just_before(ctx, cand, resolved, index)
+        elif (
+            cand.kind == "window"
+            and cand.pattern.fixed.get("span_before")
+            and (self._time_just_before(ctx, cand, resolved, index))
         ):
             # "Izjoem, dat de Russen in het voorjaar na weken van gevechten innamen": the
             # weeks ended when the clause's event happened, which the time beside it already

@@ -73,7 +73,15 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 # Lexicons whose words are the core of an expression (see Grammar._windows), and how much
 # text around a core word a pattern may hold: "sinds het begin van de grootschalige invasie".
 _CORE_LEXICONS = (
-    "month", "month_abbr", "weekday", "relday", "unit", "units", "period", "season", "era",
+    "month",
+    "month_abbr",
+    "weekday",
+    "relday",
+    "unit",
+    "units",
+    "period",
+    "season",
+    "era",
 )
 _BEFORE_CORE = 40
 _AFTER_CORE = 16
@@ -231,9 +239,9 @@ class Grammar:
             return _BUILTIN[name]
         if name == "num":
             words = list(self.lexicons.get("number", {}))
-            return rf"(?:{_BUILTIN['digits']}|{_alternation(words)})" if words else _BUILTIN[
-                "digits"
-            ]
+            return (
+                rf"(?:{_BUILTIN['digits']}|{_alternation(words)})" if words else _BUILTIN["digits"]
+            )
         if name in self.lexicons:
             return _alternation(list(self.lexicons[name]))
         raise GrammarError(f"{self.lang}: unknown placeholder {{{name}}}")
@@ -346,7 +354,12 @@ class Grammar:
         return windows
 
     def _candidate(
-        self, text: str, lowered: str, start: int, end: int, index: int,
+        self,
+        text: str,
+        lowered: str,
+        start: int,
+        end: int,
+        index: int,
         text_lower: str | None = None,
     ) -> Candidate | None:
         """The candidate for pattern ``index`` matching ``[start, end)``: its slots re-read.
@@ -364,7 +377,13 @@ class Grammar:
         return None
 
     def _make(
-        self, text: str, m: re.Match[str], index: int, start: int, end: int, body_start: int,
+        self,
+        text: str,
+        m: re.Match[str],
+        index: int,
+        start: int,
+        end: int,
+        body_start: int,
         text_lower: str | None = None,
     ) -> Candidate | None:
         pattern = self.patterns[f"p{index}"]
@@ -379,8 +398,11 @@ class Grammar:
             texts[slot] = value_text
             values[slot] = self.lookup(lexicon, value_text)
         lead = text[start:body_start].strip() if body_start > start else None
-        if lead and self._lead is not None and self._lead.match(
-                text.lower() if text_lower is None else text_lower, body_start):
+        if (
+            lead
+            and self._lead is not None
+            and self._lead.match(text.lower() if text_lower is None else text_lower, body_start)
+        ):
             # "gone on since 2014": the pattern brings its own preposition.
             start, lead = body_start, None
         return Candidate(start, end, pattern.kind, pattern, texts, lead, values)
