@@ -38,6 +38,9 @@ def _surfaces(text: str, lang: str) -> set[str]:
     # The end of the Dutch title "minister van Buitenlandse Zaken".
     ("nl", "In Riyad spraken de Amerikaanse minister van Buitenlandse Zaken Rubio en zijn "
            "ambtgenoot Lavrov over de oorlog.", "Rubio", "Riyad"),
+    # A title, a comma, then given name and surname: the surname is no town.
+    ("en", "Turkey's defence minister, Hulusi Akar, said on Saturday that Odesa was hit.",
+     "Akar", "Odesa"),
 ])
 def test_people_named_like_towns_are_not_places(lang: str, text: str, not_place: str,
                                                  place: str) -> None:

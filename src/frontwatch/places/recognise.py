@@ -512,6 +512,12 @@ class Recogniser:
                 return "organisation (club)"
             if len(prev) >= 2 and prev[-2] in lex.person_titles:
                 return "person (title, given name)"  # "Governor Vyacheslav Gladkov"
+            if (
+                len(prev) >= 3
+                and prev[-2] == ","
+                and (prev[-3] in lex.person_titles or " ".join(prev[-4:-2]) in lex.person_titles)
+            ):
+                return "person (title, given name)"  # "Turkey's defence minister, Hulusi Akar"
             prev_start = cand.start - len(raw_prev) - 1
             if (
                 n_words == 1
