@@ -1143,6 +1143,22 @@ def test_the_second_place_of_a_locator_only_locates_and_holding_off_is_defence()
     assert (e.actor.country, e.target.country, e.place.name) == ("RUS", "UKR", "Debaltseve")
 
 
+def test_a_relative_clause_dated_long_before_the_report_is_background_not_the_claim():
+    text = (
+        "Russia said on Thursday that it had withdrawn its forces from Snake Island, the rocky "
+        "outcrop that it seized in February."
+    )
+    times = {
+        "on Thursday": ("2022-06-30", "2022-06-30"),
+        "in February": ("2022-02-01", "2022-02-28"),
+    }
+    events = extract(text, "en", date="2022-06-30", times=times)
+    [withdrawal] = only(events, "territory.withdrawal")
+    [capture] = only(events, "territory.capture")
+    assert withdrawal.status in ("claimed", "confirmed")
+    assert (capture.actor.country, capture.status, capture.claimant) == ("RUS", "reported", None)
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -18,7 +18,7 @@ Every candidate records the rule that produced it, for ``frontwatch explain``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from frontwatch.events.analysis import (
@@ -36,6 +36,8 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# A relative clause dated to more than this many days before the report tells background.
+_BACKGROUND_DAYS = 14
 # How far after "volgens"/"according to" an agent phrase may name the source's maker.
 _SOURCE_AGENT_REACH = 10
 # How many words after a verb of agreeing the act agreed on may start ("agreed on Thursday on a
@@ -215,10 +217,16 @@ class SentenceExtractor:
         after = [a for a in attributions if a.cue.i >= hit.j and not a.negated]
         own = sa.clause_of[hit.i - sa.lo]
         chain = set(sa.ancestors(own))
+        # "Russia said it had withdrawn from Snake Island, which it seized on the first day of
+        # the invasion": a relative clause dated well before the report is presupposed
+        # background, not part of the claim
+        background = sa.clauses[own].kind == "relative" and self._dated_before_report(sa, own)
         for a in sorted(before, key=lambda a: -a.cue.i):
             if a.kind == "according_to":
                 return a
             cue_clause = sa.clause_of[a.cue.i - sa.lo]
+            if background and cue_clause != own:
+                continue
             if cue_clause in chain or cue_clause == own:
                 return a
             # the complement clause opened right after the verb
@@ -236,6 +244,15 @@ class SentenceExtractor:
             ):
                 return a
         return None
+
+    def _dated_before_report(self, sa: SentenceAnalysis, clause: int) -> bool:
+        """The clause holds a time expression that ends weeks before the document's date."""
+        horizon = (self.doc_latest - timedelta(days=_BACKGROUND_DAYS)).isoformat()
+        return any(
+            sa.clause_of[i - sa.lo] == clause and t.dating and t.latest < horizon
+            for i, _, t in sa.time_tokens
+            if sa.lo <= i < sa.hi
+        )
 
     # -- candidates ------------------------------------------------------------------------
 
