@@ -979,8 +979,8 @@ def test_a_place_compared_with_is_not_the_place_in_focus():
     [
         ("The White House said Germany had delivered two Patriot systems to Ukraine.", "en", "aid"),
         (
-            "Volgens de Duitse regering heeft Nederland gisteren twee Patriot-systemen aan "
-            "Oekraïne geleverd.",
+            "De Duitse regering maakte bekend dat Nederland gisteren twee Patriot-systemen aan "
+            "Oekraïne heeft geleverd.",
             "nl",
             "aid",
         ),
@@ -995,6 +995,15 @@ def test_a_gift_or_decision_said_by_a_government_is_reported_not_claimed(text, l
     events = only(extract(text, lang), etype)
     assert events
     assert all((e.status, e.claimant) == ("reported", None) for e in events)
+
+
+def test_a_figure_given_according_to_someone_stays_their_claim():
+    text = (
+        "Volgens de Oekraïense regering heeft Duitsland dit jaar voor 5 miljard euro aan wapens "
+        "aan Oekraïne geleverd."
+    )
+    [e] = only(extract(text, "nl"), "aid")
+    assert (e.actor.country, e.status, e.claimant.country) == ("DEU", "claimed", "UKR")
 
 
 def test_an_observers_reading_of_a_political_act_stays_a_claim():

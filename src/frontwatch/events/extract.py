@@ -370,17 +370,6 @@ class SentenceExtractor:
             cand.actor_source = "loss:" + cand.actor_source
         cand.time = self._attach_time(sa, hit, own, chain, etype)
         self._attribute(sa, hit, cand, attributions)
-        if (
-            cand.status == "claimed"
-            and cand.type not in TERRITORIAL | VIOLENT
-            and cand.claimant is not None
-            and self._announces(cand.claimant)
-        ):
-            # A gift, a meeting or a decision is made public by those who make it: "Biden said
-            # Germany would join in supplying the systems" reports the pledge. What is fought
-            # over (ground, fighting, strikes), or an observer's reading ("volgens analisten
-            # wordt overlegd over een annexatie"), stays a claim.
-            cand.status, cand.claimant = "reported", None
         cand.modality = self._modality(sa, hit, cand, own, chain)
         self._numbers(sa, hit, cand)
         # Selectional restrictions: what the trigger needs to be an event.
@@ -1506,6 +1495,17 @@ class SentenceExtractor:
             cand.status = "denied"
         elif gov.kind == "confirm":
             cand.status = "confirmed"
+        elif (
+            gov.kind == "say"
+            and cand.type not in TERRITORIAL | VIOLENT
+            and self._announces(cand.claimant)
+        ):
+            # A gift, a meeting or a decision is made public by those who make it: "Biden said
+            # Germany would join in supplying the systems" reports the pledge. What is fought
+            # over (ground, fighting, strikes), a figure given "volgens" someone, or an
+            # observer's reading ("volgens analisten wordt overlegd over een annexatie") stays
+            # a claim.
+            cand.status, cand.claimant = "reported", None
         else:
             cand.status = "claimed"
             own_loss = (
