@@ -1168,6 +1168,28 @@ def test_a_relative_clause_dated_long_before_the_report_is_background_not_the_cl
     assert (capture.actor.country, capture.status, capture.claimant) == ("RUS", "reported", None)
 
 
+def test_an_attribution_pointing_back_covers_the_sentences_of_its_paragraph():
+    text = (
+        "Bij een Russische raketaanval op een winkel in Lyman zijn gistermiddag zeker twaalf "
+        "mensen om het leven gekomen.\n"
+        "Onder de doden is een kind.\n"
+        "Vier mensen raakten gewond.\n"
+        "Dat melden de Oekraïense autoriteiten."
+    )
+    [e] = only(extract(text, "nl"), "strike")
+    assert (e.status, e.claimant.country, e.fatalities) == ("claimed", "UKR", 12)
+
+
+def test_a_that_clause_after_a_verb_of_saying_points_nowhere_back():
+    text = (
+        "Een Oekraïense droneaanval heeft vannacht een brand veroorzaakt in een depot bij "
+        "Lyman.\n"
+        "Een bron zegt dat in het depot raketten lagen opgeslagen."
+    )
+    [e] = only(extract(text, "nl"), "strike")
+    assert (e.status, e.claimant) == ("reported", None)
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

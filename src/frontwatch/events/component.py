@@ -45,6 +45,9 @@ _GRANULARITY = {"day": "day", "month": "month", "year": "year"}
 _CASUALTY_REACH = 3
 # how many place-less sentences may separate "drie dorpen" from the sentence naming them
 _CATAPHORA_REACH = 1
+# How many sentences of its paragraph an attribution pointing back ("Dat melden de
+# autoriteiten.") covers.
+_ATTRIBUTION_REACH = 3
 
 
 def document_time(doc: Document) -> TimeMention:
@@ -172,7 +175,7 @@ class EventExtractor:
             if not found and analysed and span.kind != "heading":
                 found = _continued(sa, analysed[-1], candidates, lex)
             if analysed and not found:
-                _attribute_back(sa, analysed[-1], candidates, extractor)
+                _attribute_back(sa, _told_before(analysed, sa), candidates, extractor)
             found.extend(_blame(sa, candidates, analysed))
             for c in found:
                 if c.pending_place and c.place is None:
@@ -328,13 +331,25 @@ def _continued(
     return out
 
 
+def _told_before(analysed: list[SentenceAnalysis], sa: SentenceAnalysis) -> list[SentenceAnalysis]:
+    """The sentences an attribution pointing back ("Dat melden de autoriteiten.") may cover:
+    the ones before it in its paragraph, at most ``_ATTRIBUTION_REACH`` of them."""
+    told: list[SentenceAnalysis] = []
+    for prev in reversed(analysed):
+        if prev.paragraph != sa.paragraph or len(told) == _ATTRIBUTION_REACH:
+            break
+        told.append(prev)
+    return told or analysed[-1:]
+
+
 def _attribute_back(
     sa: SentenceAnalysis,
-    prev: SentenceAnalysis,
+    told: list[SentenceAnalysis],
     candidates: list[Candidate],
     extractor: SentenceExtractor,
 ) -> None:
-    """ "Dat heeft het Oekraïense leger bekendgemaakt.": the source of the previous sentence."""
+    """ "Dat heeft het Oekraïense leger bekendgemaakt.": the source of what the sentences just
+    before it told (in its paragraph; see _told_before)."""
     if not sa.cues:
         return
     toks = sa.tokens
@@ -362,6 +377,7 @@ def _attribute_back(
                 or nxt.norm in lex.determiners
                 or nxt.norm in lex.pronouns
                 or nxt.norm in lex.possessives
+                or nxt.norm in lex.prepositions  # "zegt dat in het depot ... lagen"
             )
         )
 
@@ -373,8 +389,9 @@ def _attribute_back(
     if not demonstrative:
         return
     time = extractor._attach_time(sa, sa.triggers[0] if sa.triggers else _fake_hit(a), 0, [0])
+    told_ids = {id(prev) for prev in told}
     for c in candidates:
-        if c.sentence is not prev:
+        if id(c.sentence) not in told_ids:
             continue
         src = a.source.actor if a.source is not None else Actor(None, "unknown")
         own_act = (
