@@ -1190,6 +1190,27 @@ def test_a_that_clause_after_a_verb_of_saying_points_nowhere_back():
     assert (e.status, e.claimant) == ("reported", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Separatisten vielen gisteren een controlepost bij Lyman aan. Zestien militairen "
+            "kwamen om.\nHet was de dodelijkste aanval op het leger sinds het begin van de onrust.",
+            "nl",
+        ),
+        (
+            "Separatists attacked a checkpoint near Lyman on Thursday, killing sixteen soldiers.\n"
+            "It was the deadliest attack on the army since the unrest began.",
+            "en",
+        ),
+    ],
+)
+def test_a_pronoun_and_copula_describe_the_event_told_before(text, lang):
+    [e] = [e for e in extract(text, lang) if e.type in ("combat", "strike")]
+    # the description adds no event and no evidence of its own
+    assert (e.place.name, len(e.evidence)) == ("Lyman", 1)
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -36,6 +36,9 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# How many words may stand between the copula and the event noun it predicates ("het was de
+# dodelijkste aanval").
+_PREDICATE_REACH = 5
 # A relative clause dated to more than this many days before the report tells background.
 _BACKGROUND_DAYS = 14
 # How far after "volgens"/"according to" an agent phrase may name the source's maker.
@@ -275,6 +278,8 @@ class SentenceExtractor:
             return self._reject(sa, hit, "talks about a political act")
         if etype == "diplomacy" and self._agrees_to_act(sa, hit, own):
             return self._reject(sa, hit, "an agreement on another act")
+        if spec.kind == "noun" and self._described_event(sa, hit):
+            return self._reject(sa, hit, "a description of an event already told")
         # "supply lines", "supply routes": the trigger word is half of another noun
         if spec.not_before and hit.j < sa.hi and sa.tokens[hit.j].norm in spec.not_before:
             return self._reject(sa, hit, "part of a compound noun")
@@ -1300,6 +1305,24 @@ class SentenceExtractor:
             if not toks[prep].is_word or toks[prep].is_capitalised:
                 return False
         return False
+
+    def _described_event(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "Het was de dodelijkste aanval op het leger sinds ...", "It is the largest attack
+        since ...": a pronoun, a copula and the event noun as predicate describe an event the
+        text has told, they tell no new one."""
+        toks, lex = sa.tokens, self.lex
+        k = sa.lo
+        while k < hit.i and not toks[k].is_word:
+            k += 1
+        if k + 1 >= hit.i:
+            return False
+        pronoun = toks[k].norm in lex.expletives or toks[k].norm in lex.clause_pronouns
+        return (
+            pronoun
+            and toks[k + 1].norm in lex.copulas
+            and hit.i - (k + 1) <= _PREDICATE_REACH
+            and all(t.is_word and not t.is_capitalised for t in toks[k + 2 : hit.i])
+        )
 
     def _agrees_to_act(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> bool:
         """A verb of agreeing with an aid or political act after it in its clause ("EU leaders
