@@ -1211,6 +1211,24 @@ def test_a_pronoun_and_copula_describe_the_event_told_before(text, lang):
     assert (e.place.name, len(e.evidence)) == ("Lyman", 1)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het Russische ministerie van Defensie heeft het verlies van Lyman niet erkend.",
+        "Gisteren erkende ook de door Rusland benoemde bestuurder van de regio, Saldo, dat "
+        "Oekraïense militairen zich bij Lyman hebben ingegraven.",
+    ],
+)
+def test_acknowledging_a_fact_is_no_recognition_of_a_state(text):
+    assert only(extract(text, "nl"), "diplomacy") == []
+
+
+def test_recognising_a_republic_is_diplomacy():
+    text = "Rusland erkende gisteren de onafhankelijkheid van Donetsk en Loegansk."
+    [e] = only(extract(text, "nl"), "diplomacy")
+    assert e.actor.country == "RUS"
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -36,6 +36,9 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# How far (in words) around a verb of recognising its object may stand, and its "that" clause.
+_OBJECT_REACH = 6
+_SAY_OBJECT_REACH = 16
 # How many words may stand between the copula and the event noun it predicates ("het was de
 # dodelijkste aanval").
 _PREDICATE_REACH = 5
@@ -278,6 +281,8 @@ class SentenceExtractor:
             return self._reject(sa, hit, "talks about a political act")
         if etype == "diplomacy" and self._agrees_to_act(sa, hit, own):
             return self._reject(sa, hit, "an agreement on another act")
+        if etype == "diplomacy" and self._acknowledges(sa, hit):
+            return self._reject(sa, hit, "acknowledging a fact, not recognising a state")
         if spec.kind == "noun" and self._described_event(sa, hit):
             return self._reject(sa, hit, "a description of an event already told")
         # "supply lines", "supply routes": the trigger word is half of another noun
@@ -1305,6 +1310,20 @@ class SentenceExtractor:
             if not toks[prep].is_word or toks[prep].is_capitalised:
                 return False
         return False
+
+    def _acknowledges(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """A verb of recognising whose object is a "that" clause or an event noun: "erkende
+        dat kleine groepen ...", "heeft het verlies van de dorpen niet erkend"."""
+        toks, lex = sa.tokens, self.lex
+        if toks[hit.i].norm not in lex.recognition_verbs:
+            return False
+        own = sa.clause_of[hit.i - sa.lo]
+        window = range(max(sa.lo, hit.i - _OBJECT_REACH), min(sa.hi, hit.j + _OBJECT_REACH))
+        # Dutch puts the subject between the fronted verb and its "dat" clause
+        clause_reach = min(sa.hi, hit.j + _SAY_OBJECT_REACH)
+        return any(toks[k].norm in lex.complementizers for k in range(hit.j, clause_reach)) or any(
+            t is not hit and t.i in window and sa.clause_of[t.i - sa.lo] == own for t in sa.triggers
+        )
 
     def _described_event(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """ "Het was de dodelijkste aanval op het leger sinds ...", "It is the largest attack

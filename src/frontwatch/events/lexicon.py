@@ -133,6 +133,8 @@ class Lexicon:
     visit_words: frozenset[str]
     # "met Poetin", "with Putin": the preposition of a meeting's counterpart
     counterpart_preps: frozenset[str]
+    # "erkende", "recognised": recognising a state, or only acknowledging a fact
+    recognition_verbs: frozenset[str]
     object_pronouns: frozenset[str]
     plain_relatives: frozenset[str]
     # "haar twaalfde sanctiepakket", "the fifth aid package": an ordinal makes a definite noun
@@ -363,6 +365,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         agreement_verbs=word_set(grammar.get("agreement_verbs", [])),
         visit_words=word_set(grammar.get("visit_words", [])),
         counterpart_preps=word_set(grammar.get("counterpart_preps", [])),
+        recognition_verbs=word_set(grammar.get("recognition_verbs", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
         series_ordinals=word_set(grammar.get("series_ordinals", [])),
