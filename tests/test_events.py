@@ -1229,6 +1229,27 @@ def test_recognising_a_republic_is_diplomacy():
     assert e.actor.country == "RUS"
 
 
+def test_events_before_the_conflict_began_are_history_not_record():
+    text = (
+        "Na een beleg van elf maanden namen de geallieerden in september 1855 Lyman in.\n"
+        "Russische troepen namen in mei 2022 Lyman in."
+    )
+    times = {
+        "in september 1855": ("1855-09-01", "1855-09-30"),
+        "in mei 2022": ("2022-05-01", "2022-05-31"),
+    }
+    doc = make_doc(text, "nl", date="2023-11-12", times=times)
+    kept = EventExtractor(conflict_start="2014-02-20")(doc).events
+    assert [e.time.earliest for e in only(kept, "territory.capture")] == ["2022-05-01"]
+    everything = EventExtractor()(make_doc(text, "nl", date="2023-11-12", times=times)).events
+    assert len(only(everything, "territory.capture")) == 2
+
+
+def test_a_conflict_start_that_is_no_date_is_refused():
+    with pytest.raises(ValueError):
+        EventExtractor(conflict_start="the Crimean war")
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -56,6 +56,13 @@ def test_unknown_component_and_bad_settings_are_clear_errors(tmp_path) -> None:
         Pipeline.from_config(
             {"pipeline": {"components": ["sentences"]}, "components": {"sentences": {"x": 1}}}
         )
+    with pytest.raises(PipelineError, match="component 'events': bad configuration"):
+        Pipeline.from_config(
+            {
+                "pipeline": {"components": ["events"]},
+                "components": {"events": {"conflict_start": "spring 2014"}},
+            }
+        )
     with pytest.raises(PipelineError, match=r"lacks \[pipeline\]"):
         Pipeline.from_config({})
     bad = tmp_path / "bad.toml"

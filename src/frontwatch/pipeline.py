@@ -135,7 +135,7 @@ class Pipeline:
             factory = get_factory(name)
             try:
                 steps.append((name, factory(**settings.get(name, {}))))
-            except TypeError as exc:
+            except (TypeError, ValueError) as exc:
                 raise PipelineError(f"component {name!r}: bad configuration: {exc}") from None
         return cls(steps)
 

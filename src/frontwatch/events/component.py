@@ -12,6 +12,7 @@ import copy
 import logging
 from bisect import bisect_left
 from collections.abc import Sequence
+from datetime import date
 
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader, TriggerHit
 from frontwatch.events.context import DocState
@@ -70,14 +71,24 @@ class EventExtractor:
 
     ``sides`` names the two warring parties (ISO 3166-1 alpha-3): a territorial event by one has
     the other as its target, and an implicit capture is inferred from the other side's
-    withdrawal. ``min_confidence`` drops weaker events.
+    withdrawal. ``min_confidence`` drops weaker events. ``conflict_start`` (ISO date) leaves out
+    events wholly before the conflict began: "the allies took Sevastopol in September 1855" is
+    history, not part of this record.
     """
 
-    def __init__(self, sides: Sequence[str] = ("RUS", "UKR"), min_confidence: float = 0.0) -> None:
+    def __init__(
+        self,
+        sides: Sequence[str] = ("RUS", "UKR"),
+        min_confidence: float = 0.0,
+        conflict_start: str | None = None,
+    ) -> None:
         if len(sides) != 2:
             raise ValueError("sides must name exactly two parties")
         self.sides: tuple[str, str] = (str(sides[0]), str(sides[1]))
         self.min_confidence = float(min_confidence)
+        self.conflict_start = (
+            date.fromisoformat(conflict_start).isoformat() if conflict_start else None
+        )
         self._rejections: list[tuple[int, TriggerHit, str]] | None = None
 
     def __call__(self, doc: Document) -> Document:
@@ -221,6 +232,12 @@ class EventExtractor:
             confidence = _confidence(c)
             if confidence < self.min_confidence:
                 continue
+            if (
+                self.conflict_start is not None
+                and c.time is not None
+                and c.time.latest < self.conflict_start
+            ):
+                continue  # history before the conflict
             actor = c.actor or Actor(None, "unknown")
             target = c.target
             if target is None and c.type in VIOLENT | {"territory.capture"}:
