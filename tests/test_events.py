@@ -1250,6 +1250,13 @@ def test_a_conflict_start_that_is_no_date_is_refused():
         EventExtractor(conflict_start="the Crimean war")
 
 
+def test_a_weapon_reaching_a_town_is_its_range_not_an_advance():
+    text = "From its high ground Russian artillery could reach Kramatorsk and Lyman."
+    assert only(extract(text, "en"), "territory.advance") == []
+    troops = "Russian troops reached the outskirts of Lyman on Tuesday."
+    assert [e.place.name for e in only(extract(troops, "en"), "territory.advance")] == ["Lyman"]
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

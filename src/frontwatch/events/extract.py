@@ -1720,6 +1720,13 @@ class SentenceExtractor:
                 return False
             if spec.needs_force and (cand.actor is None or cand.actor.role not in ARMED_ROLES):
                 return False  # "President Zelensky left Kyiv for Warsaw"
+            ref = cand.actor_ref
+            if (
+                cand.type == "territory.advance"
+                and ref is not None
+                and any(t.norm in self.lex.strike_modifiers for t in sa.tokens[ref.i : ref.j])
+            ):
+                return False  # "Russian artillery could reach Kramatorsk": a range, no move
             if not armed and self._outside_the_war(places):
                 # "Barcelona laid siege to the goal", "to reach the Wimbledon semi-finals":
                 # ground changes hands here only in the warring countries, unless a force
