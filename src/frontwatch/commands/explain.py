@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK, UsageError
+from frontwatch.commands._batch import add_input_arguments
 from frontwatch.pipeline import Pipeline, PipelineError, default_config, load_config
 from frontwatch.readers import ReadFailure, ReadOptions, Skipped, iter_inputs
 from frontwatch.records import Actor, Document, Event, Span
@@ -29,19 +30,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="show each sentence with its events and the rules that produced them",
         description=__doc__.splitlines()[0] if __doc__ else None,
     )
-    p.add_argument("paths", nargs="+", metavar="FILE", help="article files, folders, or - (stdin)")
-    p.add_argument("--lang", help="language of the input (ISO 639-1); default: detected")
+    add_input_arguments(p)
     p.add_argument("--mentions", action="store_true", help="also list place and time mentions")
     p.add_argument("--only-events", action="store_true", help="print only sentences with events")
     p.add_argument("--json", action="store_true", help="one JSON object per sentence instead")
-    p.add_argument("--config", metavar="TOML", help="pipeline configuration (default: built-in)")
-    p.add_argument(
-        "--max-bytes",
-        type=int,
-        default=5_000_000,
-        metavar="N",
-        help="refuse files larger than N bytes (default: 5000000)",
-    )
     p.set_defaults(func=run)
 
 

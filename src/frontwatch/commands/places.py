@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK, UsageError
+from frontwatch.commands._batch import add_input_arguments
 from frontwatch.pipeline import Pipeline, PipelineError, default_config, load_config
 from frontwatch.readers import ReadFailure, ReadOptions, Skipped, iter_inputs
 from frontwatch.records import Document
@@ -27,22 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="list the place mentions of articles as a table",
         description=__doc__.splitlines()[0] if __doc__ else None,
     )
-    p.add_argument("paths", nargs="+", metavar="FILE", help="article files, folders, or - (stdin)")
-    p.add_argument("--lang", help="language of the input (ISO 639-1); default: detected")
+    add_input_arguments(p)
     p.add_argument("--json", action="store_true", help="one JSON object per document instead")
-    p.add_argument(
-        "--config",
-        metavar="TOML",
-        help="pipeline configuration to take the "
-        "language and places settings from (default: the built-in one)",
-    )
-    p.add_argument(
-        "--max-bytes",
-        type=int,
-        default=5_000_000,
-        metavar="N",
-        help="refuse files larger than N bytes (default: 5000000)",
-    )
     p.set_defaults(func=run)
 
 
