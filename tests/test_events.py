@@ -67,6 +67,7 @@ GAZETTEER = {
     "Debaltseve": ("Debaltseve", "PPLA3", "UA", 710229),
     "Luhansk": ("Luhansk", "PPLA", "UA", 702658),
     "Kramatorsk": ("Kramatorsk", "PPLA2", "UA", 704508),
+    "Vienna": ("Vienna", "PPLC", "AT", 2761369),
     "Kherson": ("Kherson", "PPLA", "UA", 706448),
     "Loegansk": ("Luhansk Oblast", "ADM1", "UA", 702657),
     "Kucheriv Yar": ("Kucheriv Yar", "PPL", "UA", 704005),
@@ -1255,6 +1256,28 @@ def test_a_weapon_reaching_a_town_is_its_range_not_an_advance():
     assert only(extract(text, "en"), "territory.advance") == []
     troops = "Russian troops reached the outskirts of Lyman on Tuesday."
     assert [e.place.name for e in only(extract(troops, "en"), "territory.advance")] == ["Lyman"]
+
+
+def test_a_weapon_that_hit_a_town_is_a_strike():
+    text = (
+        "On Tuesday rockets fired from rebel-held territory hit Kramatorsk, killing at least "
+        "15 people."
+    )
+    [e] = only(extract(text, "en", date="2015-02-12"), "strike")
+    assert (e.place.name, e.fatalities) == ("Kramatorsk", 15)
+
+
+def test_hitting_without_a_weapon_or_armed_actor_is_no_strike():
+    text = "The sanctions hit Lyman's steel plant hard, its director said."
+    assert only(extract(text, "en"), "strike") == []
+
+
+def test_where_the_news_was_told_is_no_place_of_the_strike():
+    text = (
+        "The head of the IAEA told reporters in Vienna that a projectile had hit the training "
+        "centre."
+    )
+    assert only(extract(text, "en", date="2022-03-04"), "strike") == []
 
 
 def test_talks_with_a_counterpart_stay_diplomacy():

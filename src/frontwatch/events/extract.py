@@ -36,6 +36,8 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# How far before a verb of hitting its weapon subject may stand ("rockets fired from X hit").
+_WEAPON_SUBJECT_REACH = 8
 # How far (in words) around a verb of recognising its object may stand, and its "that" clause.
 _OBJECT_REACH = 6
 _SAY_OBJECT_REACH = 16
@@ -1206,6 +1208,10 @@ class SentenceExtractor:
         if not cands:
             for c in chain[1:]:
                 cands = [r for r in sa.places if sa.clause_of[r.i - sa.lo] == c and usable(r)]
+                if cand.type in VIOLENT:
+                    # "told reporters in Vienna that a projectile had hit the training
+                    # centre": where the news was told is no battlefield
+                    cands = [r for r in cands if not self._outside_the_war([r])]
                 if cands:
                     break
         if not cands:
@@ -1310,6 +1316,16 @@ class SentenceExtractor:
             if not toks[prep].is_word or toks[prep].is_capitalised:
                 return False
         return False
+
+    def _weapon_subject(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """A weapon word stands before the verb in its clause, as its subject: "rockets fired
+        from rebel-held territory hit Kramatorsk"."""
+        own = sa.clause_of[hit.i - sa.lo]
+        weapons = self.lex.strike_modifiers
+        return any(
+            sa.tokens[k].norm in weapons and sa.clause_of[k - sa.lo] == own
+            for k in range(max(sa.lo, hit.i - _WEAPON_SUBJECT_REACH), hit.i)
+        )
 
     def _acknowledges(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         """A verb of recognising whose object is a "that" clause or an event noun: "erkende
@@ -1738,8 +1754,8 @@ class SentenceExtractor:
             return not (weak and not armed and not (spec.kind == "loss" and places))
         if cand.type in VIOLENT:
             # "their positions were destroyed": a common verb is an attack only with an
-            # armed actor named
-            return spec.strength != "weak" or armed
+            # armed actor named, or a weapon as what hit ("a missile hit the school")
+            return spec.strength != "weak" or armed or self._weapon_subject(sa, hit)
         if cand.type == "aid":
             if cand.actor is None or (
                 cand.actor.country is None and cand.actor.role != "international"
