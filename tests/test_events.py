@@ -1280,6 +1280,19 @@ def test_where_the_news_was_told_is_no_place_of_the_strike():
     assert only(extract(text, "en", date="2022-03-04"), "strike") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Later vandaag reist de Duitse bondskanselier door naar Kyiv.", "nl", "Later vandaag"),
+        ("The German chancellor visits Kyiv later today.", "en", "later today"),
+    ],
+)
+def test_a_visit_later_on_the_day_of_the_report_is_planned(text, lang, surface):
+    times = {surface: ("2024-07-09", "2024-07-09")}
+    [e] = only(extract(text, lang, date="2024-07-09", times=times), "diplomacy")
+    assert (e.actor.country, e.modality) == ("DEU", "planned")
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -31,6 +31,7 @@ from frontwatch.events.analysis import (
 )
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, TriggerSpec
+from frontwatch.events.tokens import phrase_tokens
 from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
@@ -1603,8 +1604,11 @@ class SentenceExtractor:
                 negated = True
         if negated:
             return "negated"
-        if cand.time is not None and cand.time.earliest > self.doc_latest.isoformat():
-            return "planned"
+        if cand.time is not None and (
+            cand.time.earliest > self.doc_latest.isoformat()
+            or phrase_tokens(cand.time.surface) in self.lex.later_today
+        ):
+            return "planned"  # "eind volgende week", "later vandaag reist hij door"
         planned = [
             c
             for c in sa.cues_of("planned")

@@ -135,6 +135,8 @@ class Lexicon:
     counterpart_preps: frozenset[str]
     # "erkende", "recognised": recognising a state, or only acknowledging a fact
     recognition_verbs: frozenset[str]
+    # "later vandaag", "later today": a time still to come on the day of the report
+    later_today: frozenset[tuple[str, ...]]
     object_pronouns: frozenset[str]
     plain_relatives: frozenset[str]
     # "haar twaalfde sanctiepakket", "the fifth aid package": an ordinal makes a definite noun
@@ -366,6 +368,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         visit_words=word_set(grammar.get("visit_words", [])),
         counterpart_preps=word_set(grammar.get("counterpart_preps", [])),
         recognition_verbs=word_set(grammar.get("recognition_verbs", [])),
+        later_today=phrase_set(grammar.get("later_today", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
         series_ordinals=word_set(grammar.get("series_ordinals", [])),
