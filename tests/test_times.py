@@ -272,6 +272,27 @@ def test_a_season_of_last_or_this_year_is_one_expression() -> None:
     assert (summer.value, interval(summer)) == ("2025-SU", ("2025-06-01", "2025-08-31"))
 
 
+def test_the_first_or_last_week_of_a_month_is_its_first_or_last_seven_days() -> None:
+    text = "Kherson, which fell in the first week of March, was retaken in November."
+    assert interval(one(text, "2022-12-01", "in the first week of March", "en")) == (
+        "2022-03-01",
+        "2022-03-07",
+    )
+    dutch = "In de laatste week van augustus trokken de Russen zich terug."
+    assert interval(one(dutch, "2022-09-10", "In de laatste week van augustus")) == (
+        "2022-08-25",
+        "2022-08-31",
+    )
+
+
+def test_a_day_of_last_year_is_one_expression_in_english_too() -> None:
+    text = "The first Minsk agreement, signed on 5 September last year, collapsed within weeks."
+    assert interval(one(text, "2015-02-12", "on 5 September last year", "en")) == (
+        "2014-09-05",
+        "2014-09-05",
+    )
+
+
 # --- anchoring on the previous expression --------------------------------------------------
 
 

@@ -342,7 +342,7 @@ def _resolve_month_part(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | 
 
         def at(day: date) -> Resolved:
             year, month = dm.shift_month(day.year, day.month, shift)
-            first, last = dm.thirds(*dm.month_interval(year, month), part, "month")
+            first, last = _part_of(*dm.month_interval(year, month), part, "month")
             return Resolved(first, last, "month", f"{year:04d}-{month:02d}")
 
         return _over_days(ref, at)
@@ -356,6 +356,11 @@ def _resolve_month_part(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | 
 def _part_of(first: date, last: date, part: Any, unit: str) -> tuple[date, date]:
     if part in ("H1", "H2"):
         return dm.halves(first, last, 1 if part == "H1" else 2)
+    # "the first week of March", "de laatste week van het jaar": seven days at either end
+    if part == "W1":
+        return first, min(last, first + timedelta(days=6))
+    if part == "WL":
+        return max(first, last - timedelta(days=6)), last
     return dm.thirds(first, last, str(part), unit)
 
 
