@@ -1293,6 +1293,15 @@ def test_a_visit_later_on_the_day_of_the_report_is_planned(text, lang, surface):
     assert (e.actor.country, e.modality) == ("DEU", "planned")
 
 
+def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
+    text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
+    times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
+    events = extract(text, "nl", times=times)
+    assert only(events, "territory.capture") == []
+    [e] = only(events, "territory.advance")
+    assert (e.actor.country, e.place.name) == ("RUS", "Lyman")
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -37,6 +37,8 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# How far before "in handen te krijgen" its verb of trying may stand.
+_TRIED_STATE_REACH = 16
 # How far before a verb of hitting its weapon subject may stand ("rockets fired from X hit").
 _WEAPON_SUBJECT_REACH = 8
 # How far (in words) around a verb of recognising its object may stand, and its "that" clause.
@@ -313,9 +315,17 @@ class SentenceExtractor:
         if self._prevented(sa, hit):
             return self._reject(sa, hit, "prevented")
         # A tried capture is an advance; a combat noun with a missile word is a strike.
-        attempt = self._cue_in(sa, "attempt", hit, before=8, same_clause=False)
         # (one tries to take a town, never to have taken it)
-        if attempt is not None and spec.kind == "verb" and self._infinitive(sa, hit, perfect=False):
+        toks = sa.tokens
+        tried_state = spec.kind == "state" and any(
+            toks[k].norm in self.lex.infinitive_markers for k in range(hit.j, min(sa.hi, hit.j + 2))
+        )  # "proberen het stadje ... in handen te krijgen": trying to get it into their hands
+        # a Dutch state phrase ends its clause, far from the verb of trying
+        reach = _TRIED_STATE_REACH if tried_state else 8
+        attempt = self._cue_in(sa, "attempt", hit, before=reach, same_clause=False)
+        if attempt is not None and (
+            (spec.kind == "verb" and self._infinitive(sa, hit, perfect=False)) or tried_state
+        ):
             if etype == "territory.capture":
                 etype, rule = "territory.advance", rule + "+attempt"
         elif (
