@@ -1302,6 +1302,18 @@ def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     assert (e.actor.country, e.place.name) == ("RUS", "Lyman")
 
 
+def test_an_agent_phrase_of_a_fronted_participle_is_not_the_verbs():
+    text = (
+        "Helped by an estimated 11,000 North Korean soldiers, Russian forces retook Sudzha in "
+        "March."
+    )
+    [e] = only(extract(text, "en", date="2025-04-28"), "territory.capture")
+    assert (e.actor.country, e.place.name) == ("RUS", "Sudzha")
+    passive = "Ook Lyman, zo'n vijftien kilometer zuidelijker, werd door de separatisten verlaten."
+    [w] = only(extract(passive, "nl"), "territory.withdrawal")
+    assert (w.actor.country, w.actor.role) == ("RUS", "proxy")
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

@@ -37,6 +37,8 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
+# How far before an agent its preposition may stand ("by an estimated 11,000 soldiers").
+_AGENT_PREP_REACH = 5
 # How far before "in handen te krijgen" its verb of trying may stand.
 _TRIED_STATE_REACH = 16
 # How far before a verb of hitting its weapon subject may stand ("rockets fired from X hit").
@@ -1040,9 +1042,29 @@ class SentenceExtractor:
         """ "pushed north, according to maps published on Monday by DeepState": an agent
         phrase after the trigger belongs to the nearest participle before it, when that is
         not the trigger."""
+        toks, lex = sa.tokens, self.lex
+        # "Helped by North Korean soldiers, Russian forces retook Sudzha": the word before the
+        # agent's preposition is a participle of its own
+        k = agent.i - 1  # the agent's preposition, past determiners and numbers
+        while (
+            k > sa.lo and toks[k].norm not in lex.agent_preps and agent.i - k <= _AGENT_PREP_REACH
+        ):
+            k -= 1
+        k -= 1  # the word before it
+        if (
+            agent.i < hit.i
+            and k >= sa.lo
+            and toks[k + 1].norm in lex.agent_preps
+            and not hit.i <= k < hit.j
+            and toks[k].is_word
+            and toks[k].norm.endswith(lex.participle_endings)
+            and toks[k].norm not in lex.passive_auxiliaries  # "..., werd door X verlaten"
+            and toks[k].norm not in lex.auxiliaries
+            and (k == sa.lo or toks[k - 1].text == ",")
+        ):
+            return True
         if agent.i < hit.j or hit.spec.kind != "verb":
             return False  # "de annexatie van de gebieden door Rusland": the noun's own agent
-        toks, lex = sa.tokens, self.lex
         return any(
             toks[k].is_word
             and not toks[k].is_capitalised
