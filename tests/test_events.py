@@ -1314,6 +1314,12 @@ def test_an_agent_phrase_of_a_fronted_participle_is_not_the_verbs():
     assert (w.actor.country, w.actor.role) == ("RUS", "proxy")
 
 
+def test_government_troops_are_the_forces_of_the_state_whose_ground_it_is():
+    text = "Separatists attacked Lyman.\nGovernment troops retook Lyman on Saturday."
+    [e] = only(extract(text, "en", date="2014-07-06"), "territory.capture")
+    assert (e.actor.country, e.actor.role) == ("UKR", "military")
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."
