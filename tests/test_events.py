@@ -1320,6 +1320,15 @@ def test_government_troops_are_the_forces_of_the_state_whose_ground_it_is():
     assert (e.actor.country, e.actor.role) == ("UKR", "military")
 
 
+def test_explosions_that_kill_are_a_strike_and_a_regime_is_seated():
+    text = (
+        "Bij explosies in Lyman zijn vannacht twee mensen om het leven gekomen.\n"
+        "Moskou spreekt van een terroristische aanslag door het regime in Kyiv."
+    )
+    events = only(extract(text, "nl"), "strike")
+    assert events and {e.place.name for e in events} == {"Lyman"}
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."
