@@ -1329,6 +1329,14 @@ def test_explosions_that_kill_are_a_strike_and_a_regime_is_seated():
     assert events and {e.place.name for e in events} == {"Lyman"}
 
 
+def test_a_leaders_own_security_council_is_no_un_body():
+    text = (
+        "Poetin zei vanmiddag in Moskou tijdens een overleg met zijn veiligheidsraad dat er een "
+        "antwoord komt."
+    )
+    assert [e for e in only(extract(text, "nl"), "diplomacy") if e.target] == []
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

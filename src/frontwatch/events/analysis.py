@@ -904,6 +904,16 @@ class SentenceReader:
                 refs.append(ref)
                 k += 1
                 continue
+            if (
+                e.role == "international"
+                and e.country is None
+                and i > lo
+                and toks[i - 1].norm in lex.possessives
+            ):
+                # "een overleg met zijn veiligheidsraad": a leader's own council, no body of
+                # the United Nations
+                k += 1
+                continue
             actor = Actor(e.country, "proxy" if proxy and e.role != "media" else e.role, e.name)
             if proxy and actor.country is None:
                 actor.country = "RUS"
