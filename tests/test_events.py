@@ -1337,6 +1337,19 @@ def test_a_leaders_own_security_council_is_no_un_body():
     assert [e for e in only(extract(text, "nl"), "diplomacy") if e.target] == []
 
 
+def test_signing_an_annexation_before_a_final_verb_is_the_political_act():
+    text = "Een dag eerder had Poetin in het Kremlin de annexatie van de regio Lyman ondertekend."
+    events = extract(text, "nl")
+    assert only(events, "diplomacy") == []
+    assert [e.actor.country for e in only(events, "political")] == ["RUS"]
+
+
+def test_the_orcs_are_the_russian_side():
+    text = '"Lyman is under the control of the orcs," the governor told reporters on Tuesday.'
+    [e] = only(extract(text, "en"), "territory.capture")
+    assert e.actor.country == "RUS"
+
+
 def test_talks_with_a_counterpart_stay_diplomacy():
     text = (
         "De Oekraïense president Zelensky overlegde gisteren in Kyiv met de Amerikaanse president."

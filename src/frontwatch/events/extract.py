@@ -1398,9 +1398,11 @@ class SentenceExtractor:
         billion"): the act agreed on is the event."""
         if sa.tokens[hit.i].norm not in self.lex.agreement_verbs:
             return False
+        # ... or before it, where Dutch puts the object of a final verb: "had Poetin de
+        # annexatie van vier regio's ondertekend"
         return any(
             t.spec.type in ("aid", "political")
-            and hit.j <= t.i <= hit.j + _AGREED_ACT_REACH
+            and -_AGREED_ACT_REACH <= t.i - hit.j <= _AGREED_ACT_REACH
             and sa.clause_of[t.i - sa.lo] == own
             for t in sa.triggers
         )
