@@ -228,22 +228,19 @@ class SentenceReader:
         for k in set(texts).difference(flags_of):  # word forms not met before
             flags_of[k] = self._flags(k, fold(k))
         flags = list(map(flags_of.__getitem__, texts))
-        numeric, place_nouns, openers = self._numeric, self._place_nouns, self._openers
-        capitalised, pronouns, pointers = self._capitalised, self._pronouns, self._pointers
+        positions = (
+            (_NUMERIC, self._numeric),
+            (_PLACE_NOUN, self._place_nouns),
+            (_OPENER, self._openers),
+            (_CAPITAL, self._capitalised),
+            (_POINTER, self._pointers),
+            (_PRONOUN, self._pronouns),
+        )
         for k in compress(range(len(flags)), flags):  # most words are none of these
             word_flags = flags[k]
-            if word_flags & _NUMERIC:
-                numeric.append(k)
-            if word_flags & _PLACE_NOUN:
-                place_nouns.append(k)
-            if word_flags & _OPENER:
-                openers.append(k)
-            if word_flags & _CAPITAL:
-                capitalised.append(k)
-            if word_flags & _POINTER:
-                pointers.append(k)
-            if word_flags & _PRONOUN:
-                pronouns.append(k)
+            for flag, found in positions:
+                if word_flags & flag:
+                    found.append(k)
 
     def _flags(self, text: str, norm: str) -> int:
         """What a word form may be, once per form: a number, a place noun, a clause opener..."""
@@ -698,35 +695,31 @@ class SentenceReader:
         return None
 
     def _locator_before(self, i: int, lo: int) -> bool:
-        toks = self.tokens
+        toks, lex = self.tokens, self.lex
         starts = self._found_starts["locator"]
         if not starts or bisect_left(starts, i) == bisect_left(starts, max(lo, i - 8)):
             return False  # no locator phrase starts in the window (the usual case)
         for m in self._matches("locator", max(lo, i - 8), i):
             if (
                 m.i > lo
-                and toks[m.i - 1].norm in self.lex.determiners
-                and toks[m.i].norm in self.lex.part_nouns
+                and toks[m.i - 1].norm in lex.determiners
+                and toks[m.i].norm in lex.part_nouns
             ):
                 continue  # "in the south of X" is a part of X, not a place beside it
-            if m.j >= i - 3:
-                # "ten noorden van het belegerde Marioepol": determiners, place nouns and
-                # adjectives may stand between the locator and its place
-                lex = self.lex
-                if all(
-                    t.norm in lex.determiners
-                    or t.norm in lex.settlement_nouns
-                    or t.norm in lex.region_nouns
-                    or t.norm in lex.genitive_preps
-                    or (
-                        t.is_word
-                        and not t.is_capitalised
-                        and t.norm not in lex.prepositions
-                        and t.norm not in lex.coordinators
-                    )
-                    for t in toks[m.j : i]
-                ):
-                    return True
+            # "ten noorden van het belegerde Marioepol", "the village of": a genitive and
+            # lower-case words (determiners, place nouns, adjectives) may stand between the
+            # locator and its place, but no other preposition or conjunction
+            if m.j >= i - 3 and all(
+                t.norm in lex.genitive_preps
+                or (
+                    t.is_word
+                    and not t.is_capitalised
+                    and t.norm not in lex.prepositions
+                    and t.norm not in lex.coordinators
+                )
+                for t in toks[m.j : i]
+            ):
+                return True
         return False
 
     def _only_locator_between(self, a: int, b: int) -> bool:
@@ -768,6 +761,9 @@ class SentenceReader:
         while k < len(raw):
             i, j, e = raw[k]
             nxt = raw[k + 1] if k + 1 < len(raw) else None
+            # "US officials", "European Union leaders": a role noun right after a name is the
+            # role of what the name names
+            role_after = nxt is not None and nxt[2].kind == "role" and nxt[0] == j
             proxy = bool(proxy_spans) and any(pj <= i and i - pj <= 3 for _, pj in proxy_spans)
             if e.kind == "demonym":
                 # "Oekraïense militaire inlichtingendienst", "Russische staatspersbureau Tass"
@@ -859,9 +855,7 @@ class SentenceReader:
                 ):
                     k += 1
                     continue
-                if nxt is not None and nxt[2].kind == "role" and nxt[0] == j:
-                    # "US officials", "Kremlin officials": a noun compound, the role of the
-                    # country named before it
+                if role_after:
                     refs.append(ActorRef(i, nxt[1], Actor(e.country, nxt[2].role), "group", prep))
                     k += 2
                     continue
@@ -918,10 +912,8 @@ class SentenceReader:
             if proxy and actor.country is None:
                 actor.country = "RUS"
             end = j
-            if nxt is not None and nxt[2].kind == "role" and nxt[0] == j:
-                # "European Union leaders", "Wagner commanders": the role belongs to the
-                # body named before it, which it speaks or acts for
-                end = nxt[1]
+            if role_after:  # the body named speaks or acts through its role
+                end = nxt[1]  # type: ignore[index]
                 k += 1
             refs.append(ActorRef(i, end, actor, "named", prep=self._prep_before(i, lo)))
             k += 1
