@@ -350,7 +350,8 @@ def _continued(
 
 def _told_before(analysed: list[SentenceAnalysis], sa: SentenceAnalysis) -> list[SentenceAnalysis]:
     """The sentences an attribution pointing back ("Dat melden de autoriteiten.") may cover:
-    the ones before it in its paragraph, at most ``_ATTRIBUTION_REACH`` of them."""
+    the ones before it in its paragraph, at most ``_ATTRIBUTION_REACH`` of them; an
+    attribution opening a paragraph of its own covers the one sentence before it."""
     told: list[SentenceAnalysis] = []
     for prev in reversed(analysed):
         if prev.paragraph != sa.paragraph or len(told) == _ATTRIBUTION_REACH:

@@ -1213,11 +1213,12 @@ class TimeEngine:
         """ "het grootste aantal sinds het begin van de oorlog", "the first time since 2022":
         after a superlative or "first" in its clause, a "since" expression is the period
         compared with, not the time of what the clause tells."""
-        since = self.grammar.lexicons.get("since", {})
         baseline = self.grammar.lexicons.get("baseline", {})
+        if not baseline:
+            return False
         # the "since" is the lead of most patterns, part of a few ("since 2022")
         lead = cand.lead or ctx.text[cand.start : cand.end].split(" ", 1)[0]
-        if not baseline or lead.lower() not in since:
+        if lead.lower() not in self.grammar.lexicons.get("since", {}):
             return False
         before = ctx.text[max(0, cand.start - _BASELINE_REACH) : cand.start]
         clause = _CLAUSE_BREAK.split(before)[-1].lower().replace("’", "'")
