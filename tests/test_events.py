@@ -1293,6 +1293,30 @@ def test_a_visit_later_on_the_day_of_the_report_is_planned(text, lang, surface):
     assert (e.actor.country, e.modality) == ("DEU", "planned")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "modality"),
+    [
+        ("De Franse president spreekt vanavond in Kyiv met Zelensky.", "nl", "vanavond", "planned"),
+        ("De Franse president sprak vanavond in Kyiv met Zelensky.", "nl", "vanavond", "asserted"),
+        ("The French president meets Zelensky in Kyiv tonight.", "en", "tonight", "planned"),
+        ("The French president met Zelensky in Kyiv tonight.", "en", "tonight", "asserted"),
+    ],
+)
+def test_a_meeting_tonight_is_planned_unless_told_in_the_past(text, lang, surface, modality):
+    times = {surface: ("2024-07-09", "2024-07-09")}
+    [e] = only(extract(text, lang, date="2024-07-09", times=times), "diplomacy")
+    assert (e.actor.country, e.modality) == ("FRA", modality)
+
+
+def test_the_source_after_volgens_is_not_the_subject_of_an_inverted_verb():
+    text = (
+        "Volgens de Oekraïense grenswacht rukken de separatisten op in de richting van Marioepol."
+    )
+    [e] = only(extract(text, "nl", date="2014-08-28"), "territory.advance")
+    assert (e.actor.country, e.place.name) == ("RUS", "Mariupol")
+    assert (e.status, e.claimant.country) == ("claimed", "UKR")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

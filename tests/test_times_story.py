@@ -228,6 +228,11 @@ def test_a_date_days_ahead_in_a_past_clause_is_what_was_agreed_this_year() -> No
     assert interval(one(text, "2015-02-13", "on Thursday", "en")) == ("2015-02-12", "2015-02-12")
 
 
+def test_a_date_weeks_ahead_in_a_past_clause_is_what_was_announced_this_year() -> None:
+    text = "On Monday the Kremlin announced a three-day truce from 9 May."
+    assert interval(one(text, "2023-04-20", "from 9 May", "en")) == ("2023-05-09", "2023-05-09")
+
+
 def test_a_date_months_ahead_in_a_past_clause_is_last_years() -> None:
     text = "Russian troops entered the town on 15 May."
     assert interval(one(text, "2015-02-12", "on 15 May", "en")) == ("2014-05-15", "2014-05-15")

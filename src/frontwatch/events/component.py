@@ -36,7 +36,7 @@ from frontwatch.events.merge import (
     other_side,
     resolve_denials,
 )
-from frontwatch.events.tokens import tokenize
+from frontwatch.events.tokens import phrase_tokens, tokenize
 from frontwatch.records import Actor, Document, Event, Evidence, PlaceMention, Span, TimeMention
 
 log = logging.getLogger(__name__)
@@ -209,6 +209,7 @@ class EventExtractor:
             )
         ]
         _pointing_times(doc, candidates)
+        _rest_of_today(doc, candidates, lex.rest_of_today)
         candidates = resolve_denials(candidates, self.sides)
         infer_actors(candidates, self.sides)
         infer_attackers(
@@ -453,6 +454,32 @@ def _pointing_times(doc: Document, candidates: list[Candidate]) -> None:
         k = bisect_left(starts, span.start)
         if k < len(mentions) and mentions[k].start < span.end:
             c.time = mentions[k]
+
+
+def _rest_of_today(
+    doc: Document, candidates: list[Candidate], words: frozenset[tuple[str, ...]]
+) -> None:
+    """ "De Veiligheidsraad komt vanavond bijeen": dated by the rest of the report's day, an
+    event in a clause that is not in the past is still to come ("zei vanavond" is a fact)."""
+    for c in candidates:
+        t = c.time
+        if (
+            t is None
+            or c.modality != "asserted"
+            or phrase_tokens(t.surface) not in words
+            or not (c.sentence.span.start <= t.start < c.sentence.span.end)
+        ):
+            continue
+        try:
+            from frontwatch.times.component import clause_tense
+        except ImportError:  # the times package is optional for this component
+            return
+        s = c.sentence.span.start
+        tense = clause_tense(
+            doc.text[s : c.sentence.span.end], doc.lang or "", t.start - s, t.end - s
+        )
+        if tense in ("present", "future"):
+            c.modality = "planned"
 
 
 def _blame(

@@ -676,6 +676,9 @@ class SentenceExtractor:
                 and hit.i - a.j <= 4
                 and a.prep is None
                 and a.kind in ("adjective", "possessive", "country", "group", "metonym", "named")
+                # "Volgens de Oekraïense grenswacht rukken de rebellen op": the source's
+                # adjective is no modifier of the event
+                and id(a) not in claimant_refs
             ):
                 genitive = [t.norm for t in toks[a.j : a.j + 2]] == ["'", "s"]
                 if a.kind not in ("adjective", "possessive") and not genitive:
@@ -1845,6 +1848,8 @@ class SentenceExtractor:
                 # "hebben met Poetin gebeld": "met"/"with" names the counterpart wherever
                 # the verb stands
                 accompanied = [a for a in others if a.prep in self.lex.counterpart_preps]
+                if spec.counterpart_with and not accompanied:
+                    return False  # "sprak over Rusland": talking about, not with
                 counterpart = (
                     accompanied[0]
                     if accompanied

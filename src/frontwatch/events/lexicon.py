@@ -44,6 +44,9 @@ class TriggerSpec:
     needs_counterpart: bool = False
     # "give Ukraine tanks": aid only when a country follows as the recipient
     recipient_object: bool = False
+    # "sprak dinsdag in Washington met Witkoff": a common verb is diplomacy only with a foreign
+    # party after "met"/"with"
+    counterpart_with: bool = False
     particle: str | None = None  # separable verbs: the particle that must close the clause
     particle_next: frozenset[str] = frozenset()
     # words after the trigger that make it the first half of a compound ("supply lines")
@@ -137,6 +140,8 @@ class Lexicon:
     recognition_verbs: frozenset[str]
     # "later vandaag", "later today": a time still to come on the day of the report
     later_today: frozenset[tuple[str, ...]]
+    # "vanavond", "tonight": still to come when the clause is not in the past
+    rest_of_today: frozenset[tuple[str, ...]]
     object_pronouns: frozenset[str]
     plain_relatives: frozenset[str]
     # "haar twaalfde sanctiepakket", "the fifth aid package": an ordinal makes a definite noun
@@ -225,6 +230,7 @@ def _trigger_spec(entry: dict[str, Any], *, recapture: bool = False) -> TriggerS
         defender_subject=bool(entry.get("defender_subject", False)),
         recipient_object=bool(entry.get("recipient_object", False)),
         needs_counterpart=bool(entry.get("needs_counterpart", False)),
+        counterpart_with=bool(entry.get("counterpart_with", False)),
         needs_force=bool(entry.get("needs_force", False)),
         symmetric=bool(entry.get("symmetric", False)),
         particle=fold(entry["particle"]) if entry.get("particle") else None,
@@ -369,6 +375,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         counterpart_preps=word_set(grammar.get("counterpart_preps", [])),
         recognition_verbs=word_set(grammar.get("recognition_verbs", [])),
         later_today=phrase_set(grammar.get("later_today", [])),
+        rest_of_today=phrase_set(grammar.get("rest_of_today", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
         series_ordinals=word_set(grammar.get("series_ordinals", [])),
