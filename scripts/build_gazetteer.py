@@ -429,9 +429,10 @@ def build(geonames: Path, world_population: int, europe_population: int | None =
         lat = statistics.mean(e.lat for e in members) if members else 0.0
         lon = statistics.mean(e.lon for e in members) if members else 0.0
         names = set(row["names"].split("|"))
-        if capital is not None and name_key(capital.name) in {name_key(n) for n in names} | {
-            name_key(row["name"].rsplit(" ", 1)[0])
-        }:
+        # "Rostov Oblast" is named after Rostov-on-Don, which is also called "Rostov": any of
+        # the capital's names may be the oblast's stem
+        stems = {name_key(n) for n in names} | {name_key(row["name"].rsplit(" ", 1)[0])}
+        if capital is not None and {name_key(n) for n in capital.names | {capital.name}} & stems:
             names |= capital.names
         e = Entry(
             geonameid=int(row["geonameid"]), name=row["name"], feature="ADM1",

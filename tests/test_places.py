@@ -156,6 +156,12 @@ def test_region_context_decides_between_namesakes() -> None:
     assert andriivka and andriivka[0].admin1 == "Kherson"
 
 
+def test_a_russian_region_named_after_its_capitals_short_name() -> None:
+    mentions = find_places(
+        "Drones were shot down over the Rostov region and the city of Rostov.", "en")
+    assert [(p.surface, p.geonameid) for p in mentions] == [("Rostov", 501165), ("Rostov", 501175)]
+
+
 def test_renamed_places_resolve_to_their_present_name() -> None:
     mentions = find_places(
         "Artemivsk, Dzerzhynsk and Krasnoarmiisk lie in the Donetsk region; "

@@ -85,6 +85,9 @@ def test_oblasts_carry_the_names_of_their_capitals(g: Gazetteer) -> None:
     assert luhansk[702657].feature == "ADM1"
     kursk = {e.geonameid for e, _ in g.lookup("Kursk", "en")}
     assert {538555, 538560} <= kursk
+    # named after a capital whose official name is longer: Rostov-on-Don is also "Rostov"
+    rostov = {e.geonameid for e, _ in g.lookup("Rostov", "en")}
+    assert {501165, 501175} <= rostov
 
 
 def test_curated_features(g: Gazetteer) -> None:
