@@ -1317,6 +1317,56 @@ def test_the_source_after_volgens_is_not_the_subject_of_an_inverted_verb():
     assert (e.status, e.claimant.country) == ("claimed", "UKR")
 
 
+def test_a_relative_pronoun_before_its_verb_is_the_subject():
+    text = "The Dutch prime minister, who met Zelensky in Kyiv on Tuesday, promised more help."
+    times = {"on Tuesday": ("2024-10-15", "2024-10-15")}
+    [e] = only(extract(text, "en", times=times), "diplomacy")
+    assert (e.actor.country, e.target.country, e.place.name) == ("NLD", "UKR", "Kyiv")
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        ("Kyiv received a new US package worth $250 million.", "USA", None),
+        ("Congress finally passed a Ukraine aid package worth $61 billion.", "USA", "UKR"),
+    ],
+)
+def test_a_name_before_an_aid_noun_is_the_donor_unless_it_is_a_warring_side(
+    text, donor, recipient
+):
+    [e] = only(extract(text, "en"), "aid")
+    assert e.actor.country == donor
+    if recipient:
+        assert e.target.country == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "currency"),
+    [
+        ("Trudeau pledged 650 million Canadian dollars to Ukraine.", "en", "CAD"),
+        ("Canada stelt Oekraïne 650 miljoen Canadese dollar beschikbaar.", "nl", "CAD"),
+        ("Sweden will give Ukraine 7 billion Swedish kronor.", "en", "SEK"),
+    ],
+)
+def test_a_qualifier_names_which_dollar_or_crown(text, lang, currency):
+    [e] = only(extract(text, lang), "aid")
+    assert e.amount.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Missiles hit the headquarters of Russia's Black Sea Fleet in Crimea.", "UKR", "RUS"),
+        ("Missiles hit a Ukrainian ammunition depot near Kramatorsk.", "RUS", "UKR"),
+        # where the missiles came from says nothing of what they hit
+        ("Missiles fired from Russian territory hit a school near Kramatorsk.", "RUS", "UKR"),
+    ],
+)
+def test_the_owner_of_what_was_hit_makes_the_other_side_the_attacker(text, actor, target):
+    [e] = only(extract(text, "en"), "strike")
+    assert (e.actor.country, e.target.country) == (actor, target)
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

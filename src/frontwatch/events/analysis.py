@@ -412,7 +412,12 @@ class SentenceReader:
             if t.spec.type in ("diplomacy", "political")
             or not any(i <= t.i and t.j <= j and j - i > t.j - t.i for i, j in spans)
         ]
-        # "erkende dat ..." confirms; it is no recognition (diplomacy).
+        # "erkende dat ..." confirms; it is no recognition (diplomacy). A separable verb whose
+        # particle closes the clause is that verb, not the cue: "stelt ... beschikbaar"
+        # (makes available) says nothing.
+        completed = {t.i for t in triggers if t.particle is not None}
+        if completed:
+            cue_hits = [c for c in cue_hits if c.i not in completed]
         said = {c.i for c in cue_hits if c.categories & {"say", "confirm", "deny"}}
         triggers = [t for t in triggers if t.i not in said or t.spec.territorial]
         return cue_hits, clauses, clause_of, triggers

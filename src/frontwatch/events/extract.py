@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from frontwatch.events.analysis import (
     ActorRef,
+    Clause,
     CueHit,
     PlaceRef,
     SentenceAnalysis,
@@ -388,6 +389,13 @@ class SentenceExtractor:
         self._attach_actor(sa, hit, cand, own, claimant_refs)
         if cand.actor is None:
             self._controlled_actor(sa, hit, cand, own, attributions)
+        if (cand.actor is None or cand.actor.country is None) and etype in VIOLENT:
+            owner = self._object_owner(sa, hit, own)
+            if owner is not None:
+                # "Missiles hit the headquarters of Russia's Black Sea Fleet": what was hit
+                # belongs to one side, so the other side struck it
+                cand.target = Actor(owner.country, "unknown")
+                cand.actor, cand.actor_source = self._other_side(owner), "target-owner"
         if spec.kind == "loss" and cand.actor is not None:
             loser = cand.actor
             cand.actor = self._other_side(loser)
@@ -681,7 +689,16 @@ class SentenceExtractor:
                 and id(a) not in claimant_refs
             ):
                 genitive = [t.norm for t in toks[a.j : a.j + 2]] == ["'", "s"]
-                if a.kind not in ("adjective", "possessive") and not genitive:
+                # "a new US package", "EU sanctions": a name used attributively is the giver
+                # or the one who imposes, unless it is a warring side that receives the aid
+                # or is punished ("Ukraine aid", "Russia sanctions")
+                attributive = (
+                    a.j == hit.i
+                    and spec.kind == "noun"
+                    and cand.type in ("aid", "political")
+                    and a.actor.country not in self.sides
+                )
+                if a.kind not in ("adjective", "possessive") and not genitive and not attributive:
                     continue
                 if (spec.kind in ("noun", "state") or a.kind == "adjective") and (
                     self._genitive_or_adjacent(sa, a, hit)
@@ -754,6 +771,16 @@ class SentenceExtractor:
         ]
         # The subject comes first in its clause (SVO, and Dutch V2 puts it right after the verb).
         pick = subjects[0] if subjects else None
+        rel = sa.clauses[own]
+        if (
+            rel.kind == "relative"
+            and toks[rel.start].norm in lex.plain_relatives
+            and all(t.norm in lex.auxiliaries for t in toks[rel.start + 1 : hit.i])
+        ):
+            # "Zelensky, who met Biden at the White House": a relative pronoun right before
+            # its verb is the subject, and stands for the actor before it; what follows the
+            # verb is its object
+            pick = self._antecedent(sa, rel) or pick
         if (pick is None or pick.i > hit.i) and self._non_finite(sa, hit):
             # "before travelling to Washington to meet Biden": an infinitive or gerund has
             # the subject of the clause it depends on; what follows it is its object
@@ -762,22 +789,8 @@ class SentenceExtractor:
                 pick = matrix
         if pick is None:
             # a clause without its own subject: "..., zetten ... voort", relative clauses
-            rel = sa.clauses[own]
             if rel.kind == "relative":
-                # "Russian troops, who took Avdiivka": the relative pronoun stands for the
-                # actor right before it
-                pick = next(
-                    (
-                        a
-                        for a in sa.actors
-                        if a.kind != "adjective"
-                        and (
-                            a.j == rel.start
-                            or (a.j == rel.start - 1 and sa.tokens[a.j].text == ",")
-                        )
-                    ),
-                    None,
-                )
+                pick = self._antecedent(sa, rel)
             if rel.kind == "main":
                 for a in sa.actors:
                     if (
@@ -840,6 +853,20 @@ class SentenceExtractor:
                 cand.actor_source = "patient"
         if spec.patient_subject and cand.actor is None:
             cand.symmetric = True  # "Mariupol remained encircled": by whom, the context tells
+
+    @staticmethod
+    def _antecedent(sa: SentenceAnalysis, rel: Clause) -> ActorRef | None:
+        """ "Russian troops, who took Avdiivka": the actor right before a relative clause,
+        which its pronoun stands for."""
+        return next(
+            (
+                a
+                for a in sa.actors
+                if a.kind != "adjective"
+                and (a.j == rel.start or (a.j == rel.start - 1 and sa.tokens[a.j].text == ","))
+            ),
+            None,
+        )
 
     def _in_according_phrase(self, sa: SentenceAnalysis, a: ActorRef) -> bool:
         """ "Volgens Oekraïne en westerse inlichtingendiensten zijn de Russen ...": the sources
@@ -1153,6 +1180,29 @@ class SentenceExtractor:
         elif out.role == "unknown" and out.country:
             out.role = "government"
         return out
+
+    def _object_owner(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> Actor | None:
+        """The warring side that owns what a verb of attack hit: an adjective or possessive
+        in its object ("hit a Russian ammunition depot", "struck Russia's fleet"), not a
+        place of origin ("from Russian territory")."""
+        toks, lex = sa.tokens, self.lex
+        for a in sa.actors:
+            if a.i < hit.j or sa.clause_of[a.i - sa.lo] != own or a.actor.country not in self.sides:
+                continue
+            k = a.i - 1
+            while k > hit.j and toks[k].norm in lex.determiners:
+                k -= 1
+            if toks[k].text == "," or (
+                toks[k].norm in lex.prepositions and toks[k].norm not in lex.genitive_preps
+            ):
+                continue  # another phrase: "from Russian territory", ", Ukraine's army said"
+            if any(0 <= t.i - a.j <= 1 for t in sa.triggers if t is not hit):
+                continue  # the attacker of another attack: "een golf Russische aanvallen"
+            if a.kind in ("adjective", "possessive", "group") or [
+                t.norm for t in toks[a.j : a.j + 2]
+            ] == ["'", "s"]:
+                return a.actor
+        return None
 
     def _other_side(self, actor: Actor | None) -> Actor | None:
         if actor is None or actor.country not in self.sides:

@@ -73,6 +73,8 @@ class NumberWords:
     scales: dict[str, float] = field(default_factory=dict)
     fractions: dict[str, float] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
+    # "Canadian dollars", "Canadese dollar": a currency word that a qualifier before it names
+    qualified_currencies: dict[tuple[str, ...], str] = field(default_factory=dict)
     compound_joiner: str = ""
     decimal_separator: str = "."
     thousands_separator: str = ","
@@ -245,6 +247,9 @@ def _numbers(data: dict[str, Any]) -> NumberWords:
         scales={fold(k): float(v) for k, v in data.get("scales", {}).items()},
         fractions={fold(k): float(v) for k, v in data.get("fractions", {}).items()},
         currencies={fold(k): v for k, v in data.get("currencies", {}).items()},
+        qualified_currencies={
+            phrase_tokens(k): v for k, v in data.get("qualified_currencies", {}).items()
+        },
         compound_joiner=data.get("compound_joiner", ""),
         decimal_separator=data.get("decimal_separator", "."),
         thousands_separator=data.get("thousands_separator", ","),

@@ -183,7 +183,14 @@ def find_amounts(
             if num is not None:
                 currency = symbol
                 j = num.j
-                if currency is None and j < hi and tokens[j].norm in words.currencies:
+                qualified = (
+                    words.qualified_currencies.get((tokens[j].norm, tokens[j + 1].norm))
+                    if currency is None and j + 1 < hi
+                    else None
+                )
+                if qualified is not None:
+                    currency, j = qualified, j + 2
+                elif currency is None and j < hi and tokens[j].norm in words.currencies:
                     currency = words.currencies[tokens[j].norm]
                     j += 1
                 if currency is not None:
