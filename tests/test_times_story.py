@@ -233,6 +233,18 @@ def test_a_date_weeks_ahead_in_a_past_clause_is_what_was_announced_this_year() -
     assert interval(one(text, "2023-04-20", "from 9 May", "en")) == ("2023-05-09", "2023-05-09")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het verlies van Lyman, waaruit de Russische troepen zich zaterdag terugtrokken.",
+        "Het dorp, dat het leger zaterdag innam, ligt aan de rivier.",
+    ],
+)
+def test_a_separable_verb_joined_to_its_past_form_is_past(text: str) -> None:
+    # 4 October 2022 is a Tuesday: the Saturday before it
+    assert interval(one(text, "2022-10-04", "zaterdag", "nl")) == ("2022-10-01", "2022-10-01")
+
+
 def test_a_date_months_ahead_in_a_past_clause_is_last_years() -> None:
     text = "Russian troops entered the town on 15 May."
     assert interval(one(text, "2015-02-12", "on 15 May", "en")) == ("2014-05-15", "2014-05-15")

@@ -112,6 +112,10 @@ class TenseRules:
         return self._words("list_conjunctions")
 
     @cached_property
+    def separable_prefixes(self) -> tuple[str, ...]:
+        return tuple(sorted(self._words("separable_prefixes"), key=len, reverse=True))
+
+    @cached_property
     def past_suffix(self) -> re.Pattern[str] | None:
         value = self.data.get("past_suffix")
         return re.compile(value) if value else None
@@ -244,6 +248,14 @@ class TenseRules:
             past_suffix = (
                 suffix is not None and word not in self.not_past and suffix.search(word) is not None
             )
+            if not past_suffix and word not in self.not_past:
+                # a separable verb closing a subordinate clause joins its particle to the past
+                # form: "(waaruit ze zich) terugtrokken", "(dat Rusland de stad) innam"
+                past_suffix = any(
+                    word.startswith(p) and self.known_words.get(word[len(p) :]) == "past"
+                    for p in self.separable_prefixes
+                    if len(word) - len(p) >= 3
+                )
         signal = (phrases, kind, is_participle, past_suffix)
         if len(self._signals) > 50_000:
             self._signals.clear()
