@@ -1367,6 +1367,38 @@ def test_the_owner_of_what_was_hit_makes_the_other_side_the_attacker(text, actor
     assert (e.actor.country, e.target.country) == (actor, target)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In March Turkish-made drones hit a Russian ammunition depot near Melitopol.", "en"),
+        ("Een drone van Turkse makelij trof een Russisch munitiedepot bij Melitopol.", "nl"),
+    ],
+)
+def test_the_maker_of_a_weapon_is_not_the_one_who_uses_it(text, lang):
+    [e] = only(extract(text, lang, date="2024-04-10"), "strike")
+    assert (e.actor.country, e.target.country) == ("UKR", "RUS")
+
+
+def test_a_sentence_opening_when_clause_keeps_its_own_subject():
+    # "it" is the drone, in the main clause: not the Washington named before
+    text = (
+        "Washington frets about the price of oil.\n"
+        "When a drone slammed into a refinery near Moscow on Tuesday, it had flown some 1,200 "
+        "kilometres from Ukraine."
+    )
+    [e] = only(extract(text, "en", date="2024-04-10"), "strike")
+    assert (e.actor.country, e.place.name) == ("UKR", "Moscow")
+
+
+def test_a_fronted_gerund_clause_has_the_subject_of_the_clause_after_it():
+    text = "After meeting Zelensky, Blinken announced a package worth more than $1 billion."
+    events = extract(text, "en", date="2023-09-06")
+    [meeting] = only(events, "diplomacy")
+    assert (meeting.actor.country, meeting.target.country) == ("USA", "UKR")
+    [aid] = only(events, "aid")
+    assert aid.actor.country == "USA"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -637,6 +637,13 @@ class SentenceReader:
                 return None
         return None
 
+    def _maker_follows(self, j: int, hi: int) -> bool:
+        """A word of making right after a country adjective ("-designed", "-made", "makelij")."""
+        toks = self.tokens
+        if j < hi and toks[j].text == "-":
+            j += 1
+        return j < hi and toks[j].norm in self.lex.maker_words
+
     def _prep_before(self, i: int, lo: int) -> str | None:
         """The preposition governing the phrase at token ``i``.
 
@@ -771,6 +778,11 @@ class SentenceReader:
             role_after = nxt is not None and nxt[2].kind == "role" and nxt[0] == j
             proxy = bool(proxy_spans) and any(pj <= i and i - pj <= 3 for _, pj in proxy_spans)
             if e.kind == "demonym":
+                if self._maker_follows(j, hi):
+                    # "Iranian-designed drones", "een drone van Turkse makelij": who made a
+                    # weapon, not who uses it
+                    k += 1
+                    continue
                 # "Oekraïense militaire inlichtingendienst", "Russische staatspersbureau Tass"
                 if (
                     nxt is not None
@@ -1076,7 +1088,9 @@ class SentenceReader:
                 elif (
                     tok.norm in lex.subordinators
                     and tok.norm not in lex.coordinators
-                    and tok.norm not in lex.relative
+                    # "When a drone hit X, it had flown ...": at the start of a sentence a
+                    # relative word has no antecedent; it opens an adverbial clause
+                    and (tok.norm not in lex.relative or k == lo)
                 ):
                     ambiguous = tok.norm in lex.ambiguous_subordinators
                     time_phrase = tok.norm in lex.temporal_preps and self._time_follows(k)

@@ -1000,6 +1000,21 @@ class SentenceExtractor:
                 and id(a) not in claimant_refs
             ):
                 return a
+        clause = sa.clauses[own]
+        if clause.kind == "subordinate" and clause.start == sa.lo and clause.parent is not None:
+            # "After meeting Zelensky, Blinken announced ...": a fronted adverbial clause has
+            # the subject of the clause after it, a speaker or not
+            return next(
+                (
+                    a
+                    for a in sa.actors
+                    if a.i >= hit.j
+                    and sa.clause_of[a.i - sa.lo] == clause.parent
+                    and a.prep is None
+                    and a.kind != "adjective"
+                ),
+                None,
+            )
         return None
 
     def _gerund(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
@@ -1189,6 +1204,10 @@ class SentenceExtractor:
         for a in sa.actors:
             if a.i < hit.j or sa.clause_of[a.i - sa.lo] != own or a.actor.country not in self.sides:
                 continue
+            if a.j < sa.hi and toks[a.j].norm in lex.strike_modifiers:
+                # Dutch puts the subject after the verb: "troffen Russische kruisraketten
+                # een stuwdam": the side whose weapons hit is the attacker
+                return None
             k = a.i - 1
             while k > hit.j and toks[k].norm in lex.determiners:
                 k -= 1
@@ -1198,9 +1217,12 @@ class SentenceExtractor:
                 continue  # another phrase: "from Russian territory", ", Ukraine's army said"
             if any(0 <= t.i - a.j <= 1 for t in sa.triggers if t is not hit):
                 continue  # the attacker of another attack: "een golf Russische aanvallen"
-            if a.kind in ("adjective", "possessive", "group") or [
-                t.norm for t in toks[a.j : a.j + 2]
-            ] == ["'", "s"]:
+            if (
+                a.kind in ("adjective", "possessive", "group")
+                or [t.norm for t in toks[a.j : a.j + 2]] == ["'", "s"]
+                # "vernietigde een houwitser van de separatisten"
+                or (a.prep in lex.genitive_preps and a.i > hit.j + 1)
+            ):
                 return a.actor
         return None
 

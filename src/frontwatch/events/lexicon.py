@@ -142,6 +142,8 @@ class Lexicon:
     recognition_verbs: frozenset[str]
     # "later vandaag", "later today": a time still to come on the day of the report
     later_today: frozenset[tuple[str, ...]]
+    # "Iranian-designed", "van Turkse makelij": after a country adjective, who made a weapon
+    maker_words: frozenset[str]
     # "vanavond", "tonight": still to come when the clause is not in the past
     rest_of_today: frozenset[tuple[str, ...]]
     object_pronouns: frozenset[str]
@@ -380,6 +382,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         counterpart_preps=word_set(grammar.get("counterpart_preps", [])),
         recognition_verbs=word_set(grammar.get("recognition_verbs", [])),
         later_today=phrase_set(grammar.get("later_today", [])),
+        maker_words=word_set(grammar.get("maker_words", [])),
         rest_of_today=phrase_set(grammar.get("rest_of_today", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
