@@ -72,6 +72,7 @@ GAZETTEER = {
     "Loegansk": ("Luhansk Oblast", "ADM1", "UA", 702657),
     "Kucheriv Yar": ("Kucheriv Yar", "PPL", "UA", 704005),
     "Snake Island": ("Ostriv Zmiyinyy", "ISL", "UA", 686930),
+    "Kstovo": ("Kstovo", "PPL", "RU", 540103),
 }
 
 
@@ -1397,6 +1398,33 @@ def test_a_fronted_gerund_clause_has_the_subject_of_the_clause_after_it():
     assert (meeting.actor.country, meeting.target.country) == ("USA", "UKR")
     [aid] = only(events, "aid")
     assert aid.actor.country == "USA"
+
+
+def test_a_country_named_after_an_aid_noun_without_a_preposition_receives_nothing():
+    text = "Zelensky asked allies to let Ukraine use Western weapons against targets in Russia."
+    assert only(extract(text, "en"), "aid") == []
+
+
+def test_a_weapon_named_again_belongs_to_the_side_that_had_it_last():
+    text = (
+        "Kyiv's long-range drones reach deep into Russia; Washington frets about oil prices.\n"
+        "In March drones hit the refinery at Kstovo."
+    )
+    [e] = only(extract(text, "en", date="2024-04-10"), "strike")
+    assert e.actor.country == "UKR"
+
+
+def test_a_coordinated_clause_opening_with_a_time_phrase_has_its_own_subject():
+    text = (
+        "Russian troops are pressing on Pokrovsk, and at the start of the month Ukrainian units "
+        "withdrew from Vuhledar."
+    )
+    times = {"at the start of the month": ("2024-10-01", "2024-10-10")}
+    events = extract(text, "en", times=times)
+    [w] = only(events, "territory.withdrawal")
+    assert (w.actor.country, w.place.name) == ("UKR", "Vuhledar")
+    [a] = only(events, "territory.advance")
+    assert (a.actor.country, a.place.name) == ("RUS", "Pokrovsk")
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

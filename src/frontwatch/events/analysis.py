@@ -416,6 +416,14 @@ class SentenceReader:
         # particle closes the clause is that verb, not the cue: "stelt ... beschikbaar"
         # (makes available) says nothing.
         completed = {t.i for t in triggers if t.particle is not None}
+        # ... and a cue word inside a longer trigger phrase is part of it: "pressing on
+        # Pokrovsk" is no "pressing" (urging)
+        completed.update(
+            c.i
+            for c in cue_hits
+            for t in triggers
+            if t.i <= c.i and c.j <= t.j and t.j - t.i > c.j - c.i
+        )
         if completed:
             cue_hits = [c for c in cue_hits if c.i not in completed]
         said = {c.i for c in cue_hits if c.categories & {"say", "confirm", "deny"}}
@@ -1099,8 +1107,13 @@ class SentenceReader:
                 elif (
                     tok.norm in lex.coordinators
                     and after_comma
-                    # ", en van de dorpen X en Y": coordinated phrases, not a new clause
-                    and not (k + 1 < hi and toks[k + 1].norm in lex.prepositions)
+                    # ", en van de dorpen X en Y": coordinated phrases, not a new clause; but a
+                    # time phrase opens one (", and at the start of the month units withdrew")
+                    and not (
+                        k + 1 < hi
+                        and toks[k + 1].norm in lex.prepositions
+                        and not self._time_follows(k + 1)
+                    )
                 ):
                     opens = "main"
             new = current

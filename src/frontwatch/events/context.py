@@ -84,6 +84,8 @@ class DocState:
     theatre: frozenset[str] = frozenset()
     # "raket", "missile": a strike whose weapon is named may take the place in focus
     weapons: frozenset[str] = frozenset()
+    # the side a weapon noun belonged to when last named with one ("Kyiv's drones")
+    weapon_sides: dict[str, str] = field(default_factory=dict)
     # "waaronder", "including": words before the places an indefinite plural names
     inclusion_markers: frozenset[tuple[str, ...]] = frozenset()
     # words that may stand between the members of a list of places ("ten zuiden van X in de
@@ -376,6 +378,10 @@ class DocState:
                     ref.actor.country = inner.actor.country
                 elif ref.actor.role == "media":
                     pass  # "analysts say", "military bloggers": no party's voice by default
+                elif ref.j - ref.i == 1 and sa.tokens[ref.i].norm in self.weapon_sides:
+                    # "Kyiv's long-range drones ... In March drones hit a refinery": a weapon
+                    # named again is the side's that had it last, not the last actor's
+                    ref.actor.country = self.weapon_sides[sa.tokens[ref.i].norm]
                 elif ref.local:
                     ref.actor.country = self._local_country(sa, ref.i)
                 else:
@@ -443,3 +449,6 @@ class DocState:
         for ref in sa.actors:
             if ref.actor.country is not None and ref.kind != "adjective":
                 self.actors.append((ref.i, ref.actor))
+                head = sa.tokens[ref.j - 1].norm
+                if head in self.weapons:
+                    self.weapon_sides[head] = ref.actor.country

@@ -2040,7 +2040,16 @@ class SentenceExtractor:
             donors |= {a.actor.country for a in self._coordinated_actors(sa, cand.actor_ref)}
         others = [a for a in sa.actors if a.actor.country and a.actor.country not in donors]
         marked = [a for a in others if a.prep in self.lex.recipient_preps]
-        named = [a for a in others if a.kind in ("country", "metonym")]
+        # a verb of giving takes its receiver as an object ("sends Ukraine tanks"); an aid noun
+        # only through a preposition: "to let it use Western weapons against targets inside
+        # Russia" gives Russia nothing
+        named = [
+            a
+            for a in others
+            if a.kind in ("country", "metonym")
+            # ... or right before it: "a Ukraine aid package"
+            and (hit.spec.kind == "verb" or a.j == hit.i)
+        ]
         for a in marked + named:
             cand.target = Actor(a.actor.country, "government")
             return True
