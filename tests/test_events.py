@@ -73,6 +73,7 @@ GAZETTEER = {
     "Kucheriv Yar": ("Kucheriv Yar", "PPL", "UA", 704005),
     "Snake Island": ("Ostriv Zmiyinyy", "ISL", "UA", 686930),
     "Kstovo": ("Kstovo", "PPL", "RU", 540103),
+    "Brussels": ("Brussels", "PPLC", "BE", 2800866),
 }
 
 
@@ -1332,9 +1333,7 @@ def test_a_relative_pronoun_before_its_verb_is_the_subject():
         ("Congress finally passed a Ukraine aid package worth $61 billion.", "USA", "UKR"),
     ],
 )
-def test_a_name_before_an_aid_noun_is_the_donor_unless_it_is_a_warring_side(
-    text, donor, recipient
-):
+def test_a_name_before_an_aid_noun_is_the_donor_unless_it_is_a_warring_side(text, donor, recipient):
     [e] = only(extract(text, "en"), "aid")
     assert e.actor.country == donor
     if recipient:
@@ -1425,6 +1424,37 @@ def test_a_coordinated_clause_opening_with_a_time_phrase_has_its_own_subject():
     assert (w.actor.country, w.place.name) == ("UKR", "Vuhledar")
     [a] = only(events, "territory.advance")
     assert (a.actor.country, a.place.name) == ("RUS", "Pokrovsk")
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "A poll published this month by a Kyiv institute found that most Ukrainians reject it.",
+        "A survey by a Kyiv institute found that most Ukrainians reject it.",
+    ],
+)
+def test_a_sentence_reporting_its_own_finding_does_not_point_back(follow_up):
+    text = f"Zelensky will present the plan at a summit in Brussels on Thursday.\n{follow_up}"
+    times = {"on Thursday": ("2024-10-17", "2024-10-17")}
+    if "this month" in follow_up:
+        times["this month"] = ("2024-10-01", "2024-10-31")
+    [e] = only(extract(text, "en", times=times), "diplomacy")
+    assert (e.status, e.claimant) == ("reported", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kyiv said it was ready to accept a 30-day ceasefire with Russia.", "en"),
+        (
+            "Kyiv zei bereid te zijn een staakt-het-vuren met Rusland te aanvaarden.",
+            "nl",
+        ),
+    ],
+)
+def test_accepting_a_ceasefire_with_another_party_is_diplomacy(text, lang):
+    [e] = only(extract(text, lang, date="2025-03-12"), "diplomacy")
+    assert e.actor.country == "UKR"
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

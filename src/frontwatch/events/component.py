@@ -381,12 +381,13 @@ def _attribute_back(
         return
     a = says[0]
     lex = extractor.lex
+    time_starts = {i for i, _, _ in sa.time_tokens}
 
     def object_pronoun(k: int) -> bool:
         """ "maakte dat zondag bekend", "said this.": the pronoun is the object; in "said that
         Russia ...", "said it would" it opens or is the subject of a reported clause."""
-        if toks[k].norm not in lex.clause_pronouns:
-            return False
+        if toks[k].norm not in lex.clause_pronouns or k in time_starts:
+            return False  # "published this month": a time, not the object
         nxt = toks[k + 1] if k + 1 < sa.hi else None
         return (
             nxt is None
@@ -394,6 +395,9 @@ def _attribute_back(
             or not (
                 nxt.is_capitalised
                 or nxt.norm in lex.determiners
+                or nxt.norm in lex.indefinite
+                or nxt.norm in lex.quantifiers  # "found that most Ukrainians ..."
+                or nxt.norm[:1].isdigit()
                 or nxt.norm in lex.pronouns
                 or nxt.norm in lex.possessives
                 or nxt.norm in lex.prepositions  # "zegt dat in het depot ... lagen"

@@ -144,6 +144,8 @@ class Lexicon:
     later_today: frozenset[tuple[str, ...]]
     # "Iranian-designed", "van Turkse makelij": after a country adjective, who made a weapon
     maker_words: frozenset[str]
+    # "most", "many", "de meeste": a quantity opening a noun phrase (a clause's subject)
+    quantifiers: frozenset[str]
     # "vanavond", "tonight": still to come when the clause is not in the past
     rest_of_today: frozenset[tuple[str, ...]]
     object_pronouns: frozenset[str]
@@ -383,6 +385,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         recognition_verbs=word_set(grammar.get("recognition_verbs", [])),
         later_today=phrase_set(grammar.get("later_today", [])),
         maker_words=word_set(grammar.get("maker_words", [])),
+        quantifiers=word_set(grammar.get("quantifiers", [])),
         rest_of_today=phrase_set(grammar.get("rest_of_today", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
