@@ -1457,6 +1457,30 @@ def test_accepting_a_ceasefire_with_another_party_is_diplomacy(text, lang):
     assert e.actor.country == "UKR"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Of Rusland werkelijk een aanval op Marioepol voorbereidt, weet in Kyiv niemand.", "nl"),
+        ("Het leger zei niet of de troepen zich uit Lyman hadden teruggetrokken.", "nl"),
+        ("Kyiv did not say whether its troops had withdrawn from Lyman.", "en"),
+    ],
+)
+def test_an_open_question_asserts_no_event(text, lang):
+    assert [e for e in extract(text, lang) if e.modality == "asserted"] == []
+
+
+def test_around_the_same_time_takes_the_time_told_before():
+    text = (
+        "Eind oktober vielen Russische troepen Soledar aan.\n"
+        "Rond dezelfde tijd trokken Oekraïense militairen Hroza binnen."
+    )
+    doc = make_doc(
+        text, "nl", date="2021-11-10", times={"Eind oktober": ("2021-10-21", "2021-10-31")}
+    )
+    [e] = only(EventExtractor()(doc).events, "territory.capture")
+    assert (e.place.name, e.time.earliest, e.time.latest) == ("Hroza", "2021-10-21", "2021-10-31")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -1079,6 +1079,14 @@ class SentenceReader:
                     and toks[k + 1].is_capitalised
                 )
                 if (
+                    tok.norm in lex.open_questions
+                    and not in_name
+                    and (k == lo or k in say_near or (after_comma and k - 1 in say_near))
+                ):
+                    # "Of Rusland een aanval voorbereidt, durft niemand te zeggen", "did not say
+                    # whether its troops had left": an open question asserts nothing
+                    opens = "conditional"
+                elif (
                     tok.norm in lex.complementizers
                     and not in_name
                     and (k in say_near or (after_comma and k - 1 in say_near) or second_complement)

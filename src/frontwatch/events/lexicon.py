@@ -146,6 +146,8 @@ class Lexicon:
     maker_words: frozenset[str]
     # "most", "many", "de meeste": a quantity opening a noun phrase (a clause's subject)
     quantifiers: frozenset[str]
+    # "of", "whether": a complementizer that opens an open question
+    open_questions: frozenset[str]
     # "vanavond", "tonight": still to come when the clause is not in the past
     rest_of_today: frozenset[tuple[str, ...]]
     object_pronouns: frozenset[str]
@@ -386,6 +388,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         later_today=phrase_set(grammar.get("later_today", [])),
         maker_words=word_set(grammar.get("maker_words", [])),
         quantifiers=word_set(grammar.get("quantifiers", [])),
+        open_questions=word_set(grammar.get("open_questions", [])),
         rest_of_today=phrase_set(grammar.get("rest_of_today", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
