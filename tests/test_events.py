@@ -1481,6 +1481,16 @@ def test_around_the_same_time_takes_the_time_told_before():
     assert (e.place.name, e.time.earliest, e.time.latest) == ("Hroza", "2021-10-21", "2021-10-31")
 
 
+def test_a_ministers_country_is_a_states_not_the_separatists_named_before():
+    text = (
+        "Het Oekraïense leger heeft gisteren bij een offensief tegen pro-Russische separatisten "
+        "Hroza ingenomen.\n"
+        "Dat heeft de minister van Binnenlandse Zaken gezegd."
+    )
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert (e.actor.country, e.status, e.claimant.country) == ("UKR", "claimed", "UKR")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

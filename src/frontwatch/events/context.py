@@ -387,7 +387,11 @@ class DocState:
                 else:
                     prev = self._clause_actor(sa, ref)
                     if prev is None:
-                        prev = self._last_actor(ref.i, seen)
+                        # "minister Avakov", "de regering": a state's office is not the
+                        # separatists' named just before it
+                        prev = self._last_actor(
+                            ref.i, seen, states_only=ref.actor.role == "government"
+                        )
                     if prev is not None:
                         ref.actor.country = prev.country
             if ref.actor.country is not None and ref.kind != "adjective":
@@ -421,10 +425,12 @@ class DocState:
         ]
         return main[0].actor if main and main[0].i < ref.i else None
 
-    def _last_actor(self, pos: int, seen: list[tuple[int, Actor]]) -> Actor | None:
+    def _last_actor(
+        self, pos: int, seen: list[tuple[int, Actor]], *, states_only: bool = False
+    ) -> Actor | None:
         history = [a for p, a in self.actors if p < pos] + [a for p, a in seen if p < pos]
         for actor in reversed(history):
-            if actor.country is not None:
+            if actor.country is not None and not (states_only and actor.role == "proxy"):
                 return actor
         return None
 
