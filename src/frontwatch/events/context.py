@@ -387,8 +387,8 @@ class DocState:
                 else:
                     prev = self._clause_actor(sa, ref)
                     if prev is None:
-                        # "minister Avakov", "de regering": a state's office is not the
-                        # separatists' named just before it
+                        # "minister Avakov", "de regering": a state's office is a state's,
+                        # not that of the separatists or civilians named just before it
                         prev = self._last_actor(
                             ref.i, seen, states_only=ref.actor.role == "government"
                         )
@@ -430,7 +430,9 @@ class DocState:
     ) -> Actor | None:
         history = [a for p, a in self.actors if p < pos] + [a for p, a in seen if p < pos]
         for actor in reversed(history):
-            if actor.country is not None and not (states_only and actor.role == "proxy"):
+            if actor.country is not None and not (
+                states_only and actor.role not in ("government", "military")
+            ):
                 return actor
         return None
 
