@@ -1491,6 +1491,16 @@ def test_a_ministers_country_is_a_states_not_the_separatists_named_before():
     assert (e.actor.country, e.status, e.claimant.country) == ("UKR", "claimed", "UKR")
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Obama", "USA"), ("Kerry", "USA"), ("Hollande", "FRA"), ("Cameron", "GBR")],
+)
+def test_leaders_of_the_wars_first_years_are_known(name, country):
+    text = f"{name} ontmoette Porosjenko in Kyiv."
+    [e] = only(extract(text, "nl", date="2014-06-20"), "diplomacy")
+    assert (e.actor.country, e.target.country) == (country, "UKR")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
