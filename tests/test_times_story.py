@@ -231,6 +231,11 @@ def test_a_date_days_ahead_in_a_past_clause_is_what_was_agreed_this_year() -> No
 def test_a_date_weeks_ahead_in_a_past_clause_is_what_was_announced_this_year() -> None:
     text = "On Monday the Kremlin announced a three-day truce from 9 May."
     assert interval(one(text, "2023-04-20", "from 9 May", "en")) == ("2023-05-09", "2023-05-09")
+    text = "The rebel assembly scheduled an election for the post on November 11."
+    assert interval(one(text, "2018-09-30", "on November 11", "en")) == (
+        "2018-11-11",
+        "2018-11-11",
+    )
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ DEFAULT_VAGUE: tuple[float, float] = (2, 7)
 PRESENT_GRACE_DAYS = 60
 # In a past-tense clause, a day and month without a year up to this many days after the
 # reference is still this year's (see _resolve_date).
-AHEAD_IN_PAST_DAYS = 31
+AHEAD_IN_PAST_DAYS = 62
 
 # Kinds resolved only once every other expression of the text is known.
 ANCHORED_KINDS = frozenset(
