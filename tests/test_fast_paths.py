@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +26,13 @@ from frontwatch.places.keys import (
 from frontwatch.places.recognise import _CAP_WORD, _UPPER
 from frontwatch.places.resolve import _Context, _entry_facts
 from frontwatch.sentences import _ChunkSentencizer, _nlp
-from frontwatch.times.grammar import _YEAR_DIGITS, _year_digit_spans, load_grammar
+from frontwatch.times.grammar import (
+    _YEAR_DIGITS,
+    _first_words,
+    _regex_matches,
+    _year_digit_spans,
+    load_grammar,
+)
 from frontwatch.times.tense import _TOKEN, TenseRules, _tokens
 
 LINES = {
@@ -176,3 +183,52 @@ def test_tense_analysis_does_not_depend_on_the_words_met_before() -> None:
         warm.forget()  # sentence analyses go; what words signal stays
         for sentence in TENSE_SENTENCES:
             assert warm.analyse(sentence) == TenseRules(grammar.tense).analyse(sentence)
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+SCAN_TEXTS = [
+    "Tot en met 24 februari 2022, tot eind maart en tot  zaterdagavond;",
+    "in de nacht van 3 op 4 mei, tot en met de  zomer, tot en met.",
+    "Sinds het begin van de grootschalige invasie, op 24-2-2022 om 14.30 uur, drie dagen later.",
+    "As of Tuesday, since the start of Russia's invasion, on March 3rd, 2022 and in mid-March.",
+    "Early2022 en de 3e week, 1500-1600; the past two weeks;",
+    "'zondag' (maandag) en dinsdag-ochtend, midmaart, half mei.",
+    "In in op op sinds sinds vanaf; at at on; De Dag, DE WEEK, vorige week dinsdag om 9:05",
+    "zo'n twee weken geleden, twee weken ago, a couple of days from now, ten years earlier",
+]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_first_word_dispatch_finds_what_the_scanning_regex_finds(lang: str) -> None:
+    grammar = load_grammar(lang)
+    assert grammar is not None and grammar._dispatch is not None
+    texts = [*SCAN_TEXTS, *LINES["nl"], *LINES["en"]]
+    texts += [p.read_text("utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    for text in texts:
+        lowered = text.lower()
+        # The windows the scan uses, and the whole text (every word a possible start).
+        for lo, hi in [*grammar._windows(lowered), (0, len(lowered))]:
+            expected = _regex_matches(grammar.regex, lowered, lo, hi)
+            assert grammar._dispatch.matches(lowered, lo, hi) == expected, text[lo:hi]
+
+
+@pytest.mark.parametrize(
+    ("regex", "words"),
+    [
+        ("(?:de |het )?{x}", None),
+        ("(?:in |op )?(?:de|het) (?:nacht|dag)", {"in", "op", "de", "het"}),
+        ("[0-3]?\\d(?:ste|e)? maart", {"#"}),
+        (
+            "(?:half|mid)\\s*(?:maart|mei)",
+            {"half", "mid", "halfmaart", "halfmei", "midmaart", "midmei"},
+        ),
+        ("zo['’]n twee", {"zo"}),
+        ("(?=ab)abc|x.y", None),
+        ("(?i)maart", None),
+    ],
+)
+def test_first_words_of_a_pattern(regex: str, words: set[str] | None) -> None:
+    if "{x}" in regex:
+        regex = regex.replace("{x}", "[a-z]+")  # a class repeated without bound: not listable
+    found = _first_words(regex)
+    assert found == (frozenset(words) if words is not None else None)

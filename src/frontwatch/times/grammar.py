@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -87,6 +87,16 @@ _BEFORE_CORE = 40
 _AFTER_CORE = 16
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+# Scanning by first word (see Grammar._dispatch): where the scanning regex can start a match
+# (a word not glued to a word or apostrophe before it), the run of word characters there, and
+# the marker standing for every first word that holds a digit ("24", "2022", "3e").
+_WORD_START = re.compile(r"(?<![\w'’])\w+")
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_HAS_DIGIT = "#"
+# Past this many spellings of a pattern's first word, it is taken to start with any word.
+_MAX_FIRST_WORDS = 5000
 
 
 class GrammarError(ValueError):
@@ -203,9 +213,10 @@ class Grammar:
             plain.append("(?:" + _NAMED_GROUP.sub("(?:", regex) + ")")
         if not plain:
             raise GrammarError(f"{lang}: times data has no [[pattern]]")
-        lead = rf"(?:{_alternation(leads)}\s+)?" if leads else ""
-        firsts = [_first_chars(_parser.parse(p).data)[0] for p in plain]
-        self.regex = _dispatching_regex(plain, lead, firsts)
+        self._plain = plain
+        self._lead_regex = rf"(?:{_alternation(leads)}\s+)?" if leads else ""
+        self._firsts = [_first_chars(_parser.parse(p).data) for p in plain]
+        self._dispatch = _FirstWordDispatch.build(plain, leads, self._firsts)
         self.core_words = self._core_words(data)
         self._core = re.compile(rf"(?<!\w){_alternation(list(self.core_words))}(?!\w)")
         self.vetoes = [self._compile_veto(v) for v in data.get("veto", [])]
@@ -220,6 +231,14 @@ class Grammar:
             self.directions.append((self._compile_veto(entry), tense))
         self.tense = data.get("tense", {})
         self.years = data.get("years", {})
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """All patterns in one regex, an optional lead word before them, dispatching on the
+        first character. Scanning uses it only when the patterns cannot be dispatched by their
+        first word (see :class:`_FirstWordDispatch`); built on first use, as it is the costliest
+        part of a grammar to compile."""
+        return _dispatching_regex(self._plain, self._lead_regex, [f for f, _ in self._firsts])
 
     # -- compilation ---------------------------------------------------------------------------
 
@@ -315,12 +334,14 @@ class Grammar:
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
             text_lower = None
         found: list[Candidate] = []
+        dispatch = self._dispatch
         for window_start, window_end in self._windows(lowered):
-            for m in self.regex.finditer(lowered, window_start, window_end):
-                index = int(m.lastgroup[1:].split("_", 1)[0]) if m.lastgroup else -1
-                if index < 0:
-                    continue
-                cand = self._candidate(text, lowered, m.start(), m.end(), index, text_lower)
+            if dispatch is not None:
+                matches = dispatch.matches(lowered, window_start, window_end)
+            else:
+                matches = _regex_matches(self.regex, lowered, window_start, window_end)
+            for start, end, index in matches:
+                cand = self._candidate(text, lowered, start, end, index, text_lower)
                 if cand is not None:
                     found.append(cand)
         return found
@@ -406,6 +427,215 @@ class Grammar:
             # "gone on since 2014": the pattern brings its own preposition.
             start, lead = body_start, None
         return Candidate(start, end, pattern.kind, pattern, texts, lead, values)
+
+
+def _regex_matches(
+    regex: re.Pattern[str], lowered: str, lo: int, hi: int
+) -> list[tuple[int, int, int]]:
+    """``(start, end, pattern index)`` of the matches of a dispatching regex in ``[lo, hi)``."""
+    found = []
+    for m in regex.finditer(lowered, lo, hi):
+        index = int(m.lastgroup[1:].split("_", 1)[0]) if m.lastgroup else -1
+        if index >= 0:
+            found.append((m.start(), m.end(), index))
+    return found
+
+
+class _Unbounded(Exception):
+    """A pattern's first word cannot be listed (a class of letters, a wildcard...)."""
+
+
+def _extend_words(items: Any, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    """Run the parsed regex ``items`` over ``states``, the first words read so far with whether
+    each is still open (no character outside ``\\w`` has ended it yet). Returns the states
+    after it. It over-approximates: look-arounds are skipped, and every path through a
+    repeat or a branch is kept, so the words listed include every first word a match can
+    have. A digit ends the reading with the marker ``_HAS_DIGIT``."""
+    for op, av in items:
+        opened = {state for state in states if state[1]}
+        if not opened:
+            return states
+        closed = states - opened
+        name = str(op)
+        new: set[tuple[str, bool]] = set()
+        if name in ("LITERAL", "IN"):
+            chars: set[str] = set()
+            if name == "LITERAL":
+                chars.add(chr(av))
+            else:
+                for item_op, item_av in av:
+                    item = str(item_op)
+                    if item == "LITERAL":
+                        chars.add(chr(item_av))
+                    elif item == "RANGE" and item_av[1] - item_av[0] < 128:
+                        chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+                    elif item == "CATEGORY" and str(item_av) == "CATEGORY_DIGIT":
+                        chars.add("0")
+                    elif item == "CATEGORY" and str(item_av) == "CATEGORY_SPACE":
+                        chars.add(" ")
+                    else:
+                        raise _Unbounded
+            for word, _ in opened:
+                for char in chars:
+                    if char.isdigit():
+                        new.add((_HAS_DIGIT, False))
+                    elif _WORD_CHAR.match(char):
+                        new.add((word + char, True))
+                    else:
+                        new.add((word, False))
+        elif name == "BRANCH":
+            for branch in av[1]:
+                new |= _extend_words(branch, opened)
+        elif name == "SUBPATTERN":
+            new = _extend_words(av[-1], opened)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            least, most, body = av
+            if least == 0:
+                new |= opened
+            current = opened
+            count = 0
+            while current and count < most:
+                count += 1
+                if count > 8:
+                    raise _Unbounded
+                after = _extend_words(body, current)
+                # A word ended inside the repeat stays what it is, however many more
+                # repetitions follow; one still open counts once the minimum is reached.
+                new |= {state for state in after if not state[1] or count >= least}
+                current = {state for state in after if state[1]}
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            new = opened  # zero-width: they only narrow what matches
+        else:
+            raise _Unbounded
+        states = closed | new
+        if len(states) > _MAX_FIRST_WORDS:
+            raise _Unbounded
+    return states
+
+
+def _first_words(regex: str) -> frozenset[str] | None:
+    """Every run of word characters a match of ``regex`` can start with (``_HAS_DIGIT`` for
+    those holding a digit), or ``None`` when they cannot be listed."""
+    parsed = _parser.parse(regex)
+    if parsed.state.flags & ~re.UNICODE:
+        return None  # (?i) and the like: the listed spellings would not be all
+    try:
+        states = _extend_words(parsed.data, {("", True)})
+    except _Unbounded:
+        return None
+    return frozenset(word for word, _ in states)
+
+
+class _FirstWordDispatch:
+    """Match the patterns only where one of them can start, and only those that can.
+
+    The scanning regex (:attr:`Grammar.regex`) dispatches on the first character, so at each
+    word of a window it still tries every pattern starting with that letter: "the", "de", "in"
+    try dozens. A pattern's first word is mostly one of a few listed words (a lexicon, a
+    literal), so here each word of a window is looked up instead: only the patterns that can
+    start with it are tried, in one regex per such set, compiled on first use; a word no
+    pattern starts with costs a dictionary look-up. A lead word ("in", "sinds") is tried first
+    with the patterns of the word after it, longest lead first, as the scanning regex does.
+    The matches are exactly the scanning regex's.
+    """
+
+    def __init__(
+        self,
+        plain: list[str],
+        firsts: list[tuple[set[str] | None, bool]],
+        words: list[frozenset[str] | None],
+        leads: dict[str, list[re.Pattern[str]]],
+    ) -> None:
+        self.plain = plain
+        self.firsts = [f for f, _ in firsts]
+        self.words = words
+        self.leads = leads
+        self._by_word: dict[str, tuple[re.Pattern[str], tuple[int, ...]] | None] = {}
+        self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    @classmethod
+    def build(
+        cls, plain: list[str], leads: list[str], firsts: list[tuple[set[str] | None, bool]]
+    ) -> _FirstWordDispatch | None:
+        """The dispatch for these patterns, or ``None`` where it could differ from the
+        scanning regex: a pattern that may start with a character outside ``\\w`` or match
+        the empty string, a lead that cannot be listed."""
+        for chars, nullable in firsts:
+            if nullable or chars is None or not all(_WORD_CHAR.match(c) for c in chars):
+                return None
+        lead_regexes: dict[str, list[re.Pattern[str]]] = {}
+        for lead in {normalise_key(w) for w in leads}:
+            alternation = _alternation([lead])
+            words = _first_words(alternation)
+            chars, nullable = _first_chars(_parser.parse(alternation).data)
+            if words is None or nullable or chars is None:
+                return None
+            if not all(_WORD_CHAR.match(c) for c in chars):
+                return None
+            compiled = re.compile(rf"{alternation}\s+")
+            for word in words:
+                lead_regexes.setdefault(word, []).append(compiled)
+        return cls(plain, firsts, [_first_words(p) for p in plain], lead_regexes)
+
+    def _for_word(self, word: str) -> tuple[re.Pattern[str], tuple[int, ...]] | None:
+        """The regex of the patterns that can start with ``word``, and their indexes."""
+        if word in self._by_word:
+            return self._by_word[word]
+        key = _HAS_DIGIT if any(c.isdigit() for c in word) else word
+        indexes = tuple(i for i, w in enumerate(self.words) if w is None or key in w)
+        entry = None
+        if indexes:
+            regex = self._by_set.get(indexes)
+            if regex is None:
+                regex = self._by_set[indexes] = _dispatching_regex(
+                    [self.plain[i] for i in indexes], "", [self.firsts[i] for i in indexes]
+                )
+            entry = (regex, indexes)
+        if len(self._by_word) > 100_000:
+            self._by_word.clear()
+        self._by_word[word] = entry
+        return entry
+
+    def _match_at(self, lowered: str, at: int, hi: int, word: str) -> tuple[int, int] | None:
+        """The end and pattern index of the first pattern matching at ``at`` (no lead)."""
+        entry = self._for_word(word)
+        if entry is None:
+            return None
+        regex, indexes = entry
+        m = regex.match(lowered, at, hi)
+        if m is None or not m.lastgroup:
+            return None
+        return m.end(), indexes[int(m.lastgroup[1:].split("_", 1)[0])]
+
+    def matches(self, lowered: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+        """What ``Grammar.regex.finditer(lowered, lo, hi)`` finds, as ``(start, end, index)``."""
+        found: list[tuple[int, int, int]] = []
+        last = lo
+        leads = self.leads
+        for word_match in _WORD_START.finditer(lowered, lo, hi):
+            at = word_match.start()
+            if at < last:
+                continue
+            word = word_match.group()
+            hit = None
+            if word in leads:
+                # Longest lead first, as the optional lead group of the regex backtracks.
+                ends = sorted(
+                    {m.end() for r in leads[word] if (m := r.match(lowered, at, hi))},
+                    reverse=True,
+                )
+                for body in ends:
+                    nxt = _WORD_RUN.match(lowered, body, hi)
+                    if nxt is not None:
+                        hit = self._match_at(lowered, body, hi, nxt.group())
+                        if hit is not None:
+                            break
+            if hit is None:
+                hit = self._match_at(lowered, at, hi, word)
+            if hit is not None:
+                found.append((at, hit[0], hit[1]))
+                last = hit[0]
+        return found
 
 
 def _year_digit_spans(text: str) -> list[tuple[int, int]]:
