@@ -16,6 +16,7 @@ values; :mod:`frontwatch.times.engine` filters and resolves them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from re import _parser  # type: ignore[attr-defined]
@@ -97,6 +98,7 @@ _WORD_CHAR = re.compile(r"\w")
 _HAS_DIGIT = "#"
 # Past this many spellings of a pattern's first word, it is taken to start with any word.
 _MAX_FIRST_WORDS = 5000
+_Match = Callable[[str, int, int], "re.Match[str] | None"]
 
 
 class GrammarError(ValueError):
@@ -216,7 +218,7 @@ class Grammar:
         self._plain = plain
         self._lead_regex = rf"(?:{_alternation(leads)}\s+)?" if leads else ""
         self._firsts = [_first_chars(_parser.parse(p).data) for p in plain]
-        self._dispatch = _FirstWordDispatch.build(plain, leads, self._firsts)
+        self._dispatch = _FirstWordDispatch.build(self._alternatives, plain, leads, self._firsts)
         self.core_words = self._core_words(data)
         self._core = re.compile(rf"(?<!\w){_alternation(list(self.core_words))}(?!\w)")
         self.vetoes = [self._compile_veto(v) for v in data.get("veto", [])]
@@ -532,34 +534,37 @@ class _FirstWordDispatch:
     The scanning regex (:attr:`Grammar.regex`) dispatches on the first character, so at each
     word of a window it still tries every pattern starting with that letter: "the", "de", "in"
     try dozens. A pattern's first word is mostly one of a few listed words (a lexicon, a
-    literal), so here each word of a window is looked up instead: only the patterns that can
-    start with it are tried, in one regex per such set, compiled on first use; a word no
-    pattern starts with costs a dictionary look-up. A lead word ("in", "sinds") is tried first
-    with the patterns of the word after it, longest lead first, as the scanning regex does.
-    The matches are exactly the scanning regex's.
+    literal), so here each word of a window is looked up instead and only the patterns that
+    can start with it are tried, one after the other in the order of the file (each is
+    compiled on its own anyway, to read its slots); a word no pattern starts with costs a
+    dictionary look-up. A lead word ("in", "sinds") is tried first with the patterns of the
+    word after it, longest lead first, as the scanning regex's optional lead backtracks. The
+    matches are exactly the scanning regex's.
     """
 
     def __init__(
         self,
-        plain: list[str],
-        firsts: list[tuple[set[str] | None, bool]],
+        alternatives: list[re.Pattern[str]],
         words: list[frozenset[str] | None],
         leads: dict[str, list[re.Pattern[str]]],
     ) -> None:
-        self.plain = plain
-        self.firsts = [f for f, _ in firsts]
+        self.alternatives = alternatives
         self.words = words
         self.leads = leads
-        self._by_word: dict[str, tuple[re.Pattern[str], tuple[int, ...]] | None] = {}
-        self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._by_word: dict[str, list[tuple[int, _Match]]] = {}
 
     @classmethod
     def build(
-        cls, plain: list[str], leads: list[str], firsts: list[tuple[set[str] | None, bool]]
+        cls,
+        alternatives: list[re.Pattern[str]],
+        plain: list[str],
+        leads: list[str],
+        firsts: list[tuple[set[str] | None, bool]],
     ) -> _FirstWordDispatch | None:
         """The dispatch for these patterns, or ``None`` where it could differ from the
         scanning regex: a pattern that may start with a character outside ``\\w`` or match
-        the empty string, a lead that cannot be listed."""
+        the empty string (the regex would try it in another order or advance differently), a
+        lead that cannot be listed."""
         for chars, nullable in firsts:
             if nullable or chars is None or not all(_WORD_CHAR.match(c) for c in chars):
                 return None
@@ -575,48 +580,44 @@ class _FirstWordDispatch:
             compiled = re.compile(rf"{alternation}\s+")
             for word in words:
                 lead_regexes.setdefault(word, []).append(compiled)
-        return cls(plain, firsts, [_first_words(p) for p in plain], lead_regexes)
+        return cls(alternatives, [_first_words(p) for p in plain], lead_regexes)
 
-    def _for_word(self, word: str) -> tuple[re.Pattern[str], tuple[int, ...]] | None:
-        """The regex of the patterns that can start with ``word``, and their indexes."""
-        if word in self._by_word:
-            return self._by_word[word]
-        key = _HAS_DIGIT if any(c.isdigit() for c in word) else word
-        indexes = tuple(i for i, w in enumerate(self.words) if w is None or key in w)
-        entry = None
-        if indexes:
-            regex = self._by_set.get(indexes)
-            if regex is None:
-                regex = self._by_set[indexes] = _dispatching_regex(
-                    [self.plain[i] for i in indexes], "", [self.firsts[i] for i in indexes]
-                )
-            entry = (regex, indexes)
-        if len(self._by_word) > 100_000:
-            self._by_word.clear()
-        self._by_word[word] = entry
-        return entry
+    def _for_word(self, word: str) -> list[tuple[int, _Match]]:
+        """The index and ``match`` of each pattern that can start with ``word``, in order."""
+        found = self._by_word.get(word)
+        if found is None:
+            key = _HAS_DIGIT if any(c.isdigit() for c in word) else word
+            found = [
+                (i, self.alternatives[i].match)
+                for i, words in enumerate(self.words)
+                if words is None or key in words
+            ]
+            if len(self._by_word) > 100_000:
+                self._by_word.clear()
+            self._by_word[word] = found
+        return found
 
     def _match_at(self, lowered: str, at: int, hi: int, word: str) -> tuple[int, int] | None:
         """The end and pattern index of the first pattern matching at ``at`` (no lead)."""
-        entry = self._for_word(word)
-        if entry is None:
-            return None
-        regex, indexes = entry
-        m = regex.match(lowered, at, hi)
-        if m is None or not m.lastgroup:
-            return None
-        return m.end(), indexes[int(m.lastgroup[1:].split("_", 1)[0])]
+        for index, match in self._for_word(word):
+            m = match(lowered, at, hi)
+            if m is not None:
+                return m.end(), index
+        return None
 
     def matches(self, lowered: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """What ``Grammar.regex.finditer(lowered, lo, hi)`` finds, as ``(start, end, index)``."""
         found: list[tuple[int, int, int]] = []
         last = lo
         leads = self.leads
+        by_word = self._by_word
         for word_match in _WORD_START.finditer(lowered, lo, hi):
             at = word_match.start()
             if at < last:
                 continue
             word = word_match.group()
+            if not by_word.get(word, True) and word not in leads:
+                continue  # the common case: no pattern starts with this word
             hit = None
             if word in leads:
                 # Longest lead first, as the optional lead group of the regex backtracks.
