@@ -1501,6 +1501,22 @@ def test_leaders_of_the_wars_first_years_are_known(name, country):
     assert (e.actor.country, e.target.country) == (country, "UKR")
 
 
+def test_a_verb_of_recognising_with_a_dat_clause_further_on_acknowledges():
+    text = (
+        "De door Moskou aangestelde bestuurder, Vladimir Saldo, erkende op de Russische "
+        "televisie dat Oekraïense eenheden het dorp Hroza hebben bereikt, een dorp aan de rivier."
+    )
+    [e] = only(extract(text, "nl", date="2022-10-04"), "territory.advance")
+    assert (e.actor.country, e.place.name) == ("UKR", "Hroza")
+    assert (e.status, e.claimant.country, e.claimant.role) == ("confirmed", "RUS", "proxy")
+
+
+def test_recognising_a_separatist_republic_is_diplomacy_with_it():
+    text = "Poetin erkende maandag de onafhankelijkheid van de Volksrepubliek Donetsk."
+    [e] = only(extract(text, "nl", date="2022-02-22"), "diplomacy")
+    assert (e.actor.country, e.target.country, e.target.role) == ("RUS", "RUS", "proxy")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -35,6 +35,8 @@ _QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
 _SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
 # How many words after a verb of saying its "that"/"dat" may open the complement.
 _SAY_REACH = 8
+# How far after a verb of recognising its "dat"/"that" clause may start.
+_SAY_OBJECT_REACH = 16
 # Clauses that a comma may close, returning to the clause they interrupt.
 _COMMA_CLOSED = frozenset({"relative", "subordinate", "conditional"})
 
@@ -403,6 +405,7 @@ class SentenceReader:
             if not any(i <= m.i and m.j <= j and j - i > m.j - m.i for i, j in spans)
         ]
         cue_hits.extend(self._separable_cues(lo, hi, cue_hits))
+        cue_hits.extend(self._acknowledging(lo, hi, cue_hits))
         clauses, clause_of = self._clauses(lo, hi, cue_hits, place_refs)
         triggers = self._triggers(lo, hi, clause_of, clauses)
         # "Russia's defence ministry" holds no combat, "United States" no verb of saying.
@@ -644,6 +647,24 @@ class SentenceReader:
             ):
                 return None
         return None
+
+    def _acknowledging(self, lo: int, hi: int, found: list[CueHit]) -> list[CueHit]:
+        """ "erkende op de Russische televisie dat ...": a verb of recognising with a "dat"
+        clause further on acknowledges a fact (it recognises no state); the hit covers the
+        verb, like a cue phrase "erkende dat"."""
+        toks, lex = self.tokens, self.lex
+        taken = {c.i for c in found}
+        out: list[CueHit] = []
+        for k in range(lo, hi):
+            if toks[k].norm not in lex.recognition_verbs or k in taken:
+                continue
+            for m in range(k + 1, min(hi, k + _SAY_OBJECT_REACH)):
+                if toks[m].norm in lex.complementizers:
+                    # "erkende het verdrag dat ...": a relative clause of the object
+                    if m - 2 < k or toks[m - 2].norm not in lex.neuter_determiners:
+                        out.append(CueHit(k, k + 1, frozenset({"confirm"})))
+                    break
+        return out
 
     def _maker_follows(self, j: int, hi: int) -> bool:
         """A word of making right after a country adjective ("-designed", "-made", "makelij")."""

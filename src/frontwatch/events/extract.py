@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from frontwatch.events.analysis import (
+    _SAY_OBJECT_REACH,
     ActorRef,
     Clause,
     CueHit,
@@ -46,7 +47,6 @@ _TRIED_STATE_REACH = 16
 _WEAPON_SUBJECT_REACH = 8
 # How far (in words) around a verb of recognising its object may stand, and its "that" clause.
 _OBJECT_REACH = 6
-_SAY_OBJECT_REACH = 16
 # How many words may stand between the copula and the event noun it predicates ("het was de
 # dodelijkste aanval").
 _PREDICATE_REACH = 5
@@ -1353,6 +1353,12 @@ class SentenceExtractor:
                     r.i > 0
                     and sa.tokens[r.i - 1].norm in self.lex.coordinators
                     and any(o.mention is not None and o.j < r.i and r.i - o.j <= 2 for o in cands)
+                ) or (
+                    # "het dorp Doedtsjany hebben bereikt, een dorp aan de Dnipro": after a
+                    # comma it describes the place just named
+                    r.i > 0
+                    and sa.tokens[r.i - 1].text == ","
+                    and any(o.mention is not None and o.j < r.i and r.i - o.j <= 4 for o in cands)
                 )
                 s += -3 if named_before else 1
             dist = abs(r.i - hit.i)
@@ -1910,6 +1916,9 @@ class SentenceExtractor:
                         and a.kind != "adjective"
                     )
                     or (a.actor.role == "international" and a.actor.name != actor.name)
+                    # "Poetin erkende de Volksrepubliek Donetsk": the separatists are a
+                    # party of their own at the table, though counted on Russia's side
+                    or (a.actor.role == "proxy" and actor.role != "proxy" and a.kind != "adjective")
                 ]
                 if not others and (not places or spec.needs_counterpart):
                     return False

@@ -148,6 +148,8 @@ class Lexicon:
     quantifiers: frozenset[str]
     # "of", "whether": a complementizer that opens an open question
     open_questions: frozenset[str]
+    # "het", "dit": determiners of neuter nouns, the antecedents of a relative "dat"
+    neuter_determiners: frozenset[str]
     # "vanavond", "tonight": still to come when the clause is not in the past
     rest_of_today: frozenset[tuple[str, ...]]
     object_pronouns: frozenset[str]
@@ -389,6 +391,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         maker_words=word_set(grammar.get("maker_words", [])),
         quantifiers=word_set(grammar.get("quantifiers", [])),
         open_questions=word_set(grammar.get("open_questions", [])),
+        neuter_determiners=word_set(grammar.get("neuter_determiners", [])),
         rest_of_today=phrase_set(grammar.get("rest_of_today", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
