@@ -250,6 +250,24 @@ def test_a_separable_verb_joined_to_its_past_form_is_past(text: str) -> None:
     assert interval(one(text, "2022-10-04", "zaterdag", "nl")) == ("2022-10-01", "2022-10-01")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Witkoff met Putin in Moscow for the fourth time this year.", "en", "this year"),
+        ("Kyiv werd gisteren voor de derde keer deze maand aangevallen.", "nl", "deze maand"),
+    ],
+)
+def test_the_period_occasions_are_counted_in_dates_nothing(
+    text: str, lang: str, surface: str
+) -> None:
+    assert one(text, "2025-04-28", surface, lang).dating is False
+
+
+def test_a_day_after_the_first_time_still_dates_the_event() -> None:
+    text = "Zelensky and Putin met for the first time on Monday at a summit in Paris."
+    assert one(text, "2019-12-10", "on Monday", "en").dating is True
+
+
 def test_a_date_months_ahead_in_a_past_clause_is_last_years() -> None:
     text = "Russian troops entered the town on 15 May."
     assert interval(one(text, "2015-02-12", "on 15 May", "en")) == ("2014-05-15", "2014-05-15")

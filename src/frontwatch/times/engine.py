@@ -1010,7 +1010,7 @@ class TimeEngine:
         dating = (
             cand.pattern.dating
             and not any(s <= cand.start < e for s, e in ctx.boilerplate)
-            and not self._comparison_baseline(ctx, cand)
+            and not self._comparison_baseline(ctx, cand, result)
         )
         mention = TimeMention(
             start=start,
@@ -1209,13 +1209,21 @@ class TimeEngine:
             return m.start(1)
         return None
 
-    def _comparison_baseline(self, ctx: _Context, cand: Candidate) -> bool:
+    def _comparison_baseline(self, ctx: _Context, cand: Candidate, result: Resolved) -> bool:
         """ "het grootste aantal sinds het begin van de oorlog", "the first time since 2022":
         after a superlative or "first" in its clause, a "since" expression is the period
-        compared with, not the time of what the clause tells."""
+        compared with, not the time of what the clause tells; so is a period right after
+        "time"/"keer" ("for the fourth time this year")."""
         baseline = self.grammar.lexicons.get("baseline", {})
         if not baseline:
             return False
+        occasions = self.grammar.lexicons.get("occasion", {})
+        if occasions and result.last > result.first:
+            # "for the fourth time this year", "voor de derde keer deze maand": the period
+            # the occasions are counted in ("met for the first time on Monday" dates it)
+            words = ctx.text[max(0, cand.start - 12) : cand.start].lower().split()
+            if words and words[-1] in occasions:
+                return True
         # the "since" is the lead of most patterns, part of a few ("since 2022")
         lead = cand.lead or ctx.text[cand.start : cand.end].split(" ", 1)[0]
         if lead.lower() not in self.grammar.lexicons.get("since", {}):
