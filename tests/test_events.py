@@ -1295,6 +1295,13 @@ def test_a_visit_later_on_the_day_of_the_report_is_planned(text, lang, surface):
     assert (e.actor.country, e.modality) == ("DEU", "planned")
 
 
+def test_two_leaders_who_spoke_spoke_with_each_other():
+    text = "Donald Trump and Volodymyr Zelensky spoke for fifteen minutes in Kyiv on Saturday."
+    times = {"on Saturday": ("2025-04-26", "2025-04-26")}
+    [e] = only(extract(text, "en", times=times), "diplomacy")
+    assert (e.actor.country, e.target.country) == ("USA", "UKR")
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "surface", "modality"),
     [

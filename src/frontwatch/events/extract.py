@@ -1930,7 +1930,15 @@ class SentenceExtractor:
                 # the verb stands
                 accompanied = [a for a in others if a.prep in self.lex.counterpart_preps]
                 if spec.counterpart_with and not accompanied:
-                    return False  # "sprak over Rusland": talking about, not with
+                    # "sprak over Rusland": talking about, not with; "Trump and Zelensky
+                    # spoke": with each other
+                    partners = (
+                        self._coordinated_actors(sa, cand.actor_ref)[1:]
+                        if cand.actor_ref is not None
+                        else []
+                    )
+                    if not any(p.actor.country not in (None, actor.country) for p in partners):
+                        return False
                 counterpart = (
                     accompanied[0]
                     if accompanied
