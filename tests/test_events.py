@@ -74,6 +74,7 @@ GAZETTEER = {
     "Snake Island": ("Ostriv Zmiyinyy", "ISL", "UA", 686930),
     "Kstovo": ("Kstovo", "PPL", "RU", 540103),
     "Brussels": ("Brussels", "PPLC", "BE", 2800866),
+    "Druzhkivka": ("Druzhkivka", "PPLA3", "UA", 616743),
 }
 
 
@@ -1300,6 +1301,26 @@ def test_two_leaders_who_spoke_spoke_with_each_other():
     times = {"on Saturday": ("2025-04-26", "2025-04-26")}
     [e] = only(extract(text, "en", times=times), "diplomacy")
     assert (e.actor.country, e.target.country) == ("USA", "UKR")
+
+
+def test_since_after_an_auxiliary_and_a_relative_clause_after_a_list():
+    text = (
+        "Government troops raised the flag in Soledar, and have since entered Kramatorsk, "
+        "Druzhkivka and Lyman, which the rebels left without a fight."
+    )
+    events = extract(text, "en", date="2014-07-14")
+    entered = only(events, "territory.advance")
+    assert sorted((e.place.name, e.actor.country) for e in entered) == [
+        ("Druzhkivka", "UKR"),
+        ("Kramatorsk", "UKR"),
+        ("Lyman", "UKR"),
+    ]
+    left = only(events, "territory.withdrawal")
+    assert sorted((e.place.name, e.actor.country) for e in left) == [
+        ("Druzhkivka", "RUS"),
+        ("Kramatorsk", "RUS"),
+        ("Lyman", "RUS"),
+    ]
 
 
 @pytest.mark.parametrize(

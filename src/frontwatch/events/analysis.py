@@ -1131,7 +1131,13 @@ class SentenceReader:
                 ):
                     ambiguous = tok.norm in lex.ambiguous_subordinators
                     time_phrase = tok.norm in lex.temporal_preps and self._time_follows(k)
-                    if (after_comma or k == lo or not ambiguous) and not time_phrase:
+                    # "have since entered X": after an auxiliary "since" is an adverb
+                    adverb = (
+                        prev is not None
+                        and prev.norm in lex.auxiliaries
+                        and (tok.norm in lex.temporal_preps)
+                    )
+                    if (after_comma or k == lo or not ambiguous) and not time_phrase and not adverb:
                         opens = "conditional" if tok.norm in lex.conditionals else "subordinate"
                 elif (
                     tok.norm in lex.coordinators

@@ -1371,9 +1371,12 @@ class SentenceExtractor:
             # each of them
             cand.place_ref = head
             return [head]
-        group = self._coordinated(
-            sa, head, cands + [r for r in coordinable if r not in cands and r.i > head.i]
-        )
+        extra = [r for r in coordinable if r not in cands and r.i > head.i]
+        if head is antecedent:
+            # "entered Kramatorsk, Druzhkivka and Kostiantynivka, which the rebels left":
+            # a relative clause after a list is about every member
+            extra += [r for r in sa.places if r.j <= head.i and r not in cands and usable(r)]
+        group = self._coordinated(sa, head, cands + extra)
         cand.place_ref = head
         if head.indefinite and not head.resolved:
             cand.pending_place = True
@@ -2000,6 +2003,8 @@ class SentenceExtractor:
                 first_after >= sa.hi
                 or not toks[first_after].is_word
                 or toks[first_after].norm in lex.place_preps
+                # "which the rebels left without a fight"
+                or toks[first_after].norm in lex.prepositions
                 or first_after in timed  # "that Russia said it had captured two weeks ago"
             ):
                 return True
