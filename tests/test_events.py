@@ -1323,6 +1323,19 @@ def test_since_after_an_auxiliary_and_a_relative_clause_after_a_list():
     ]
 
 
+def test_expecting_to_speak_to_a_leader_is_a_planned_meeting():
+    text = "Trump said he expected to speak to Vladimir Putin in Moscow this week."
+    times = {"this week": ("2025-03-10", "2025-03-16")}
+    [e] = only(extract(text, "en", date="2025-03-12", times=times), "diplomacy")
+    assert (e.actor.country, e.target.country, e.modality) == ("USA", "RUS", "planned")
+
+
+def test_a_compound_of_elections_is_an_election():
+    text = "Poetin heeft de Russische presidentsverkiezingen met een ruime meerderheid gewonnen."
+    [e] = only(extract(text, "nl", date="2024-03-18"), "political")
+    assert e.actor.country == "RUS"
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "surface", "modality"),
     [
