@@ -1337,6 +1337,19 @@ def test_a_compound_of_elections_is_an_election():
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia launched one of its biggest attacks on the power plant near Kramatorsk.", "en"),
+        ("De aanval op de brug bij Kherson kostte twee mensen het leven.", "nl"),
+    ],
+)
+def test_an_attack_on_infrastructure_is_a_strike(text, lang):
+    events = extract(text, lang)
+    assert only(events, "combat") == []
+    assert len(only(events, "strike")) == 1
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "surface", "modality"),
     [
         ("De Franse president spreekt vanavond in Kyiv met Zelensky.", "nl", "vanavond", "planned"),

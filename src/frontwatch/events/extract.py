@@ -544,6 +544,15 @@ class SentenceExtractor:
         for k in range(max(sa.lo, hit.i - 3), min(sa.hi, hit.j + 3)):
             if toks[k].norm in lex.strike_modifiers:
                 return True
+        # "de aanval op de brug", "attacks on Ukraine's power system": what is attacked is
+        # infrastructure, not a position fought over
+        targets = lex.infrastructure_nouns
+        if targets:
+            after = toks[hit.j : min(sa.hi, hit.j + 2)]
+            if any(t.norm in lex.attack_target_preps for t in after):
+                window = toks[hit.j : min(sa.hi, hit.j + 7)]
+                if any(t.norm.endswith(targets) for t in window if t.is_word):
+                    return True
         # "met drones aangevallen", "attacked with missiles": the weapon as instrument
         own = sa.clause_of[hit.i - sa.lo]
         for k in range(sa.lo, sa.hi):

@@ -150,6 +150,10 @@ class Lexicon:
     open_questions: frozenset[str]
     # "het", "dit": determiners of neuter nouns, the antecedents of a relative "dat"
     neuter_determiners: frozenset[str]
+    # "de aanval op de brug": what an attack on infrastructure hits (word endings, for
+    # compounds such as "elektriciteitscentrale")
+    infrastructure_nouns: tuple[str, ...]
+    attack_target_preps: frozenset[str]
     # "vanavond", "tonight": still to come when the clause is not in the past
     rest_of_today: frozenset[tuple[str, ...]]
     object_pronouns: frozenset[str]
@@ -392,6 +396,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         quantifiers=word_set(grammar.get("quantifiers", [])),
         open_questions=word_set(grammar.get("open_questions", [])),
         neuter_determiners=word_set(grammar.get("neuter_determiners", [])),
+        infrastructure_nouns=tuple(grammar.get("infrastructure_nouns", [])),
+        attack_target_preps=word_set(grammar.get("attack_target_preps", [])),
         rest_of_today=phrase_set(grammar.get("rest_of_today", [])),
         object_pronouns=word_set(grammar.get("object_pronouns", [])),
         plain_relatives=word_set(grammar.get("plain_relatives", [])),
