@@ -1571,6 +1571,19 @@ def test_recognising_a_separatist_republic_is_diplomacy_with_it():
     assert (e.actor.country, e.target.country, e.target.role) == ("RUS", "RUS", "proxy")
 
 
+def test_a_bare_force_noun_is_the_force_named_last_not_the_state_that_spoke():
+    text = (
+        "Het Oekraïense leger heeft zich teruggetrokken uit Hroza.\n"
+        "Het Kremlin zweeg erover.\n"
+        "De troepen zijn teruggetrokken uit Soledar, zei een woordvoerder."
+    )
+    events = only(extract(text, "nl"), "territory.withdrawal")
+    assert [(e.place.name, e.actor.country) for e in events] == [
+        ("Hroza", "UKR"),
+        ("Soledar", "UKR"),
+    ]
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
