@@ -1584,6 +1584,17 @@ def test_a_bare_force_noun_is_the_force_named_last_not_the_state_that_spoke():
     ]
 
 
+def test_a_place_that_loses_something_is_no_loss_of_the_place():
+    assert (
+        only(extract("Lyman verloor zaterdag zijn laatste stroomlijn.", "nl"), "territory.capture")
+        == []
+    )
+    # where the verb comes last, the place before it is what was lost
+    text = "Het leger meldde dat Rusland Lyman verloor."
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert (e.actor.country, e.place.name) == ("UKR", "Lyman")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -1825,10 +1825,15 @@ class SentenceExtractor:
                 and not cand.remention
             ):
                 return False
-            # "verloor tientallen tanks": what was lost is no place
+            # "verloor tientallen tanks": what was lost is no place; before the verb a place
+            # is the object only where the verb comes last ("dat Oekraïne Bachmoet verloor"):
+            # in a main clause it is the subject ("de centrale verloor haar laatste lijn")
+            verb_last = sa.clauses[sa.clause_of[hit.i - sa.lo]].kind != "main"
             return not (
                 spec.kind == "loss"
-                and not any(-4 <= r.i - hit.j <= 4 or 0 <= hit.i - r.j <= 3 for r in places)
+                and not any(
+                    0 <= r.i - hit.j <= 4 or (verb_last and 0 <= hit.i - r.j <= 3) for r in places
+                )
             )
         if cand.type in VIOLENT:
             # where it happened: a fight or strike "in Ukraine" alone is too vague to keep,
