@@ -465,19 +465,24 @@ def _rest_of_today(
 ) -> None:
     """ "De Veiligheidsraad komt vanavond bijeen": dated by the rest of the report's day, an
     event in a clause that is not in the past is still to come ("zei vanavond" is a fact)."""
-    for c in candidates:
+    timed = [
+        c
+        for c in candidates
+        if c.time is not None
+        and c.modality == "asserted"
+        and phrase_tokens(c.time.surface) in words
+        and c.sentence.span.start <= c.time.start < c.sentence.span.end
+    ]
+    if not timed:
+        return
+    try:
+        from frontwatch.times.component import clause_tense
+    except ImportError:  # the times package is optional for this component
+        return
+    for c in timed:
         t = c.time
-        if (
-            t is None
-            or c.modality != "asserted"
-            or phrase_tokens(t.surface) not in words
-            or not (c.sentence.span.start <= t.start < c.sentence.span.end)
-        ):
+        if t is None:  # for the type checker: the list holds timed candidates only
             continue
-        try:
-            from frontwatch.times.component import clause_tense
-        except ImportError:  # the times package is optional for this component
-            return
         s = c.sentence.span.start
         tense = clause_tense(
             doc.text[s : c.sentence.span.end], doc.lang or "", t.start - s, t.end - s

@@ -1206,9 +1206,10 @@ class SentenceExtractor:
         return out
 
     def _object_owner(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> Actor | None:
-        """The warring side that owns what a verb of attack hit: an adjective or possessive
-        in its object ("hit a Russian ammunition depot", "struck Russia's fleet"), not a
-        place of origin ("from Russian territory")."""
+        """The warring side that owns what a verb of attack hit: an adjective, possessive or
+        genitive in its object ("hit a Russian ammunition depot", "struck Russia's fleet",
+        "een houwitser van de separatisten"), not a place of origin ("from Russian
+        territory")."""
         toks, lex = sa.tokens, self.lex
         for a in sa.actors:
             if a.i < hit.j or sa.clause_of[a.i - sa.lo] != own or a.actor.country not in self.sides:

@@ -1214,9 +1214,6 @@ class TimeEngine:
         after a superlative or "first" in its clause, a "since" expression is the period
         compared with, not the time of what the clause tells; so is a period right after
         "time"/"keer" ("for the fourth time this year")."""
-        baseline = self.grammar.lexicons.get("baseline", {})
-        if not baseline:
-            return False
         occasions = self.grammar.lexicons.get("occasion", {})
         if occasions and result.last > result.first:
             # "for the fourth time this year", "voor de derde keer deze maand": the period
@@ -1224,6 +1221,9 @@ class TimeEngine:
             words = ctx.text[max(0, cand.start - 12) : cand.start].lower().split()
             if words and words[-1] in occasions:
                 return True
+        baseline = self.grammar.lexicons.get("baseline", {})
+        if not baseline:
+            return False
         # the "since" is the lead of most patterns, part of a few ("since 2022")
         lead = cand.lead or ctx.text[cand.start : cand.end].split(" ", 1)[0]
         if lead.lower() not in self.grammar.lexicons.get("since", {}):
