@@ -443,6 +443,27 @@ def _regex_matches(
     return found
 
 
+def _class_chars(name: str, av: Any, *, max_range: int, spaces: bool) -> set[str] | None:
+    """The characters a parsed ``LITERAL`` or ``IN`` (character class) item matches, or
+    ``None`` when they cannot be listed (a wide range, a category such as ``\\w``)."""
+    if name == "LITERAL":
+        return {chr(av)}
+    chars: set[str] = set()
+    for item_op, item_av in av:
+        item = str(item_op)
+        if item == "LITERAL":
+            chars.add(chr(item_av))
+        elif item == "RANGE" and item_av[1] - item_av[0] < max_range:
+            chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+        elif item == "CATEGORY" and str(item_av) == "CATEGORY_DIGIT":
+            chars.update("0123456789")
+        elif item == "CATEGORY" and str(item_av) == "CATEGORY_SPACE" and spaces:
+            chars.add(" ")
+        else:
+            return None
+    return chars
+
+
 class _Unbounded(Exception):
     """A pattern's first word cannot be listed (a class of letters, a wildcard...)."""
 
@@ -461,22 +482,11 @@ def _extend_words(items: Any, states: set[tuple[str, bool]]) -> set[tuple[str, b
         name = str(op)
         new: set[tuple[str, bool]] = set()
         if name in ("LITERAL", "IN"):
-            chars: set[str] = set()
-            if name == "LITERAL":
-                chars.add(chr(av))
-            else:
-                for item_op, item_av in av:
-                    item = str(item_op)
-                    if item == "LITERAL":
-                        chars.add(chr(item_av))
-                    elif item == "RANGE" and item_av[1] - item_av[0] < 128:
-                        chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
-                    elif item == "CATEGORY" and str(item_av) == "CATEGORY_DIGIT":
-                        chars.add("0")
-                    elif item == "CATEGORY" and str(item_av) == "CATEGORY_SPACE":
-                        chars.add(" ")
-                    else:
-                        raise _Unbounded
+            listed = _class_chars(name, av, max_range=128, spaces=True)
+            if listed is None:
+                raise _Unbounded
+            # one digit stands for all: a digit only ends the reading
+            chars = {"0" if c.isdigit() else c for c in listed}
             for word, _ in opened:
                 for char in chars:
                     if char.isdigit():
@@ -661,21 +671,8 @@ def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
         name = str(op)
         chars: set[str] | None
         nullable = False
-        if name == "LITERAL":
-            chars = {chr(av)}
-        elif name == "IN":
-            chars = set()
-            for item_op, item_av in av:
-                item = str(item_op)
-                if item == "LITERAL":
-                    chars.add(chr(item_av))
-                elif item == "RANGE" and item_av[1] - item_av[0] < 512:
-                    chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
-                elif item == "CATEGORY" and str(item_av) == "CATEGORY_DIGIT":
-                    chars.update("0123456789")
-                else:
-                    chars = None
-                    break
+        if name in ("LITERAL", "IN"):
+            chars = _class_chars(name, av, max_range=512, spaces=False)
         elif name == "BRANCH":
             chars, nullable = set(), False
             for branch in av[1]:
