@@ -1595,6 +1595,17 @@ def test_a_place_that_loses_something_is_no_loss_of_the_place():
     assert (e.actor.country, e.place.name) == ("UKR", "Lyman")
 
 
+def test_the_side_whose_weapons_hit_attacks_wherever_the_subject_stands():
+    text = "In Kramatorsk, de geboortestad van Zelensky, troffen Russische kruisraketten een dam."
+    [e] = only(extract(text, "nl"), "strike")
+    assert (e.actor.country, e.place.name) == ("RUS", "Kramatorsk")
+
+
+def test_finding_is_no_hitting():
+    text = "In Kramatorsk troffen journalisten en Oekraïense militairen tientallen lichamen aan."
+    assert only(extract(text, "nl"), "strike") == []
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -1293,7 +1293,8 @@ class SentenceReader:
                 if particle is not None:
                     if single is not None:
                         hits.remove(single)
-                    hits.append(TriggerHit(m.i, m.j, spec, particle))
+                    if spec.type != "none":  # "troffen ... aan" (found) blocks "troffen"
+                        hits.append(TriggerHit(m.i, m.j, spec, particle))
                     break
         hits.sort(key=_I)
         return hits

@@ -727,6 +727,16 @@ class SentenceExtractor:
                         "possessive",
                     )
                     return
+        # 3b. "troffen Russische kruisraketten een stuwdam": the side whose weapons hit,
+        # wherever the subject stands
+        if cand.type in VIOLENT and spec.kind == "verb":
+            user = self._weapon_user(sa, own)
+            if user is not None:
+                cand.actor, cand.actor_source = (
+                    self._role_for(user, cand.type, "adjective"),
+                    "weapon",
+                )
+                return
         # 4. "de terugtrekking van Oekraïense troepen": a nominalisation's "van"/"of" actor.
         if spec.kind == "noun":
             for a in sa.actors:
@@ -1204,6 +1214,35 @@ class SentenceExtractor:
         elif out.role == "unknown" and out.country:
             out.role = "government"
         return out
+
+    def _weapon_user(self, sa: SentenceAnalysis, own: int) -> Actor | None:
+        """A warring side's adjective on a weapon that is a subject of the clause ("Russische
+        kruisraketten"), not part of a compound ("a Ukrainian drone factory") or of a phrase
+        ("from Russian air defence")."""
+        toks, lex = sa.tokens, self.lex
+        time_starts = {i for i, _, _ in sa.time_tokens}
+        for a in sa.actors:
+            if (
+                a.kind != "adjective"
+                or a.actor.country not in self.sides
+                or sa.clause_of[a.i - sa.lo] != own
+                or a.j >= sa.hi
+                or toks[a.j].norm not in lex.strike_modifiers
+            ):
+                continue
+            prev = toks[a.i - 1].norm if a.i > sa.lo else ""
+            if prev in lex.prepositions or prev in lex.determiners:
+                continue
+            nxt = a.j + 1
+            if (
+                nxt >= sa.hi
+                or not toks[nxt].is_word
+                or toks[nxt].norm in lex.determiners
+                or toks[nxt].norm in lex.prepositions
+                or nxt in time_starts
+            ):
+                return a.actor
+        return None
 
     def _object_owner(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> Actor | None:
         """The warring side that owns what a verb of attack hit: an adjective, possessive or
