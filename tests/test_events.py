@@ -1606,6 +1606,27 @@ def test_finding_is_no_hitting():
     assert only(extract(text, "nl"), "strike") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "etype"),
+    [
+        (
+            "Russische eenheden sloegen bij Pokrovsk een bres in de Oekraïense linies.",
+            "nl",
+            "territory.advance",
+        ),
+        ("Russian units breached the Ukrainian lines near Pokrovsk.", "en", "territory.advance"),
+        ("Separatist fighters routed the Ukrainian army at Debaltseve.", "en", "combat"),
+        (
+            "Oekraïense zeedrones hebben bij de Krim een Russisch schip tot zinken gebracht.",
+            "nl",
+            "strike",
+        ),
+    ],
+)
+def test_breaches_routs_and_disabling_strikes(text, lang, etype):
+    assert len(only(extract(text, lang), etype)) == 1
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
