@@ -109,9 +109,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+_PHRASES: dict[str, tuple[str, ...]] = {}
+
+
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """A lexicon phrase as the folded token sequence the text will be compared with."""
-    return tuple(fold(m.group()) for m in _TOKEN.finditer(phrase))
+    """A lexicon phrase as the folded token sequence the text will be compared with (asked
+    for every candidate's time phrase too: remembered, within bounds)."""
+    found = _PHRASES.get(phrase)
+    if found is None:
+        found = tuple(fold(m.group()) for m in _TOKEN.finditer(phrase))
+        if len(_PHRASES) < 200_000:
+            _PHRASES[phrase] = found
+    return found
 
 
 def _is_acronym(word: str) -> bool:
