@@ -1077,7 +1077,15 @@ class SentenceExtractor:
         )
 
     def _passive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
-        """A participle after a passive auxiliary: "werd verbannen", "was barred"."""
+        """A participle after a passive auxiliary: "werd verbannen", "was barred" (asked for
+        places and actors alike: once per trigger)."""
+        key = ("passive", hit.i)
+        known = sa.memo.get(key)
+        if known is None or known[0] is not hit:
+            known = sa.memo[key] = (hit, self._passive_uncached(sa, hit))
+        return known[1]
+
+    def _passive_uncached(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         toks = sa.tokens
         aux = self.lex.passive_auxiliaries
         if hit.spec.type not in ("territory.withdrawal", "territory.advance") and not any(
