@@ -1571,19 +1571,6 @@ def test_recognising_a_separatist_republic_is_diplomacy_with_it():
     assert (e.actor.country, e.target.country, e.target.role) == ("RUS", "RUS", "proxy")
 
 
-def test_a_bare_force_noun_is_the_force_named_last_not_the_state_that_spoke():
-    text = (
-        "Het Oekraïense leger heeft zich teruggetrokken uit Hroza.\n"
-        "Het Kremlin zweeg erover.\n"
-        "De troepen zijn teruggetrokken uit Soledar, zei een woordvoerder."
-    )
-    events = only(extract(text, "nl"), "territory.withdrawal")
-    assert [(e.place.name, e.actor.country) for e in events] == [
-        ("Hroza", "UKR"),
-        ("Soledar", "UKR"),
-    ]
-
-
 def test_a_place_that_loses_something_is_no_loss_of_the_place():
     assert (
         only(extract("Lyman verloor zaterdag zijn laatste stroomlijn.", "nl"), "territory.capture")

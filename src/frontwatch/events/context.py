@@ -389,15 +389,9 @@ class DocState:
                     if prev is None:
                         # "minister Avakov", "de regering": a state's office is a state's,
                         # not that of the separatists or civilians named just before it
-                        prev = None
-                        if ref.actor.role == "military":
-                            # "de troepen", "the units": the force named last, not the
-                            # ministry or the state that spoke of it
-                            prev = self._last_actor(ref.i, seen, forces_only=True)
-                        if prev is None:
-                            prev = self._last_actor(
-                                ref.i, seen, states_only=ref.actor.role == "government"
-                            )
+                        prev = self._last_actor(
+                            ref.i, seen, states_only=ref.actor.role == "government"
+                        )
                     if prev is not None:
                         ref.actor.country = prev.country
             if ref.actor.country is not None and ref.kind != "adjective":
@@ -432,22 +426,14 @@ class DocState:
         return main[0].actor if main and main[0].i < ref.i else None
 
     def _last_actor(
-        self,
-        pos: int,
-        seen: list[tuple[int, Actor]],
-        *,
-        states_only: bool = False,
-        forces_only: bool = False,
+        self, pos: int, seen: list[tuple[int, Actor]], *, states_only: bool = False
     ) -> Actor | None:
         history = [a for p, a in self.actors if p < pos] + [a for p, a in seen if p < pos]
         for actor in reversed(history):
-            if actor.country is None:
-                continue
-            if states_only and actor.role not in ("government", "military"):
-                continue
-            if forces_only and actor.role not in ("military", "proxy"):
-                continue
-            return actor
+            if actor.country is not None and not (
+                states_only and actor.role not in ("government", "military")
+            ):
+                return actor
         return None
 
     def _local_country(self, sa: SentenceAnalysis, pos: int) -> str | None:
