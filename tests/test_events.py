@@ -1614,6 +1614,26 @@ def test_breaches_routs_and_disabling_strikes(text, lang, etype):
     assert len(only(extract(text, lang), etype)) == 1
 
 
+def test_each_conjunct_keeps_its_own_time():
+    text = "Lyman werd in maart 2022 door Rusland bezet en in oktober 2022 door Oekraïne heroverd."
+    times = {
+        "in maart 2022": ("2022-03-01", "2022-03-31"),
+        "in oktober 2022": ("2022-10-01", "2022-10-31"),
+    }
+    events = sorted(
+        only(extract(text, "nl", times=times), "territory.capture"), key=lambda e: e.time.earliest
+    )
+    assert [(e.actor.country, e.time.earliest) for e in events] == [
+        ("RUS", "2022-03-01"),
+        ("UKR", "2022-10-01"),
+    ]
+    # a conjunct without a time of its own shares its neighbour's
+    text = "The rebels abandoned Lyman overnight and retreated towards Kramatorsk."
+    times = {"overnight": ("2014-07-04", "2014-07-05")}
+    for e in only(extract(text, "en", date="2014-07-05", times=times), "territory.withdrawal"):
+        assert e.time.earliest == "2014-07-04"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

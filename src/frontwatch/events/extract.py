@@ -1658,6 +1658,19 @@ class SentenceExtractor:
         others = [
             t.i for t in sa.triggers if t.i != hit.i and t.spec.kind in ("verb", "fall", "loss")
         ]
+        coordinators = self.lex.coordinators
+
+        def other_conjunct(i: int, c: int) -> bool:
+            """ "werd in maart bezet en in september heroverd": a time across "en"/"and" with
+            a predicate of its own belongs to that conjunct."""
+            lo_, hi_ = sorted((i, hit.i))
+            cuts = [n for n in range(lo_, hi_) if toks[n].norm in coordinators]
+            if not cuts:
+                return False
+            if i > hit.i:
+                return any(o > cuts[0] and sa.clause_of[o - sa.lo] == c for o in others)
+            return any(o < cuts[-1] and sa.clause_of[o - sa.lo] == c for o in others)
+
         for c in chain:
             times = [
                 (i, t)
@@ -1674,6 +1687,10 @@ class SentenceExtractor:
                     )
                 )
             ]
+            if c == own and others and len(times) > 1:
+                # ... but a conjunct without a time of its own shares its neighbour's
+                # ("abandoned the city overnight and retreated towards Donetsk")
+                times = [item for item in times if not other_conjunct(item[0], c)] or times
             if times:
                 # a time set off by commas from the trigger (an apposition's "before the war")
                 # yields to one in the trigger's own stretch of the clause
