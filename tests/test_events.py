@@ -1523,6 +1523,12 @@ def test_an_open_question_asserts_no_event(text, lang):
     assert [e for e in extract(text, lang) if e.modality == "asserted"] == []
 
 
+def test_of_between_two_nouns_is_or_not_whether():
+    text = "Het leger meldt dat Russische troepen Lyman of Siversk hebben ingenomen."
+    events = only(extract(text, "nl"), "territory.capture")
+    assert events and all(e.modality == "asserted" for e in events)
+
+
 def test_around_the_same_time_takes_the_time_told_before():
     text = (
         "Eind oktober vielen Russische troepen Soledar aan.\n"

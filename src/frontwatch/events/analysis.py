@@ -1065,6 +1065,7 @@ class SentenceReader:
     ) -> tuple[list[Clause], list[int]]:
         lex, toks = self.lex, self.tokens
         say_ends = {c.j for c in cues if c.categories & _SAY_LIKE}
+        negation_ends = {c.j for c in cues if "negation" in c.categories}
         say_near: set[int] = set()
         for end in say_ends:
             # Dutch puts the subject after a fronted verb: "meldde gouverneur Hajdaj van
@@ -1102,7 +1103,15 @@ class SentenceReader:
                 if (
                     tok.norm in lex.open_questions
                     and not in_name
-                    and (k == lo or k in say_near or (after_comma and k - 1 in say_near))
+                    and (
+                        k == lo
+                        or (tok.norm not in lex.coordinators and k in say_near)
+                        # Dutch "of" is also "or": only right after the verb of saying or
+                        # its negation ("zei niet of ..."), not in "wapens of militairen"
+                        or k in say_ends
+                        or k in negation_ends
+                        or (after_comma and k - 1 in say_near)
+                    )
                 ):
                     # "Of Rusland een aanval voorbereidt, durft niemand te zeggen", "did not say
                     # whether its troops had left": an open question asserts nothing
