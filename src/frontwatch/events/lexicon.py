@@ -7,7 +7,7 @@ has such a file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -316,6 +316,25 @@ def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
     return m
 
 
+# How a plain list of the ``[grammar]`` table becomes the Lexicon field of the same name, by
+# the field's declared type (fields read from other tables, or transformed, are set explicitly
+# in compile_lexicon).
+_GRAMMAR_READERS: dict[str, Any] = {
+    "frozenset[str]": word_set,
+    "frozenset[tuple[str, ...]]": phrase_set,
+    "tuple[str, ...]": tuple,
+}
+
+
+def _grammar_words(grammar: dict[str, Any], explicit: dict[str, Any]) -> dict[str, Any]:
+    """The Lexicon fields not set in ``explicit``: the ``[grammar]`` lists of their names."""
+    return {
+        f.name: _GRAMMAR_READERS[f.type](grammar.get(f.name, []))
+        for f in fields(Lexicon)
+        if f.name not in explicit
+    }
+
+
 def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     """Build the matchers and sets of one language's data table."""
     triggers = PhraseMatcher()
@@ -352,7 +371,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     proxy = PhraseMatcher()
     for phrase in actor_data.get("proxy_markers", []):
         proxy.add(phrase, "proxy")
-    return Lexicon(
+    explicit: dict[str, Any] = dict(
         lang=data.get("lang", ""),
         triggers=triggers,
         separable=separable,
@@ -368,85 +387,12 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         pledge_auxiliaries=word_set(cue_data.get("pledge_auxiliaries", [])),
         state_change=word_set(w for p in cue_data.get("state_change", []) for w in p.split()),
         state_keep=word_set(w for p in cue_data.get("state_keep", []) for w in p.split()),
-        determiners=word_set(grammar.get("determiners", [])),
-        definite=word_set(grammar.get("definite", [])),
-        indefinite=word_set(grammar.get("indefinite", [])),
-        relative=word_set(grammar.get("relative", [])),
-        subordinators=word_set(grammar.get("subordinators", [])),
-        complementizers=word_set(grammar.get("complementizers", [])),
         coordinators=word_set(w for p in grammar.get("coordinators", []) for w in p.split()),
-        agent_preps=word_set(grammar.get("agent_preps", [])),
-        pronouns=word_set(grammar.get("pronouns", [])),
-        possessives=word_set(grammar.get("possessives", [])),
-        place_pronouns=word_set(grammar.get("place_pronouns", [])),
-        demonstrative_pronouns=word_set(grammar.get("demonstrative_pronouns", [])),
         locators=locators,
-        origin_preps=word_set(grammar.get("origin_preps", [])),
-        prepositions=word_set(grammar.get("prepositions", [])),
-        place_preps=word_set(grammar.get("place_preps", [])),
-        coordination_fillers=word_set(grammar.get("coordination_fillers", [])),
-        object_fillers=word_set(grammar.get("object_fillers", [])),
-        topic_preps=word_set(grammar.get("topic_preps", [])),
-        agreement_verbs=word_set(grammar.get("agreement_verbs", [])),
-        visit_words=word_set(grammar.get("visit_words", [])),
-        counterpart_preps=word_set(grammar.get("counterpart_preps", [])),
-        recognition_verbs=word_set(grammar.get("recognition_verbs", [])),
-        later_today=phrase_set(grammar.get("later_today", [])),
-        maker_words=word_set(grammar.get("maker_words", [])),
-        quantifiers=word_set(grammar.get("quantifiers", [])),
-        open_questions=word_set(grammar.get("open_questions", [])),
-        neuter_determiners=word_set(grammar.get("neuter_determiners", [])),
-        infrastructure_nouns=tuple(grammar.get("infrastructure_nouns", [])),
-        attack_target_preps=word_set(grammar.get("attack_target_preps", [])),
-        rest_of_today=phrase_set(grammar.get("rest_of_today", [])),
-        object_pronouns=word_set(grammar.get("object_pronouns", [])),
-        plain_relatives=word_set(grammar.get("plain_relatives", [])),
-        series_ordinals=word_set(grammar.get("series_ordinals", [])),
-        holding_forms=word_set(grammar.get("holding_forms", [])),
-        gerund_suffixes=tuple(grammar.get("gerund_suffixes", [])),
-        continuation_verbs=word_set(grammar.get("continuation_verbs", [])),
-        auxiliaries=word_set(grammar.get("auxiliaries", [])),
-        stative_auxiliaries=word_set(grammar.get("stative_auxiliaries", [])),
-        perfect_auxiliaries=word_set(grammar.get("perfect_auxiliaries", [])),
-        passive_auxiliaries=word_set(grammar.get("passive_auxiliaries", [])),
-        place_subject_verbs=word_set(grammar.get("place_subject_verbs", [])),
-        expletives=word_set(grammar.get("expletives", [])),
-        copulas=word_set(grammar.get("copulas", [])),
-        not_nominal=word_set(grammar.get("not_nominal", [])),
-        genitive_preps=word_set(grammar.get("genitive_preps", [])),
-        beneficiary_preps=word_set(grammar.get("beneficiary_preps", [])),
-        recipient_preps=word_set(grammar.get("recipient_preps", [])),
-        seat_preps=word_set(grammar.get("seat_preps", [])),
-        around_preps=word_set(grammar.get("around_preps", [])),
-        regional_adjectives=word_set(grammar.get("regional_adjectives", [])),
-        target_preps=word_set(grammar.get("target_preps", [])),
-        ambiguous_subordinators=word_set(grammar.get("ambiguous_subordinators", [])),
-        temporal_preps=word_set(grammar.get("temporal_preps", [])),
-        since_preps=word_set(grammar.get("since_preps", [])),
-        conditionals=word_set(grammar.get("conditionals", [])),
-        infinitive_markers=word_set(grammar.get("infinitive_markers", [])),
-        purpose_markers=word_set(grammar.get("purpose_markers", [])),
-        clause_pronouns=word_set(grammar.get("clause_pronouns", [])),
-        proform_adverbs=word_set(grammar.get("proform_adverbs", [])),
-        that_words=word_set(grammar.get("that_words", [])),
-        negation_exceptions=word_set(grammar.get("negation_exceptions", [])),
-        go_verbs=word_set(grammar.get("go_verbs", [])),
-        go_not_future_before=word_set(grammar.get("go_not_future_before", [])),
         negation_follows_verb=bool(grammar.get("negation_follows_verb", False)),
         attributive_ending=fold(grammar.get("attributive_ending", "")),
         participle_endings=tuple(fold(e) for e in grammar.get("participle_endings", [])),
-        weak_interrogatives=word_set(grammar.get("weak_interrogatives", [])),
-        purpose_openers=word_set(grammar.get("purpose_openers", [])),
-        demonstratives=word_set(grammar.get("demonstratives", [])),
         plural_place_nouns=word_set(place_nouns.get("plural", [])),
-        instrument_preps=word_set(grammar.get("instrument_preps", [])),
-        inclusion_markers=phrase_set(grammar.get("inclusion_markers", [])),
-        phrase_skippable=word_set(grammar.get("phrase_skippable", [])),
-        part_nouns=word_set(grammar.get("part_nouns", [])),
-        passive_perfect_auxiliaries=word_set(grammar.get("passive_perfect_auxiliaries", [])),
-        unaccusatives=word_set(grammar.get("unaccusatives", [])),
-        time_adverbs=word_set(grammar.get("time_adverbs", [])),
-        state_preps=word_set(grammar.get("state_preps", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
         island_nouns=word_set(place_nouns.get("island", [])),
@@ -460,6 +406,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         institutions=phrase_set(actor_data.get("institutions", [])),
         numbers=_numbers(data.get("numbers", {})),
     )
+    return Lexicon(**explicit, **_grammar_words(grammar, explicit))
 
 
 _LIST_FILLERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
