@@ -1380,18 +1380,12 @@ def test_a_relative_pronoun_before_its_verb_is_the_subject():
     assert (e.actor.country, e.target.country, e.place.name) == ("NLD", "UKR", "Kyiv")
 
 
-@pytest.mark.parametrize(
-    ("text", "donor", "recipient"),
-    [
-        ("Kyiv received a new US package worth $250 million.", "USA", None),
-        ("Congress finally passed a Ukraine aid package worth $61 billion.", "USA", "UKR"),
-    ],
-)
-def test_a_name_before_an_aid_noun_is_the_donor_unless_it_is_a_warring_side(text, donor, recipient):
-    [e] = only(extract(text, "en"), "aid")
-    assert e.actor.country == donor
-    if recipient:
-        assert e.target.country == recipient
+def test_a_name_before_an_aid_noun_is_the_donor_unless_it_is_a_warring_side():
+    [given] = only(extract("Kyiv received a new US package worth $250 million.", "en"), "aid")
+    assert given.actor.country == "USA"
+    text = "Congress finally passed a Ukraine aid package worth $61 billion."
+    [passed] = only(extract(text, "en"), "aid")
+    assert (passed.actor.country, passed.target.country) == ("USA", "UKR")
 
 
 @pytest.mark.parametrize(

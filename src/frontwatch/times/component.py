@@ -15,8 +15,7 @@ from functools import lru_cache
 
 from frontwatch.records import Document, Span, TimeMention
 from frontwatch.times.engine import engine_for
-from frontwatch.times.grammar import load_grammar
-from frontwatch.times.tense import Tense, TenseRules
+from frontwatch.times.tense import Tense
 
 _TOKEN = re.compile(r"[\w'’]+")
 
@@ -137,14 +136,11 @@ def anaphoric_time(doc: Document, sentence: Span | int) -> TimeMention | None:
 __all__ = ["TimeTagger", "anaphoric_mentions", "anaphoric_time", "renumber"]
 
 
-@lru_cache(maxsize=16)
-def _tense_rules(lang: str) -> TenseRules | None:
-    grammar = load_grammar(lang)
-    return TenseRules(grammar.tense) if grammar is not None else None
-
-
 def clause_tense(sentence: str, lang: str, start: int, end: int) -> Tense | None:
     """The tense of the clause holding ``sentence[start:end]`` ("komt vanavond bijeen":
-    present; "zei vanavond": past), or ``None`` when there are no time data for ``lang``."""
-    rules = _tense_rules(lang)
-    return rules.tense_of(sentence, start, end, side="clause") if rules is not None else None
+    present; "zei vanavond": past), or ``None`` when there are no time data for ``lang``.
+    It asks the language's engine, whose tense reader has already seen the text."""
+    engine = engine_for(lang)
+    if engine is None:
+        return None
+    return engine.rules.tense_of(sentence, start, end, side="clause")
