@@ -1349,6 +1349,12 @@ def test_an_attack_on_infrastructure_is_a_strike(text, lang):
     assert len(only(events, "strike")) == 1
 
 
+def test_an_english_word_only_ending_like_infrastructure_is_none():
+    # "airport" ends like "port": an assault on it is a fight (English does not compound)
+    text = "Separatist fighters launched a new assault on the airport near Donetsk."
+    assert len(only(extract(text, "en", date="2014-10-01"), "combat")) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "surface", "modality"),
     [

@@ -546,12 +546,16 @@ class SentenceExtractor:
                 return True
         # "de aanval op de brug", "attacks on Ukraine's power system": what is attacked is
         # infrastructure, not a position fought over
-        targets = lex.infrastructure_nouns
+        targets, endings = lex.infrastructure_nouns, lex.infrastructure_endings
         if targets:
             after = toks[hit.j : min(sa.hi, hit.j + 2)]
             if any(t.norm in lex.attack_target_preps for t in after):
                 window = toks[hit.j : min(sa.hi, hit.j + 7)]
-                if any(t.norm.endswith(targets) for t in window if t.is_word):
+                if any(
+                    t.norm in targets or (endings and t.norm.endswith(endings))
+                    for t in window
+                    if t.is_word
+                ):
                     return True
         # "met drones aangevallen", "attacked with missiles": the weapon as instrument
         own = sa.clause_of[hit.i - sa.lo]

@@ -150,9 +150,10 @@ class Lexicon:
     open_questions: frozenset[str]
     # "het", "dit": determiners of neuter nouns, the antecedents of a relative "dat"
     neuter_determiners: frozenset[str]
-    # "de aanval op de brug": what an attack on infrastructure hits (word endings, for
-    # compounds such as "elektriciteitscentrale")
-    infrastructure_nouns: tuple[str, ...]
+    # "de aanval op de brug": what an attack on infrastructure hits, as words and, where the
+    # language compounds, as word endings ("elektriciteitscentrale")
+    infrastructure_nouns: frozenset[str]
+    infrastructure_endings: tuple[str, ...]
     attack_target_preps: frozenset[str]
     # "vanavond", "tonight": still to come when the clause is not in the past
     rest_of_today: frozenset[tuple[str, ...]]
