@@ -319,7 +319,8 @@ def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
 
 # How a plain list of the ``[grammar]`` table becomes the Lexicon field of the same name, by
 # the field's declared type (fields read from other tables, or transformed, are set explicitly
-# in compile_lexicon).
+# in compile_lexicon). The keys are the annotations as written: this module postpones their
+# evaluation (``from __future__ import annotations``), so ``Field.type`` is that text.
 _GRAMMAR_READERS: dict[str, Any] = {
     "frozenset[str]": word_set,
     "frozenset[tuple[str, ...]]": phrase_set,
