@@ -12,6 +12,8 @@ import pytest
 from frontwatch.events import EventExtractor
 from frontwatch.records import Document, Event, PlaceMention, Span, TimeMention
 
+VIOLENT_TYPES = ("combat", "strike")
+
 # surface -> (name, feature, ISO2 country, geonameid)
 GAZETTEER = {
     "Kreminna": ("Kreminna", "PPL", "UA", 704403),
@@ -75,6 +77,8 @@ GAZETTEER = {
     "Kstovo": ("Kstovo", "PPL", "RU", 540103),
     "Brussels": ("Brussels", "PPLC", "BE", 2800866),
     "Druzhkivka": ("Druzhkivka", "PPLA3", "UA", 616743),
+    "Bryansk": ("Bryansk Oblast", "ADM1", "RU", 571473),
+    "Belgorod": ("Belgorod", "PPLA", "RU", 578072),
 }
 
 
@@ -1644,6 +1648,122 @@ def test_each_conjunct_keeps_its_own_time():
     times = {"overnight": ("2014-07-04", "2014-07-05")}
     for e in only(extract(text, "en", date="2014-07-05", times=times), "territory.withdrawal"):
         assert e.time.earliest == "2014-07-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Russia's defence ministry accused Ukraine on Friday of shelling Belgorod with "
+            "cluster munitions.",
+            "en",
+        ),
+        (
+            "Het Russische ministerie van Defensie beschuldigde Oekraïne er vrijdag van Belgorod "
+            "met clustermunitie te hebben beschoten.",
+            "nl",
+        ),
+    ],
+)
+def test_an_attack_told_in_an_accusation_is_the_accused_partys_by_the_accusers_account(
+    text: str, lang: str
+):
+    [strike] = only(extract(text, lang, date="2024-05-12"), "strike")
+    assert strike.actor.country == "UKR"
+    assert (strike.status, strike.claimant.country) == ("claimed", "RUS")
+    assert strike.place.name == "Belgorod"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Moscow and Kyiv accused each other on Thursday of shelling the Zaporizhzhia "
+            "nuclear plant again.",
+            "en",
+        ),
+        (
+            "Moskou en Kyiv beschuldigen elkaar van nieuwe beschietingen op de kerncentrale van "
+            "Zaporizhzhia.",
+            "nl",
+        ),
+    ],
+)
+def test_accusing_each_other_gives_each_partys_version(text: str, lang: str):
+    strikes = only(extract(text, lang, date="2022-08-12"), "strike")
+    versions = {(e.actor.country, e.claimant.country, e.status) for e in strikes}
+    assert versions == {("UKR", "RUS", "claimed"), ("RUS", "UKR", "claimed")}
+
+
+def test_a_denial_with_a_gerund_is_the_deniers_own_version_of_the_attack():
+    text = (
+        "Rockets fired from rebel-held areas hit Kramatorsk on Tuesday, killing seven people, "
+        "Kyiv said.\nThe rebels denied firing on the city."
+    )
+    strikes = only(extract(text, "en", date="2015-02-10"), "strike")
+    by_status = {e.status: e for e in strikes}
+    assert set(by_status) == {"claimed", "denied"}
+    assert by_status["claimed"].claimant.country == "UKR"
+    denial = by_status["denied"]
+    assert (denial.claimant.country, denial.claimant.role) == ("RUS", "proxy")
+    assert denial.place.name == "Kramatorsk"
+
+
+def test_a_denied_attack_naming_no_place_takes_the_place_and_time_of_the_claim():
+    text = (
+        "A Russian jet dropped a bomb on a school in Chernihiv on Monday, the regional governor "
+        "said.\nRussia's defence ministry denied bombing the school."
+    )
+    strikes = only(
+        extract(text, "en", date="2022-03-09", times={"on Monday": ("2022-03-07", "2022-03-07")}),
+        "strike",
+    )
+    denial = next(e for e in strikes if e.status == "denied")
+    assert denial.claimant.country == "RUS"
+    assert denial.place.name == "Chernihiv"
+    assert denial.time.earliest == "2022-03-07"
+    # with no attack told, the denial places nothing
+    assert not extract("Russia's defence ministry denied bombing the school.", "en")
+
+
+@pytest.mark.parametrize(
+    ("denial", "lang"),
+    [
+        ("Kyiv denied the accusation.", "en"),
+        ("Kyiv dismissed that as a provocation.", "en"),
+        ("Kyiv denied any direct involvement.", "en"),
+        ("Kyiv wees de beschuldiging van de hand en ontkent elke betrokkenheid.", "nl"),
+    ],
+)
+def test_a_denial_pointing_back_at_an_accusation_is_the_accused_partys(denial: str, lang: str):
+    claim = (
+        "Russia said Ukrainian drones struck an oil depot in Belgorod overnight."
+        if lang == "en"
+        else "Rusland zegt dat Oekraïense drones vannacht een olieopslag in Belgorod troffen."
+    )
+    strikes = only(extract(f"{claim}\n{denial}", lang, date="2024-05-12"), "strike")
+    assert sorted((e.status, e.claimant.country) for e in strikes) == [
+        ("claimed", "RUS"),
+        ("denied", "UKR"),
+    ]
+    assert {e.actor.country for e in strikes} == {"UKR"}
+    assert {e.place.name for e in strikes} == {"Belgorod"}
+
+
+def test_an_attack_on_an_unnamed_village_of_a_region_is_placed_in_the_region():
+    text = (
+        "Russian officials accused Ukraine on Thursday of attacking a village in the Bryansk "
+        "region with helicopters.\nKyiv denied the accusation."
+    )
+    events = [e for e in extract(text, "en", date="2022-04-14") if e.type in VIOLENT_TYPES]
+    assert events
+    # Kyiv, standing for its government, names no village
+    assert {e.place.name for e in events} == {"Bryansk Oblast"}
+    assert {e.actor.country for e in events} == {"UKR"}
+
+
+def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
+    assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

@@ -187,7 +187,7 @@ class EventExtractor:
                 found = _continued(sa, analysed[-1], candidates, lex)
             if analysed and not found:
                 _attribute_back(sa, _told_before(analysed, sa), candidates, extractor)
-            found.extend(_blame(sa, candidates, analysed))
+            found.extend(_blame(sa, found, candidates, analysed, lex))
             for c in found:
                 if c.pending_place and c.place is None:
                     pending.append(c)
@@ -198,6 +198,9 @@ class EventExtractor:
             analysed.append(sa)
             state.remember_places(sa)
             state.remember_actors(sa)
+        for c in candidates:
+            if c.place is None and c.type not in TERRITORIAL:
+                c.place = _region_of_unnamed(c)
         candidates = [
             c
             for c in candidates
@@ -273,6 +276,22 @@ def _within(items: Sequence, starts: list[int], span: Span) -> list:
     return [x for x in items[lo:hi] if x.end <= span.end]
 
 
+def _region_of_unnamed(c: Candidate) -> PlaceMention | None:
+    """ "attacking a village in the Bryansk region", the village never named: the attack took
+    place in that region. (Not for a move: the region is not what was taken.)"""
+    ref = c.place_ref
+    if ref is None or not ref.indefinite or ref.resolved:
+        return None
+    return next(
+        (
+            r.mention
+            for r in c.sentence.places
+            if r.mention is not None and 0 <= r.i - ref.j <= 2 and r.prep is not None
+        ),
+        None,
+    )
+
+
 def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[Candidate] | None:
     """ "een dorp in de regio Loegansk ... Volgens de gouverneur ... Bilohorivka": the village.
 
@@ -291,6 +310,8 @@ def _resolve_cataphora(pending: list[Candidate], sa: SentenceAnalysis) -> list[C
         and not r.secondary
         and not is_country_level(r.mention)
         and (r.mention.feature or "").upper() not in ("ADM1", "ADM2", "RGN")
+        # "Kyiv denied the accusation": a capital standing for its government names no village
+        and not any(a.kind == "metonym" and a.i <= r.i < a.j for a in sa.actors)
     ]
     named = [r.mention for r in pool if not r.locator]
     if not named:
@@ -492,34 +513,68 @@ def _rest_of_today(
 
 
 def _blame(
-    sa: SentenceAnalysis, candidates: list[Candidate], analysed: list[SentenceAnalysis]
+    sa: SentenceAnalysis,
+    found: list[Candidate],
+    candidates: list[Candidate],
+    analysed: list[SentenceAnalysis],
+    lex: Lexicon,
 ) -> list[Candidate]:
     """ "Oekraïne geeft Rusland de schuld", "Moscow blamed Ukraine": who is said to have attacked.
 
-    The blamer becomes the source of the last attack told (this or the two sentences before);
-    an attack already ascribed to someone else gets a second version, the blamer's.
+    An attack told inside the accusation ("accused Ukraine of shelling Klimovo", "beschuldigt
+    Oekraïne van een aanslag") is the accused party's, claimed by the accuser; "accuse each
+    other of" gives each party's version. Otherwise the blamer becomes the source of the last
+    attack told (this or the two sentences before); an attack already ascribed to someone else
+    gets a second version, the blamer's. ``found`` holds this sentence's candidates.
     """
     blames = sa.cues_of("blame")
     if not blames:
         return []
     recent = {id(a) for a in analysed[-2:]} | {id(sa)}
     out: list[Candidate] = []
+    toks = sa.tokens
     for cue in blames:
-        speaker = next(
-            (
-                a
-                for a in reversed(sa.actors)
-                if a.j <= cue.i and a.actor.country and a.kind != "adjective"
-            ),
-            None,
-        )
-        blamed = next((a for a in sa.actors if cue.j <= a.i <= cue.j + 4 and a.actor.country), None)
-        if speaker is None or blamed is None or speaker.actor.country == blamed.actor.country:
+        speakers = [
+            a for a in sa.actors if a.j <= cue.i and a.actor.country and a.kind != "adjective"
+        ]
+        speaker = speakers[-1] if speakers else None
+        if speaker is None:
             continue
-        attack = next(
-            (c for c in reversed(candidates) if c.type in VIOLENT and id(c.sentence) in recent),
-            None,
-        )
+        after = tuple(t.norm for t in toks[cue.j : min(sa.hi, cue.j + 2)])
+        if after[:1] in lex.reciprocals or after in lex.reciprocals:
+            # "Russia and Ukraine accuse each other of shelling the plant"
+            parties: list[Actor] = []
+            for a in reversed(speakers):
+                if all(p.country != a.actor.country for p in parties):
+                    parties.append(a.actor)
+            inner = _accused_attacks(found, cue.j, rementions=True)
+            if len(parties) < 2 or not inner:
+                continue
+            for attack in inner:
+                version = copy_candidate(attack)
+                _ascribe(attack, parties[0], parties[1])
+                _ascribe(version, parties[1], parties[0])
+                version.rule = attack.rule + "+blame"
+                out.append(version)
+            continue
+        blamed = next((a for a in sa.actors if cue.j <= a.i <= cue.j + 4 and a.actor.country), None)
+        if blamed is None or speaker.actor.country == blamed.actor.country:
+            continue
+        inner = _accused_attacks(found, blamed.j, rementions=False)
+        told = [
+            c
+            for c in reversed(candidates + found)
+            if c.type in VIOLENT and id(c.sentence) in recent and c.trigger.i < cue.i
+        ]
+        # the last attack told, a new one rather than a mention ("the most serious attack")
+        attack = next((c for c in told if not c.remention), told[0] if told else None)
+        if not inner and attack is None:
+            # "blamed Ukraine for the attack" with no attack told before: this one
+            inner = _accused_attacks(found, blamed.j, rementions=True)
+        if inner:
+            for accused in inner:
+                _ascribe(accused, blamed.actor, speaker.actor)
+            continue
         if attack is None:
             continue
         claimant = Actor(speaker.actor.country, speaker.actor.role, speaker.actor.name)
@@ -540,6 +595,26 @@ def _blame(
             version.rule = attack.rule + "+blame"
             out.append(version)
     return out
+
+
+def _accused_attacks(found: list[Candidate], start: int, *, rementions: bool) -> list[Candidate]:
+    """The attacks of this sentence told from ``start`` on (after the accused). Without
+    ``rementions``, only new ones: "blamed Ukraine for the attack" names an attack already
+    told, whose version the caller makes."""
+    return [
+        c
+        for c in found
+        if c.type in VIOLENT and c.trigger.i >= start and (rementions or not c.remention)
+    ]
+
+
+def _ascribe(attack: Candidate, accused: Actor, accuser: Actor) -> None:
+    """The attack is the accused party's, by the accuser's account."""
+    attack.actor, attack.actor_source = Actor(accused.country, "military"), "blame"
+    attack.claimant = Actor(accuser.country, accuser.role, accuser.name)
+    attack.status = "claimed"
+    if attack.target is not None and attack.target.country == accused.country:
+        attack.target = None
 
 
 def _fake_hit(a: Attribution) -> TriggerHit:

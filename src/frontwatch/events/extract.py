@@ -384,7 +384,9 @@ class SentenceExtractor:
         # Where first: most triggers that are no event fail on it, and it is cheap to know.
         places = self._attach_places(sa, hit, cand, own, chain)
         cand.remention = self._is_remention(sa, hit)
-        if not self._place_anchored(sa, hit, cand, places):
+        if not self._place_anchored(sa, hit, cand, places) and not (
+            not places and self._denied_attack(sa, hit, cand, attributions)
+        ):
             return self._reject(sa, hit, "no place it can be anchored to")
         self._attach_actor(sa, hit, cand, own, claimant_refs)
         if cand.actor is None:
@@ -1871,6 +1873,8 @@ class SentenceExtractor:
             k -= 1
         if k < sa.lo:
             return False
+        if any(k < cue.i < hit.i for cue in sa.cues):
+            return False  # "The rebels denied shelling Mariupol": the walk crossed a verb
         if any(toks[n].norm in lex.series_ordinals for n in range(k + 1, hit.i)):
             return False  # "haar twaalfde sanctiepakket": the next of a series, a new event
         if toks[k].norm in lex.definite or toks[k].norm in lex.possessives:
@@ -1926,6 +1930,21 @@ class SentenceExtractor:
                 )
             )
         return True
+
+    def _denied_attack(
+        self,
+        sa: SentenceAnalysis,
+        hit: TriggerHit,
+        cand: Candidate,
+        attributions: list[Attribution],
+    ) -> bool:
+        """ "Russia's defence ministry denied bombing the theatre": a denied attack naming no
+        place takes the place of the attack it denies (or is dropped); one placed too vaguely
+        ("denied fighting in Ukraine") stays unanchored."""
+        if cand.type not in VIOLENT:
+            return False
+        gov = self._governing(sa, hit, attributions)
+        return gov is not None and gov.kind == "deny"
 
     def _anchored(
         self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
@@ -2254,15 +2273,14 @@ class SentenceExtractor:
                 continue
             if any(c.status == "denied" for c in made):
                 continue
-            # the denial's object: "dat", "it", or the end of the clause
-            obj = tuple(t.norm for t in toks[a.cue.j : min(sa.hi, a.cue.j + 2)])
+            # the denial's object: "dat", "it", "the accusation", "any direct involvement",
+            # or the end of the clause
+            obj = tuple(t.norm for t in toks[a.cue.j : min(sa.hi, a.cue.j + 3)])
+            anaphor = next((obj[:n] for n in (3, 2, 1) if obj[:n] in self.lex.deny_anaphora), None)
             # ... or before it: "Kyiv disputed that", "said the claim was untrue"
             words = tuple(t.norm for t in toks[max(sa.lo, a.cue.i - 2) : a.cue.i])
             if not (
-                (
-                    obj[:1]
-                    and (obj[:1] in self.lex.deny_anaphora or obj[:2] in self.lex.deny_anaphora)
-                )
+                anaphor is not None
                 or words[-1:] in self.lex.deny_anaphora
                 or words in self.lex.deny_anaphora
                 or a.cue.j >= sa.hi
@@ -2270,7 +2288,7 @@ class SentenceExtractor:
             ):
                 continue
             if (
-                obj[:1]
+                anaphor == obj[:1]
                 and obj[0] in self.lex.that_words
                 and a.cue.j + 1 < sa.hi
                 and toks[a.cue.j + 1].is_word

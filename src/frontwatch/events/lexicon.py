@@ -110,6 +110,8 @@ class Lexicon:
     nominal_forms: frozenset[str]
     background: frozenset[str]
     deny_anaphora: frozenset[tuple[str, ...]]
+    # "accuse each other of shelling": each party blames the other
+    reciprocals: frozenset[tuple[str, ...]]
     pledge_auxiliaries: frozenset[str]
     state_change: frozenset[str]
     state_keep: frozenset[str]

@@ -186,6 +186,10 @@ def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Cand
                     c.actor = claim.actor
                 if c.place is None:
                     c.place = claim.place
+                if c.time is None:
+                    c.time = claim.time
+            elif c.type in VIOLENT and c.place is None and c.place_ref is None:
+                continue  # "denied bombing the theatre", with no bombing told to place it
             if (c.actor is None or c.actor.country is None) and c.type in VIOLENT and c.claimant:
                 # "Rusland ontkent de aanval": the denier is the alleged attacker
                 c.actor = Actor(c.claimant.country, "military")
@@ -211,8 +215,11 @@ def _same_statement(claim: Candidate, earlier: list[Candidate]) -> list[Candidat
 
 
 def _denied_claim(denial: Candidate, earlier: list[Candidate]) -> Candidate | None:
+    """The claim a denial answers: the last one told before it by someone else, preferring a
+    new event to a mention of one ("in the most serious attack on the capital")."""
     denier = denial.claimant.country if denial.claimant else None
     sentence_start = denial.sentence.span.start
+    claims = []
     for o in reversed(earlier):
         if o.status == "denied":
             continue
@@ -220,8 +227,8 @@ def _denied_claim(denial: Candidate, earlier: list[Candidate]) -> Candidate | No
             break
         if o.claimant is not None and o.claimant.country == denier:
             continue
-        return o
-    return None
+        claims.append(o)
+    return next((o for o in claims if not o.remention), claims[0] if claims else None)
 
 
 def drop_attack_rementions(cands: list[Candidate]) -> list[Candidate]:
@@ -256,13 +263,22 @@ def merge_remention(cands: list[Candidate]) -> list[Candidate]:
                     continue
                 target = o
                 break
-            if target is not None:
+            if target is not None and not _denies(c, target):
                 absorb(target, c, take_claim=False)
                 continue
             if c.place is None:
                 continue  # a definite mention of nothing we know, without a place
         out.append(c)
     return out
+
+
+def _denies(c: Candidate, claim: Candidate) -> bool:
+    """ "Moscow denied the attack": a denial naming the event is the denier's version of it,
+    kept beside the claim rather than merged into it."""
+    if c.status != "denied" or claim.status == "denied":
+        return False
+    denier = c.claimant.country if c.claimant is not None else None
+    return claim.claimant is None or claim.claimant.country != denier
 
 
 def merge_headings(cands: list[Candidate]) -> list[Candidate]:
