@@ -79,6 +79,11 @@ GAZETTEER = {
     "Druzhkivka": ("Druzhkivka", "PPLA3", "UA", 616743),
     "Bryansk": ("Bryansk Oblast", "ADM1", "RU", 571473),
     "Belgorod": ("Belgorod", "PPLA", "RU", 578072),
+    "Engels": ("Engels", "PPL", "RU", 563464),
+    "Saratov": ("Saratov Oblast", "ADM1", "RU", 498671),
+    "Morozovsk": ("Morozovsk", "PPL", "RU", 525404),
+    "Rostov": ("Rostov Oblast", "ADM1", "RU", 501165),
+    "Synkivka": ("Synkivka", "PPL", "UA", 692854),
 }
 
 
@@ -1764,6 +1769,31 @@ def test_an_attack_on_an_unnamed_village_of_a_region_is_placed_in_the_region():
 
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "etype"),
+    [
+        (
+            "Ukrainian drones attacked air bases at Engels in the Saratov region and Morozovsk "
+            "in the Rostov region on Monday.",
+            "en",
+            "strike",
+        ),
+        (
+            "Russische troepen namen Krasnohorivka in de regio Donetsk en Synkivka in de regio "
+            "Charkiv in.",
+            "nl",
+            "territory.capture",
+        ),
+    ],
+)
+def test_conjuncts_with_a_region_of_their_own_are_one_list(text: str, lang: str, etype: str):
+    events = only(extract(text, lang), etype)
+    settlements = {"Engels", "Morozovsk", "Krasnohorivka", "Synkivka"}
+    assert {e.place.name for e in events} == settlements & set(text.replace(".", "").split())
+    # the regions locate the settlements; they were not struck or taken themselves
+    assert all(e.place.feature != "ADM1" for e in events)
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

@@ -30,6 +30,7 @@ from frontwatch.events.analysis import (
     SentenceAnalysis,
     TriggerHit,
     is_country_level,
+    place_level,
 )
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, TriggerSpec
@@ -1567,15 +1568,37 @@ class SentenceExtractor:
                 if not nxt.locator or head.locator:
                     group.append(nxt)
                 last = nxt
+            elif self._region_of(sa, last, nxt):
+                # "at Engels in the Saratov region and Dyagilevo in the Ryazan region": a
+                # conjunct's own region, the list goes on after it
+                last = nxt
             elif not self._inside_apposition(sa, last, nxt):
                 break
-        k = idx
         k = idx
         while k - 1 >= 0 and self._coord_between(sa, ordered[k - 1], ordered[k]):
             if not ordered[k - 1].locator or head.locator:
                 group.insert(0, ordered[k - 1])
             k -= 1
         return group
+
+    def _region_of(self, sa: SentenceAnalysis, a: PlaceRef, b: PlaceRef) -> bool:
+        """``b`` is the larger unit ``a`` lies in, told right after it ("Engels in the Saratov
+        region", "Djagilevo bij Rjazan" is not: a town beside a town)."""
+        if a.mention is None or b.mention is None or b.locator:
+            return False
+        if place_level(b.mention) >= place_level(a.mention) or is_country_level(b.mention):
+            return False
+        words = [t.norm for t in sa.tokens[a.j : b.i]]
+        return (
+            bool(words)
+            and words[0] == b.prep
+            and all(
+                w in self.lex.prepositions
+                or w in self.lex.determiners
+                or w in self._classifier_nouns  # "in de regio Donetsk"
+                for w in words
+            )
+        )
 
     def _inside_apposition(self, sa: SentenceAnalysis, a: PlaceRef, b: PlaceRef) -> bool:
         """``b`` sits in a comma-delimited apposition right after ``a``."""
