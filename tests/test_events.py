@@ -84,6 +84,11 @@ GAZETTEER = {
     "Morozovsk": ("Morozovsk", "PPL", "RU", 525404),
     "Rostov": ("Rostov Oblast", "ADM1", "RU", 501165),
     "Synkivka": ("Synkivka", "PPL", "UA", 692854),
+    "Kharkiv": ("Kharkiv Oblast", "ADM1", "UA", 706482),
+    "Trostianets": ("Trostianets", "PPL", "UA", 691999),
+    "Sumy": ("Sumy Oblast", "ADM1", "UA", 692196),
+    "Vysokopillia": ("Vysokopillia", "PPL", "UA", 688689),
+    "Cherson": ("Kherson Oblast", "ADM1", "UA", 706442),
 }
 
 
@@ -1794,6 +1799,55 @@ def test_conjuncts_with_a_region_of_their_own_are_one_list(text: str, lang: str,
     assert {e.place.name for e in events} == settlements & set(text.replace(".", "").split())
     # the regions locate the settlements; they were not struck or taken themselves
     assert all(e.place.feature != "ADM1" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "etype"),
+    [
+        (
+            "Russian troops entered Kupiansk, a rail hub in the Kharkiv region that Ukraine "
+            "recaptured in September 2022.",
+            "en",
+            "Kupiansk",
+            "territory.capture",
+        ),
+        (
+            "Ukrainian forces retook Trostianets, a town in the Sumy region that Russian troops "
+            "had occupied since late February.",
+            "en",
+            "Trostianets",
+            "territory.capture",
+        ),
+        (
+            "De Russen rukken op naar Bachmoet, een stad in de regio Donetsk waar al maanden zwaar "
+            "wordt gevochten.",
+            "nl",
+            "Bakhmut",
+            "combat",
+        ),
+    ],
+)
+def test_a_relative_clause_after_an_apposition_is_about_the_named_place_not_its_region(
+    text: str, lang: str, place: str, etype: str
+):
+    events = only(extract(text, lang, date="2024-11-20"), etype)
+    assert events
+    assert {e.place.name for e in events} == {place}
+
+
+def test_what_one_side_retook_the_other_had_taken_before():
+    text = (
+        "Oekraïense troepen hebben Vysokopillia heroverd, een dorp in het noorden van de regio "
+        "Cherson dat sinds maart bezet was."
+    )
+    captures = only(
+        extract(text, "nl", date="2022-09-05", times={"sinds maart": ("2022-03-01", "2022-03-31")}),
+        "territory.capture",
+    )
+    by_actor = {e.actor.country: e for e in captures}
+    assert set(by_actor) == {"UKR", "RUS"}
+    assert {e.place.name for e in captures} == {"Vysokopillia"}
+    assert by_actor["RUS"].time.earliest == "2022-03-01"
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

@@ -1254,7 +1254,7 @@ class SentenceReader:
         if k - 1 >= lo and self.tokens[k - 1].text == ",":
             before = [r for r in places if r.j <= k - 1 and k - 1 - r.j <= 3]
             if before:
-                return before[-1]
+                return self._apposition_head(before[-1], places, lo) or before[-1]
         elif (
             k - 1 >= lo
             and self.tokens[k].norm in self.lex.plain_relatives
@@ -1268,8 +1268,33 @@ class SentenceReader:
         candidates = [r for r in places if r.j <= k and k - r.j <= 14]
         for r in reversed(candidates):
             if not r.locator and not r.secondary:
-                return r
+                return self._apposition_head(r, places, lo) or r
         return candidates[-1] if candidates else None
+
+    def _apposition_head(
+        self, region: PlaceRef, places: list[PlaceRef], lo: int
+    ) -> PlaceRef | None:
+        """The named place an apposition describes, when ``region`` is only where the apposition
+        locates it: "Kupiansk, a rail hub in the Kharkiv region that Ukraine recaptured", "Popasna,
+        een stadje in de regio Loegansk waar ...": the relative clause is about Kupiansk and
+        Popasna, the regions locate them."""
+        if region.mention is None or region.prep is None:
+            return None
+        toks = self.tokens
+        comma = next((n for n in range(region.i - 1, lo - 1, -1) if toks[n].text == ","), None)
+        if comma is None or comma + 1 >= region.i:
+            return None
+        if toks[comma + 1].norm not in self.lex.determiners:
+            return None  # not a noun phrase in apposition
+        # right before the comma, or before a verb that closes its clause ("hebben Popasna
+        # heroverd, een stadje in de regio Loegansk waar ...")
+        named = next(
+            (r for r in reversed(places) if r.mention is not None and 0 <= comma - r.j <= 2),
+            None,
+        )
+        if named is None or place_level(region.mention) >= place_level(named.mention):
+            return None
+        return named
 
     # -- triggers --------------------------------------------------------------------------
 

@@ -214,7 +214,7 @@ class EventExtractor:
         _pointing_times(doc, candidates)
         _rest_of_today(doc, candidates, lex.rest_of_today)
         candidates = resolve_denials(candidates, self.sides)
-        infer_actors(candidates, self.sides)
+        infer_actors(candidates, self.sides, doc.date_interval[0].isoformat())
         infer_attackers(
             candidates,
             self.sides,

@@ -80,8 +80,9 @@ def other_side(actor: Actor | None, sides: tuple[str, str]) -> Actor | None:
     return Actor(sides[1] if actor.country == sides[0] else sides[0], "military")
 
 
-def infer_actors(cands: list[Candidate], sides: tuple[str, str]) -> None:
-    """Fill implicit territorial actors from the claimant and from the other events at the place."""
+def infer_actors(cands: list[Candidate], sides: tuple[str, str], doc_start: str) -> None:
+    """Fill implicit territorial actors from the claimant and from the other events at the place.
+    ``doc_start`` (ISO date) dates the events that name no time of their own."""
     for c in cands:
         if c.type not in TERRITORIAL or (c.actor is not None and c.actor.country is not None):
             continue
@@ -121,8 +122,18 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str]) -> None:
             key=lambda o: abs(o.position - c.position),
         )
         for o in others:
-            if (c.type == "territory.capture" and o.type == "territory.withdrawal") or (
-                c.type == "territory.withdrawal" and o.type == "territory.capture"
+            if (
+                (c.type == "territory.capture" and o.type == "territory.withdrawal")
+                or (c.type == "territory.withdrawal" and o.type == "territory.capture")
+                # "heroverd, een dorp ... dat sinds maart bezet was": what one side retakes,
+                # the other had taken before
+                or (
+                    c.type == o.type == "territory.capture"
+                    and o.trigger.spec.recapture
+                    and not c.trigger.spec.recapture
+                    and c.time is not None
+                    and c.time.latest < (o.time.earliest if o.time is not None else doc_start)
+                )
             ):
                 c.actor, c.actor_source = other_side(o.actor, sides), "context"
             elif c.type == o.type and _same_time(c, o):
