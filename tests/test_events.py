@@ -1850,6 +1850,23 @@ def test_what_one_side_retook_the_other_had_taken_before():
     assert by_actor["RUS"].time.earliest == "2022-03-01"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Toen de colonnes Debaltseve verlieten, werden ze van alle kanten beschoten.", "nl"),
+        ("When the columns left Debaltseve, they were shelled from all sides.", "en"),
+    ],
+)
+def test_an_attack_naming_no_place_happens_where_its_when_clause_is_set(text: str, lang: str):
+    [strike] = only(extract(text, lang, date="2015-02-18"), "strike")
+    assert strike.place.name == "Debaltseve"
+
+
+def test_a_clause_telling_when_by_another_event_does_not_place_the_attack():
+    text = "The attack came hours after Blinken arrived in Kyiv on an overnight train."
+    assert not only(extract(text, "en"), "combat") + only(extract(text, "en"), "strike")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

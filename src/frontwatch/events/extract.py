@@ -1386,6 +1386,25 @@ class SentenceExtractor:
                     cands = [r for r in cands if not self._outside_the_war([r])]
                 if cands:
                     break
+        if not cands and cand.type in VIOLENT:
+            # "Toen de colonnes Ilovajsk verlieten, werden ze van alle kanten beschoten": a
+            # "when" clause tells the attack's setting ("the attack came a day after Russia
+            # withdrew from X" tells when, by another event elsewhere)
+            setting = {
+                c.id
+                for c in sa.clauses
+                if c.kind == "subordinate"
+                and c.introducer in self.lex.setting_subordinators
+                and c.parent is not None
+                and c.parent in chain
+            }
+            cands = [
+                r
+                for r in sa.places
+                if sa.clause_of[r.i - sa.lo] in setting and usable(r) and r.level >= 4
+            ]
+            if len({r.places[0].name for r in cands if r.places}) > 1:
+                cands = []  # several settings: none is the attack's
         if not cands:
             return []
 

@@ -112,6 +112,8 @@ class Lexicon:
     deny_anaphora: frozenset[tuple[str, ...]]
     # "accuse each other of shelling": each party blames the other
     reciprocals: frozenset[tuple[str, ...]]
+    # "when the columns left Ilovaisk": a clause that sets the scene of the main clause's event
+    setting_subordinators: frozenset[str]
     pledge_auxiliaries: frozenset[str]
     state_change: frozenset[str]
     state_keep: frozenset[str]
