@@ -89,6 +89,7 @@ GAZETTEER = {
     "Sumy": ("Sumy Oblast", "ADM1", "UA", 692196),
     "Vysokopillia": ("Vysokopillia", "PPL", "UA", 688689),
     "Cherson": ("Kherson Oblast", "ADM1", "UA", 706442),
+    "Koersk": ("Kursk Oblast", "ADM1", "RU", 538555),
 }
 
 
@@ -1865,6 +1866,13 @@ def test_an_attack_naming_no_place_happens_where_its_when_clause_is_set(text: st
 def test_a_clause_telling_when_by_another_event_does_not_place_the_attack():
     text = "The attack came hours after Blinken arrived in Kyiv on an overnight train."
     assert not only(extract(text, "en"), "combat") + only(extract(text, "en"), "strike")
+
+
+def test_a_dutch_participle_after_its_place_is_a_strike_there():
+    text = "Een dag later werden volgens Moskou Storm Shadows op de regio Koersk afgevuurd."
+    [strike] = only(extract(text, "nl", date="2024-11-21"), "strike")
+    assert strike.place.name == "Kursk Oblast"
+    assert (strike.status, strike.claimant.country) == ("claimed", "RUS")
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
