@@ -1875,6 +1875,41 @@ def test_a_dutch_participle_after_its_place_is_a_strike_there():
     assert (strike.status, strike.claimant.country) == ("claimed", "RUS")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Russia said it had taken Krynky, the village on the eastern bank of the Dnipro.\n"
+            "Krynky has been fought over for months.\n"
+            "Marines have held a foothold in Krynky since October.\n"
+            "The claim could not be verified.\n"
+            "Three days earlier Ukraine ordered its troops out of Avdiivka, the industrial town "
+            "north of Donetsk.\n"
+            "The withdrawal was needed to save lives, the commander said.\n"
+            "Russia's defence ministry said its troops had liberated the town.",
+            "en",
+        ),
+        (
+            "Rusland zegt Krynky te hebben ingenomen, het dorp op de oostoever van de Dnipro.\n"
+            "Om Krynky wordt al maanden gevochten.\n"
+            "Mariniers hebben sinds oktober een bruggenhoofd bij Krynky.\n"
+            "Dat is niet te controleren.\n"
+            "Drie dagen eerder trok Oekraïne zijn troepen terug uit Avdiivka, het stadje ten "
+            "noorden van Donetsk.\n"
+            "Dat was nodig om levens te redden, zei de commandant.\n"
+            "Het Russische ministerie van Defensie zegt dat zijn troepen het stadje hebben "
+            "bevrijd.",
+            "nl",
+        ),
+    ],
+)
+def test_the_town_is_the_place_called_a_town_not_the_one_called_a_village(text: str, lang: str):
+    captures = only(extract(text, lang, date="2024-02-20"), "territory.capture")
+    last = max(captures, key=lambda e: e.evidence[0].start)
+    assert last.place.name == "Avdiivka"
+    assert last.actor.country == "RUS"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

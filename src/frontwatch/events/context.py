@@ -92,6 +92,9 @@ class DocState:
     # regio Y"): prepositions, determiners, place nouns, locator words
     list_fillers: frozenset[str] = frozenset()
     last_group: list[PlaceMention] = field(default_factory=list)
+    # the nouns an apposition described a place with ("Avdiivka, the industrial town"), by
+    # place: "the town" later prefers the place called a town to the one called a village
+    described: dict[str, set[str]] = field(default_factory=dict)
 
     # -- places ----------------------------------------------------------------------------
 
@@ -102,6 +105,8 @@ class DocState:
             if ref.indefinite and ref.mention is None and (ref.count or ref.plural):
                 ref.resolved = self._listed_after(sa, ref)
                 ref.listed = bool(ref.resolved)
+            elif ref.indefinite and ref.mention is None:
+                self._remember_description(sa, ref)  # "Popasna, een stadje in de regio ..."
         if all(ref.mention is not None or ref.indefinite for ref in sa.places):
             return  # nothing to resolve (most sentences)
         acting = self._acting(sa)
@@ -126,14 +131,21 @@ class DocState:
                 if group:
                     ref.resolved = list(group)
                     continue
-            apposed = self._apposed_to(sa, ref)
+            apposed = self._remember_description(sa, ref)
             if apposed is not None:
                 ref.resolved = [apposed]
                 continue
             demonstrative = ref.group or toks[ref.i].norm in self.demonstratives
-            found = self._recent(ref, local, demonstrative)
+            found = self._recent(ref, local, demonstrative, toks[ref.j - 1].norm)
             if found is not None:
                 ref.resolved = [found]
+
+    def _remember_description(self, sa: SentenceAnalysis, ref: PlaceRef) -> PlaceMention | None:
+        """The place an apposition describes, its noun remembered for that place."""
+        apposed = self._apposed_to(sa, ref)
+        if apposed is not None:
+            self.described.setdefault(_key(apposed), set()).add(sa.tokens[ref.j - 1].norm)
+        return apposed
 
     @staticmethod
     def _apposed_to(sa: SentenceAnalysis, ref: PlaceRef) -> PlaceMention | None:
@@ -197,7 +209,11 @@ class DocState:
         sa.places.sort(key=lambda r: r.i)
 
     def _recent(
-        self, ref: PlaceRef, local: list[Remembered], demonstrative: bool
+        self,
+        ref: PlaceRef,
+        local: list[Remembered],
+        demonstrative: bool,
+        noun: str | None = None,
     ) -> PlaceMention | None:
         """The place an anaphor means.
 
@@ -230,8 +246,10 @@ class DocState:
             recency = 2.0 if age <= 1 else 1.0 if age <= 3 else 0.0
             if m.locator:
                 recency /= 2
+            # "the town" is the place called a town before rather than the one called a village
+            described = 1.5 if noun is not None and noun in self.described.get(key, ()) else 0.0
             # on a tie, a place named for itself before one named as a point of reference
-            return scores[key] + recency, not m.locator, m.position
+            return scores[key] + recency + described, not m.locator, m.position
 
         best = max(latest, key=salience)
         return latest[best].place
