@@ -1910,6 +1910,14 @@ def test_the_town_is_the_place_called_a_town_not_the_one_called_a_village(text: 
     assert last.actor.country == "RUS"
 
 
+def test_troops_clearing_a_town_take_it_but_sappers_clearing_mines_take_nothing():
+    text = "Moscow said its troops had cleared the whole of Mariupol."
+    [capture] = only(extract(text, "en", date="2022-04-17"), "territory.capture")
+    assert (capture.place.name, capture.actor.country) == ("Mariupol", "RUS")
+    assert capture.status == "claimed"
+    assert not extract("Sappers cleared the area of mines near Kherson.", "en")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
