@@ -1918,6 +1918,16 @@ def test_troops_clearing_a_town_take_it_but_sappers_clearing_mines_take_nothing(
     assert not extract("Sappers cleared the area of mines near Kherson.", "en")
 
 
+def test_a_list_of_parties_begins_before_the_member_found_as_subject():
+    text = (
+        "On Tuesday the prime ministers of Poland, the Czech Republic and Slovenia travelled to "
+        "Kyiv by train to meet Zelensky."
+    )
+    meetings = only(extract(text, "en", date="2022-03-15"), "diplomacy")
+    assert {e.actor.country for e in meetings} == {"POL", "CZE", "SVN"}
+    assert {e.target.country for e in meetings} == {"UKR"}
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

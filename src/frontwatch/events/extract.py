@@ -2277,29 +2277,32 @@ class SentenceExtractor:
         return out
 
     def _coordinated_actors(self, sa: SentenceAnalysis, first: ActorRef) -> list[ActorRef]:
-        """ "Nederland en Denemarken", "the EU, the United States, Britain and Canada"."""
+        """ "Nederland en Denemarken", "the EU, the United States, Britain and Canada"; the
+        list may begin before ``first`` ("the prime ministers of Poland, the Czech Republic and
+        Slovenia travelled": the subject found is a later member)."""
         toks, lex = sa.tokens, self.lex
-        group = [first]
+
+        def joined(a: ActorRef, b: ActorRef) -> bool:
+            between = [t.norm for t in toks[a.j : b.i]]
+            return (
+                bool(between)
+                and all(w == "," or w in lex.coordinators or w in lex.determiners for w in between)
+                and any(w == "," or w in lex.coordinators for w in between)
+            )
+
         refs = sorted(
-            (
-                a
-                for a in sa.actors
-                if (a.i > first.i and a.actor.country)
-                or (a.i > first.i and a.actor.role == "international")
-            ),
+            (a for a in sa.actors if a.actor.country or a.actor.role == "international"),
             key=lambda a: a.i,
         )
-        last = first
-        for a in refs:
-            between = [t.norm for t in toks[last.j : a.i]]
-            if not between or not all(
-                w == "," or w in lex.coordinators or w in lex.determiners for w in between
-            ):
-                break
-            if not any(w == "," or w in lex.coordinators for w in between):
+        group = [first]
+        for a in (a for a in refs if a.i > first.i):
+            if not joined(group[-1], a):
                 break
             group.append(a)
-            last = a
+        for a in reversed([a for a in refs if a.j <= first.i]):
+            if not joined(a, group[0]):
+                break
+            group.insert(0, a)
         return group
 
     # -- denials that point back -----------------------------------------------------------
