@@ -1928,6 +1928,15 @@ def test_a_list_of_parties_begins_before_the_member_found_as_subject():
     assert {e.target.country for e in meetings} == {"UKR"}
 
 
+def test_dutch_expulsions_split_from_their_particle_are_diplomacy_per_country():
+    text = "Ook België, Ierland en Tsjechië stuurden vandaag Russische diplomaten weg."
+    expulsions = only(extract(text, "nl", date="2022-04-05"), "diplomacy")
+    assert {e.actor.country for e in expulsions} == {"BEL", "IRL", "CZE"}
+    assert {e.target.country for e in expulsions} == {"RUS"}
+    [one] = only(extract("Nederland wijst twee Russische diplomaten uit.", "nl"), "diplomacy")
+    assert (one.actor.country, one.target.country) == ("NLD", "RUS")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
