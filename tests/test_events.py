@@ -90,6 +90,7 @@ GAZETTEER = {
     "Vysokopillia": ("Vysokopillia", "PPL", "UA", 688689),
     "Cherson": ("Kherson Oblast", "ADM1", "UA", 706442),
     "Koersk": ("Kursk Oblast", "ADM1", "RU", 538555),
+    "Ilovaisk": ("Ilovaisk", "PPLA3", "UA", 707679),
 }
 
 
@@ -1935,6 +1936,16 @@ def test_dutch_expulsions_split_from_their_particle_are_diplomacy_per_country():
     assert {e.target.country for e in expulsions} == {"RUS"}
     [one] = only(extract("Nederland wijst twee Russische diplomaten uit.", "nl"), "diplomacy")
     assert (one.actor.country, one.target.country) == ("NLD", "RUS")
+
+
+def test_the_town_is_no_capital_even_when_the_capital_was_named_last():
+    text = (
+        "Hundreds of Ukrainian soldiers are encircled in Ilovaisk, a battalion commander said, "
+        "appealing to Kyiv for reinforcements.\nGovernment forces had entered the town on "
+        "18 August."
+    )
+    advances = only(extract(text, "en", date="2014-08-26"), "territory.advance")
+    assert {e.place.name for e in advances} == {"Ilovaisk"}
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

@@ -137,6 +137,7 @@ class EventExtractor:
             weapons=lex.strike_modifiers,
             theatre=frozenset(self.sides),
             list_fillers=list_fillers(lex),
+            minor_settlement_nouns=lex.minor_settlement_nouns,
         )
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]

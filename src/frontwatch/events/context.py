@@ -95,6 +95,8 @@ class DocState:
     # the nouns an apposition described a place with ("Avdiivka, the industrial town"), by
     # place: "the town" later prefers the place called a town to the one called a village
     described: dict[str, set[str]] = field(default_factory=dict)
+    # "the town", "het dorp": nouns of a small settlement, which a capital is not
+    minor_settlement_nouns: frozenset[str] = frozenset()
 
     # -- places ----------------------------------------------------------------------------
 
@@ -224,6 +226,9 @@ class DocState:
             m for m in local if m.position < ref.i
         ]
         history = [m for m in history if compatible(ref.anaphor, m.place)]
+        if noun in self.minor_settlement_nouns:
+            # "appealing to Kyiv for reinforcements. Government forces had entered the town"
+            history = [m for m in history if (m.place.feature or "").upper() != "PPLC"]
         if not history:
             return None
         if ref.anaphor == "settlement":

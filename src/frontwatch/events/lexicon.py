@@ -114,6 +114,8 @@ class Lexicon:
     reciprocals: frozenset[tuple[str, ...]]
     # "when the columns left Ilovaisk": a clause that sets the scene of the main clause's event
     setting_subordinators: frozenset[str]
+    # "the town", "het dorp": a small settlement, never the capital
+    minor_settlement_nouns: frozenset[str]
     pledge_auxiliaries: frozenset[str]
     state_change: frozenset[str]
     state_keep: frozenset[str]
