@@ -91,6 +91,9 @@ GAZETTEER = {
     "Cherson": ("Kherson Oblast", "ADM1", "UA", 706442),
     "Koersk": ("Kursk Oblast", "ADM1", "RU", 538555),
     "Ilovaisk": ("Ilovaisk", "PPLA3", "UA", 707679),
+    "Wroclaw": ("Wrocław", "PPLA", "PL", 3081368),
+    "Riyadh": ("Riyadh", "PPLC", "SA", 108410),
+    "Przewodow": ("Przewodów", "PPL", "PL", 3086163),
 }
 
 
@@ -1946,6 +1949,25 @@ def test_the_town_is_no_capital_even_when_the_capital_was_named_last():
     )
     advances = only(extract(text, "en", date="2014-08-26"), "territory.advance")
     assert {e.place.name for e in advances} == {"Ilovaisk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mykhailo Mudryk struck six minutes from time as Ukraine came from behind to beat "
+        "Iceland 2-1 in Wroclaw on Tuesday.",
+        "Oleksandr Usyk stormed back in the ninth round to beat Tyson Fury in Riyadh on "
+        "Saturday, capturing all four belts.",
+    ],
+)
+def test_abroad_an_attack_needs_a_force_or_a_weapon_named_not_a_country(text: str):
+    assert not [e for e in extract(text, "en") if e.type in VIOLENT_TYPES]
+
+
+def test_a_missile_abroad_is_still_a_strike():
+    text = "A Russian-made missile hit a grain facility in Przewodow on Tuesday, killing two men."
+    [strike] = only(extract(text, "en", date="2022-11-16"), "strike")
+    assert strike.place.name == "Przewodów"
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

@@ -2019,6 +2019,26 @@ class SentenceExtractor:
             weak = spec.strength == "weak" and spec.kind != "fall" and not cand.remention
             return not (weak and not armed and not (spec.kind == "loss" and places))
         if cand.type in VIOLENT:
+            if (
+                self._outside_the_war(places)
+                and not (
+                    self._weapon_subject(sa, hit)
+                    # "a Russian-made missile hit ...": the weapon in or right before the trigger
+                    or any(
+                        t.norm in self.lex.strike_modifiers
+                        for t in sa.tokens[max(sa.lo, hit.i - 2) : hit.j]
+                    )
+                    or (
+                        cand.actor_ref is not None
+                        and cand.actor_ref.kind not in ("country", "metonym")
+                        and cand.actor is not None
+                        and cand.actor.role in ARMED_ROLES
+                    )
+                )
+            ):
+                # "Mudryk struck as Ukraine beat Iceland in Wroclaw", "Usyk stormed back in
+                # Riyadh": abroad, an attack needs a force or a weapon named, not a country
+                return False
             # "their positions were destroyed": a common verb is an attack only with an
             # armed actor named, or a weapon as what hit ("a missile hit the school")
             return spec.strength != "weak" or armed or self._weapon_subject(sa, hit)
