@@ -94,6 +94,7 @@ GAZETTEER = {
     "Wroclaw": ("Wrocław", "PPLA", "PL", 3081368),
     "Riyadh": ("Riyadh", "PPLC", "SA", 108410),
     "Przewodow": ("Przewodów", "PPL", "PL", 3086163),
+    "Simferopol": ("Simferopol", "PPLA", "UA", 693805),
 }
 
 
@@ -1968,6 +1969,29 @@ def test_a_missile_abroad_is_still_a_strike():
     text = "A Russian-made missile hit a grain facility in Przewodow on Tuesday, killing two men."
     [strike] = only(extract(text, "en", date="2022-11-16"), "strike")
     assert strike.place.name == "Przewodów"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Oesyk, geboren in Simferopol op de Krim, veroverde naast zijn eigen titels ook de "
+            "WBC-gordel van Fury.",
+            "nl",
+        ),
+        ("Usyk, who was born in Simferopol in Crimea, captured all four belts.", "en"),
+    ],
+)
+def test_where_someone_was_born_is_no_place_of_what_they_do(text: str, lang: str):
+    assert not extract(text, lang)
+
+
+def test_a_place_opening_the_text_is_no_birthplace():
+    # the first tokens of a document have no birth word before them
+    [capture] = only(
+        extract("Simferopol is door Russische troepen ingenomen.", "nl"), "territory.capture"
+    )
+    assert capture.place.name == "Simferopol"
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

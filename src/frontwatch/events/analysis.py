@@ -995,6 +995,27 @@ class SentenceReader:
                 )
             refs.extend(known)
         refs.sort(key=_I)
+        # "Oesyk, geboren in Simferopol", "born in Kharkiv": where someone was born is no
+        # place of what they do
+        born_end: int | None = None
+        for r in places:
+            if r.mention is None:
+                continue
+            if (
+                r.i - 2 >= lo
+                and toks[r.i - 1].norm in lex.prepositions
+                and toks[r.i - 2].norm in lex.birth_words
+            ) or (
+                # ... and where that lies: "geboren in Simferopol op de Krim"
+                born_end is not None
+                and 0 < r.i - born_end <= 2
+                and all(
+                    t.norm in lex.prepositions or t.norm in lex.determiners
+                    for t in toks[born_end : r.i]
+                )
+            ):
+                r.seat = True
+                born_end = r.j
         # "het ministerie van Defensie in Moskou", "de regering in Kiev": the seat of an actor
         # (checked only where a place follows "in"/"at", which is rare)
         seated = [

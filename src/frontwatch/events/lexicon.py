@@ -116,6 +116,8 @@ class Lexicon:
     setting_subordinators: frozenset[str]
     # "the town", "het dorp": a small settlement, never the capital
     minor_settlement_nouns: frozenset[str]
+    # "geboren in Simferopol", "born in Kharkiv": a biography's place, no event's
+    birth_words: frozenset[str]
     pledge_auxiliaries: frozenset[str]
     state_change: frozenset[str]
     state_keep: frozenset[str]
