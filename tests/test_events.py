@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from frontwatch.events import EventExtractor
+from frontwatch.events.countries import holder_of_place
 from frontwatch.records import Document, Event, PlaceMention, Span, TimeMention
 
 VIOLENT_TYPES = ("combat", "strike")
@@ -1992,6 +1993,35 @@ def test_a_place_opening_the_text_is_no_birthplace():
         extract("Simferopol is door Russische troepen ingenomen.", "nl"), "territory.capture"
     )
     assert capture.place.name == "Simferopol"
+
+
+@pytest.mark.parametrize(
+    ("surface", "admin1", "day", "holder"),
+    [
+        ("Sevastopol", "Sevastopol", "2023-09-13", "RUS"),
+        ("Kerch", "Crimea", "2022-10-08", "RUS"),
+        ("Kerch", "Crimea", "2013-05-01", "UKR"),  # before the annexation
+        ("Kherson", "Kherson", "2023-09-13", "UKR"),
+    ],
+)
+def test_a_place_is_held_by_the_side_that_held_its_region_for_years(
+    surface: str, admin1: str, day: str, holder: str
+):
+    place = PlaceMention(0, len(surface), surface, None, surface, "PPLA", admin1, "UA")
+    assert holder_of_place(place, day) == holder
+
+
+def test_an_attack_in_long_held_crimea_with_no_attacker_named_is_presumed_ukraines():
+    text = "Explosions hit the Saky air base overnight."
+    doc = make_doc(text, "en", date="2022-08-10")
+    start = text.index("Saky")
+    doc.places = [
+        PlaceMention(
+            start, start + 13, "Saky air base", 7550370, "Saky Air Base", "AIRB", "Crimea", "UA"
+        )
+    ]
+    [strike] = only(EventExtractor()(doc).events, "strike")
+    assert (strike.actor.country, strike.target.country) == ("UKR", "RUS")
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

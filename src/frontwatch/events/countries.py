@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
 from importlib import resources
 
@@ -25,3 +26,30 @@ def iso3_of() -> dict[str, str]:
 def country_of_place(place: PlaceMention) -> str | None:
     """The ISO3 country a place lies in, if known."""
     return iso3_of().get((place.country or "").upper())
+
+
+@lru_cache(maxsize=1)
+def _held_areas() -> tuple[tuple[str, frozenset[str], str, str], ...]:
+    """(country ISO2, first-order divisions, holder ISO3, since ISO date) from the package's
+    ``held_territory.toml``."""
+    text = resources.files("frontwatch").joinpath("data", "held_territory.toml").read_text("utf-8")
+    return tuple(
+        (
+            str(area["country"]).upper(),
+            frozenset(str(a).casefold() for a in area["admin1"]),
+            str(area["holder"]).upper(),
+            str(area["since"]),
+        )
+        for area in tomllib.loads(text).get("held", [])
+    )
+
+
+def holder_of_place(place: PlaceMention, day: str) -> str | None:
+    """The ISO3 country that held ``place`` on ``day`` (ISO date) by the reference table of
+    long-held areas, else the country it lies in."""
+    country = (place.country or "").upper()
+    admin1 = (place.admin1 or "").casefold()
+    for area_country, divisions, holder, since in _held_areas():
+        if country == area_country and admin1 in divisions and day >= since:
+            return holder
+    return country_of_place(place)

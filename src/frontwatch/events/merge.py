@@ -9,7 +9,7 @@ lists every sentence it came from.
 
 from __future__ import annotations
 
-from frontwatch.events.countries import country_of_place
+from frontwatch.events.countries import country_of_place, holder_of_place
 from frontwatch.events.extract import Candidate, copy_candidate
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT
 from frontwatch.records import Actor, PlaceMention
@@ -151,7 +151,7 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str], doc_start: str)
         ):
             # "sinds de verovering van Avdiivka": one captures what the other side holds; a
             # party taking back its own is told with "heroverd", "retook" (handled above)
-            owner = country_of_place(c.place)  # type: ignore[arg-type]
+            owner = holder_of_place(c.place, c.time.earliest if c.time else doc_start)  # type: ignore[arg-type]
             taker = other_side(Actor(owner, "unknown"), sides) if owner in sides else None
             if taker is not None:
                 c.actor, c.actor_source = taker, "presumed"
@@ -452,7 +452,9 @@ def infer_attackers(
         if attacker is None and dominant is not None and c.type == "combat":
             attacker, source = dominant, "offensive"
         if attacker is None and c.place is not None:
-            owner = country_of_place(c.place)
+            # the holder of the place on the day, not the country it lies in: a strike in
+            # Crimea after 2014 is presumed Ukraine's
+            owner = holder_of_place(c.place, c.time.earliest if c.time else doc_interval[0])
             if owner in sides:
                 attacker, source = (sides[1] if owner == sides[0] else sides[0]), "presumed"
         if attacker is not None:
