@@ -2024,6 +2024,14 @@ def test_an_attack_in_long_held_crimea_with_no_attacker_named_is_presumed_ukrain
     assert (strike.actor.country, strike.target.country) == ("UKR", "RUS")
 
 
+def test_lending_a_country_money_is_aid_but_lending_support_is_not():
+    text = "G7 leaders agreed on Thursday to lend Ukraine $50 billion."
+    [loan] = only(extract(text, "en", date="2024-06-14"), "aid")
+    assert (loan.actor.role, loan.target.country) == ("international", "UKR")
+    assert loan.amount.value == 50e9
+    assert not only(extract("Germany lent its support to the resolution.", "en"), "aid")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
