@@ -414,15 +414,15 @@ def _decode(data: bytes, source: str, html: bool) -> str:
                 log.info("%s: not UTF-8; decoded as %s (declared by the page)", source, declared)
                 return text
 
-    text, encoding = _guess_legacy_encoding(data)
-    if text is None:
+    guessed, encoding = _guess_legacy_encoding(data)
+    if guessed is None:
         raise _Unreadable(f"undecodable bytes at offset {first_bad}")
     if encoding not in CYRILLIC_ENCODINGS and _UTF8_LATIN_PAIR.search(data):
         raise _Unreadable(
             f"undecodable bytes at offset {first_bad} (UTF-8 mixed with another encoding)"
         )
     log.info("%s: not UTF-8; decoded as %s", source, encoding)
-    return text
+    return guessed
 
 
 def _guess_legacy_encoding(data: bytes) -> tuple[str | None, str | None]:
@@ -685,13 +685,15 @@ def _read_html(text: str, source: str, options: ReadOptions) -> Document | ReadF
             "max_date": today,
         },
     )
-    if extracted is None or not (extracted.text or "").strip():
+    # (a dict only when asked for one: as_dict=True)
+    if extracted is None or isinstance(extracted, dict) or not (extracted.text or "").strip():
         return ReadFailure(source, None, "no article text found in the HTML page")
+    body = extracted.text or ""
     published = _supported_precision(extracted.date, text) if extracted.date else None
     published = published or _date_from_page_text(text, today)
     if not published:
         return ReadFailure(source, None, "no publication date found")
-    paragraphs = [p.strip() for p in extracted.text.split("\n") if p.strip()]
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     return _make_document(
         "\n\n".join(paragraphs),
         published,

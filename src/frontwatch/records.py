@@ -8,6 +8,7 @@ with :func:`to_dict` / ``from_dict`` so that what crosses a boundary is plain da
 from __future__ import annotations
 
 import calendar
+import datetime
 import hashlib
 import re
 import unicodedata
@@ -275,10 +276,10 @@ class ControlState(_Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ControlState:
-        state = super(ControlState, cls).from_dict(data)
-        if isinstance(state.place, dict):
-            state.place = PlaceMention.from_dict(state.place)
-        return state
+        place = data.get("place")
+        if isinstance(place, dict):
+            data = {**data, "place": PlaceMention.from_dict(place)}
+        return super(ControlState, cls).from_dict(data)
 
 
 @dataclass(slots=True)
@@ -308,7 +309,7 @@ class Document:
             self.doc_id = make_doc_id(self.text)
 
     @property
-    def date_interval(self) -> tuple[date, date]:
+    def date_interval(self) -> tuple[datetime.date, datetime.date]:
         """The days the publication date can mean, given its precision."""
         return date_interval(self.date)
 

@@ -35,7 +35,8 @@ def _nlp(lang: str) -> Any:
     import spacy
     from spacy.attrs import IS_PUNCT
 
-    nlp = spacy.blank(lang if lang in _SPACY_LANGS else "xx")
+    # Any: what follows uses parts of spaCy its type hints do not describe
+    nlp: Any = spacy.blank(lang if lang in _SPACY_LANGS else "xx")
     # Every word the tokeniser meets for the first time becomes a lexeme, and spaCy computes
     # some twenty attributes for it in Python (shape, like_num, like_url, ...): most of the
     # cost of splitting an article full of new names. Splitting needs only the punctuation

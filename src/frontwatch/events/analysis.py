@@ -901,7 +901,7 @@ class SentenceReader:
                 ):
                     k += 1
                     continue
-                if role_after:
+                if role_after and nxt is not None:
                     refs.append(ActorRef(i, nxt[1], Actor(e.country, nxt[2].role), "group", prep))
                     k += 2
                     continue
@@ -1041,10 +1041,14 @@ class SentenceReader:
             if k in ends:
                 r.seat = True
                 # "de regering in Kiev": the government of the seat's country
-                owner = next((a for a in refs if a.j == k), None)
-                if owner is not None and owner.actor.country is None:
-                    owner.actor.country = country_of_place(r.mention)
-                    owner.needs_country = owner.actor.country is None
+                seated_ref = next((a for a in refs if a.j == k), None)
+                if (
+                    seated_ref is not None
+                    and seated_ref.actor.country is None
+                    and r.mention is not None
+                ):
+                    seated_ref.actor.country = country_of_place(r.mention)
+                    seated_ref.needs_country = seated_ref.actor.country is None
         return refs
 
     def _institution(self, r: ActorRef) -> bool:
@@ -1202,7 +1206,7 @@ class SentenceReader:
                 clauses.append(Clause(len(clauses), "main", None, None, k + 1))
                 new = clauses[-1].id
             elif opens is not None:
-                parent = new
+                parent: int | None = new
                 if opens == "main":
                     parent = 0
                 elif (

@@ -155,10 +155,12 @@ class DocState:
         a named place and a comma describes that place."""
         if ref.i - 1 <= sa.lo or sa.tokens[ref.i - 1].text != ",":
             return None
-        named = next((r for r in sa.places if r.j == ref.i - 1 and r.mention is not None), None)
-        if named is None or not compatible(ref.anaphor, named.mention):
+        named = next(
+            (r.mention for r in sa.places if r.j == ref.i - 1 and r.mention is not None), None
+        )
+        if named is None or not compatible(ref.anaphor, named):
             return None
-        return named.mention
+        return named
 
     def _implicit_origin(self, sa: SentenceAnalysis) -> None:
         """ "Na twee dagen trokken de aanvallers zich terug", "his forces had fallen back to new

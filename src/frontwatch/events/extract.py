@@ -849,7 +849,7 @@ class SentenceExtractor:
             # "een verdrag ondertekend waarmee de Krim bij Rusland wordt gevoegd": the act is the
             # matrix subject's
             parent = sa.clauses[own].parent
-            matrix = [
+            subjects = [
                 a
                 for a in sa.actors
                 if parent is not None
@@ -858,7 +858,7 @@ class SentenceExtractor:
                 and a.kind != "adjective"
                 and id(a) not in claimant_refs
             ]
-            pick = matrix[0] if matrix else None
+            pick = subjects[0] if subjects else None
         if pick is not None:
             cand.actor_ref = pick
             cand.actor, cand.actor_source = (
@@ -2245,7 +2245,7 @@ class SentenceExtractor:
         self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
     ) -> list[Candidate]:
         out: list[Candidate] = []
-        mentions: list[tuple[PlaceRef, PlaceMention | None]] = []
+        mentions: list[tuple[PlaceRef | None, PlaceMention | None]] = []
         if (
             cand.type == "diplomacy"
             and len(places) > 1
@@ -2263,7 +2263,7 @@ class SentenceExtractor:
             else:
                 mentions.append((r, None))
         if not mentions:
-            mentions = [(None, None)]  # type: ignore[list-item]
+            mentions = [(None, None)]
         actors: list[Actor | None] = [cand.actor]
         if cand.type == "diplomacy" and cand.actor_ref is not None:
             parties = self._coordinated_actors(sa, cand.actor_ref)
@@ -2271,9 +2271,13 @@ class SentenceExtractor:
                 # "Rutte en Zelensky bezochten X": one meeting, the second party its counterpart
                 other = parties[1].actor
                 cand.target = Actor(other.country, other.role, other.name)
-            elif len(parties) > 1 and not any(
-                (a.actor.country, a.actor.name) == (cand.target.country, cand.target.name)
-                for a in parties
+            elif (
+                len(parties) > 1
+                and cand.target is not None
+                and not any(
+                    (a.actor.country, a.actor.name) == (cand.target.country, cand.target.name)
+                    for a in parties
+                )
             ):
                 # "Macron and Scholz met Putin": with a counterpart outside the list, each
                 # member of the list is a party that meets it

@@ -182,7 +182,7 @@ def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Cand
                 out.append(denial)
             continue
         elif c.status == "denied":
-            claim = next(
+            denied = next(
                 (
                     o
                     for o in reversed(out)
@@ -192,20 +192,20 @@ def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Cand
                 ),
                 None,
             )
-            if claim is not None:
+            if denied is not None:
                 if c.actor is None or c.actor.country is None:
-                    c.actor = claim.actor
+                    c.actor = denied.actor
                 if c.place is None:
-                    c.place = claim.place
+                    c.place = denied.place
                 if c.time is None:
-                    c.time = claim.time
+                    c.time = denied.time
             elif c.type in VIOLENT and c.place is None and c.place_ref is None:
                 continue  # "denied bombing the theatre", with no bombing told to place it
             if (c.actor is None or c.actor.country is None) and c.type in VIOLENT and c.claimant:
                 # "Rusland ontkent de aanval": the denier is the alleged attacker
                 c.actor = Actor(c.claimant.country, "military")
-                if claim is not None and (claim.actor is None or claim.actor.country is None):
-                    claim.actor = c.actor
+                if denied is not None and (denied.actor is None or denied.actor.country is None):
+                    denied.actor = c.actor
         out.append(c)
     return out
 
@@ -407,8 +407,9 @@ def infer_attackers(
     """
     gains: dict[str, int] = {}
     for c in cands:
-        if _asserted_gain(c) and c.actor.country in sides:  # type: ignore[union-attr]
-            gains[c.actor.country] = gains.get(c.actor.country, 0) + 1  # type: ignore[union-attr]
+        country = c.actor.country if c.actor is not None else None
+        if _asserted_gain(c) and country is not None and country in sides:
+            gains[country] = gains.get(country, 0) + 1
     dominant = None
     if gains:
         ranked = sorted(gains.items(), key=lambda kv: -kv[1])

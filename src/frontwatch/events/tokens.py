@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from typing import Any
+from typing import Any, ClassVar
 
 # Numbers keep their decimal and thousands separators ("2,6", "30.000", "2.2"); words keep
 # inner digits ("S-300" is three tokens: "S", "-", "300"); anything else is a token of its own.
@@ -101,8 +101,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         pieces = cache.get(chunk)
         if pieces is None:
             pieces = _chunk_tokens(chunk)
-        if pieces.__class__ is str:
-            append(make(begin, pos, chunk, pieces))  # type: ignore[arg-type]
+        if isinstance(pieces, str):
+            append(make(begin, pos, chunk, pieces))
         else:
             for offset, length, word, norm in pieces:
                 append(make(begin + offset, begin + offset + length, word, norm))
@@ -145,7 +145,7 @@ class PhraseMatcher:
     only matches text that has it in capitals, so Dutch "vs" or English "us" are left alone.
     """
 
-    _END = "\x00end"
+    _END: ClassVar[str] = "\x00end"
 
     def __init__(self) -> None:
         self._root: dict[str, Any] = {}
@@ -197,9 +197,10 @@ class PhraseMatcher:
         end_key = self._END
         j = i
         while j < hi:
-            node = node.get(tokens[j].norm)  # type: ignore[assignment]
-            if node is None:
+            child: dict[str, Any] | None = node.get(tokens[j].norm)
+            if child is None:
                 break
+            node = child
             j += 1
             entries = node.get(end_key)
             if entries:

@@ -314,7 +314,7 @@ class Resolver:
             for j, r in enumerate(chosen):
                 if r.entry is not None and r.entry.feature == "ADM1":
                     regions_by_sentence[sentence[j]].add((j, r.entry.admin1_code))
-            picked: dict[tuple[str, frozenset[str], int], Resolution] = {}
+            picked: dict[tuple[str, frozenset[str], int, float | None], Resolution] = {}
             updated: list[Resolution] = []
             for i, c in enumerate(cands):
                 if groups[i] not in ambiguous:
@@ -544,12 +544,12 @@ class _Context:
             row = cache.get(index)
             if row is None:
                 row = cache[index] = {}
-            distances: list[float] = list(map(row.get, self.point_indexes))
-            if None in distances:
-                for k, d in enumerate(distances):
-                    if d is None:
-                        p = self.points[k]
-                        distances[k] = row[p.index] = _km(e, p)
+            distances: list[float] = []
+            for p in self.points:
+                d = row.get(p.index)
+                if d is None:
+                    d = row[p.index] = _km(e, p)
+                distances.append(d)
             own = self.point_indexes.index(index) if index in self.point_set else -1
             others = distances if own < 0 else distances[:own] + distances[own + 1 :]
             known = self._rows[index] = (distances, own, min(others) if others else None)

@@ -384,7 +384,7 @@ def _resolve_season(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None
     code = cand.values.get("season")
     if code not in dm.SEASON_START_MONTH:
         return None
-    year = _explicit_year(cand, ref) if {"year", "yshift"} & cand.values.keys() else None
+    year = _explicit_year(cand, ref) if not {"year", "yshift"}.isdisjoint(cand.values) else None
     shift = cand.values.get("sshift", cand.pattern.fixed.get("sshift"))
     if year is not None:
         label = year
@@ -752,7 +752,7 @@ _SHIFT_SLOTS = ("sshift", "wshift", "shift")  # fix the direction unless 0 ("dez
 def _needs_tense(cand: Candidate) -> bool:
     if cand.kind == "window":
         return cand.pattern.fixed.get("direction") == "tense"
-    if cand.kind not in _TENSED_KINDS or _FIXING_SLOTS & cand.values.keys():
+    if cand.kind not in _TENSED_KINDS or not _FIXING_SLOTS.isdisjoint(cand.values):
         return False
     return not any(_int(cand.values.get(slot)) for slot in _SHIFT_SLOTS)
 
@@ -942,7 +942,7 @@ class TimeEngine:
             # from now it would say "geleden"/"ago" or "over"/"from now", so it always
             # continues from the previous expression ("geopend in 2018 ... Het symbool van
             # de annexatie, vier jaar eerder").
-            counted = cand.kind == "anchored" and bool(_COUNT_SLOTS & cand.texts.keys())
+            counted = cand.kind == "anchored" and not _COUNT_SLOTS.isdisjoint(cand.texts)
             past_clause = ctx.tense(cand) == "past"
             aside = counted and not past_clause
             if cand.pattern.fixed.get("sentence_anchor"):
