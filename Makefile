@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: example test lint bench clean
+.PHONY: example test lint bench compiled pure clean
 
 $(BIN)/frontwatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ lint: $(BIN)/frontwatch
 bench: $(BIN)/frontwatch
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run.py
+
+# Optional: compile the stages' modules with mypyc (about 1.4x faster); `make pure` undoes it.
+compiled: $(BIN)/frontwatch
+	$(BIN)/pip install --quiet -e '.[dev,compiled]'
+	$(BIN)/python scripts/build_compiled.py
+
+pure: $(BIN)/frontwatch
+	$(BIN)/python scripts/build_compiled.py --clean
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache

@@ -47,6 +47,24 @@ def load_texts(folder: Path, words: int) -> list[str]:
     return texts
 
 
+def compiled_modules() -> tuple[list[str], list[str]]:
+    """The frontwatch modules Python loads from a compiled extension (``make compiled``), and
+    those of them whose source was edited after the build (the edit is not what runs)."""
+    import importlib.util
+
+    compiled, stale = [], []
+    package = ROOT / "src" / "frontwatch"
+    for source in sorted(package.rglob("*.py")):
+        name = ".".join(source.relative_to(ROOT / "src").with_suffix("").parts)
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        if origin is not None and origin.suffix in (".so", ".pyd"):
+            compiled.append(name)
+            if source.stat().st_mtime > origin.stat().st_mtime:
+                stale.append(name)
+    return compiled, stale
+
+
 def build_pipeline() -> Pipeline:
     config = default_config()
     names = list(config["pipeline"]["components"])
@@ -97,6 +115,13 @@ def main() -> int:
 
     rate = args.articles / total
     print(f"pipeline: read -> {' -> '.join(pipeline.names)}")
+    compiled, stale = compiled_modules()
+    print(
+        f"modules compiled with mypyc: {len(compiled)}"
+        + (" (pure Python; see scripts/build_compiled.py)" if not compiled else "")
+    )
+    if stale:
+        print(f"WARNING: edited after their build, not what runs: {', '.join(stale)}")
     print(
         f"{args.articles} articles, {words / args.articles:.0f} words each on average, "
         f"{events} events, {total:.2f} s"

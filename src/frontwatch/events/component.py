@@ -551,11 +551,11 @@ def _blame(
             inner = _accused_attacks(found, cue.j, rementions=True)
             if len(parties) < 2 or not inner:
                 continue
-            for attack in inner:
-                version = copy_candidate(attack)
-                _ascribe(attack, parties[0], parties[1])
+            for accused in inner:
+                version = copy_candidate(accused)
+                _ascribe(accused, parties[0], parties[1])
                 _ascribe(version, parties[1], parties[0])
-                version.rule = attack.rule + "+blame"
+                version.rule = accused.rule + "+blame"
                 out.append(version)
             continue
         blamed = next((a for a in sa.actors if cue.j <= a.i <= cue.j + 4 and a.actor.country), None)

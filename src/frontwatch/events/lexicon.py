@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from frontwatch.events.tokens import PhraseMatcher, fold, phrase_set, phrase_tokens, word_set
+from frontwatch.records import Role
 from frontwatch.resources import has_lang_data, load_lang_data
 
 TERRITORIAL = frozenset({"territory.capture", "territory.withdrawal", "territory.advance"})
@@ -63,7 +64,7 @@ class ActorEntry:
 
     kind: str  # named | country | metonym | demonym | role | proxy_marker
     country: str | None = None
-    role: str = "unknown"
+    role: Role = "unknown"
     name: str | None = None
 
 
@@ -314,12 +315,13 @@ def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
         m.add(word, ActorEntry("demonym", country))
         if " " in word:  # the places package folds hyphens to spaces: "pro-russische"
             m.add(word.replace(" ", "-"), ActorEntry("demonym", country))
-    for key, role in (
+    roles: tuple[tuple[str, Role], ...] = (
         ("force_nouns", "military"),
         ("government_nouns", "government"),
         ("media_nouns", "media"),
         ("civilian_nouns", "civilian"),
-    ):
+    )
+    for key, role in roles:
         for word in data.get(key, []):
             m.add(word, ActorEntry("role", None, role))
     return m
