@@ -2032,6 +2032,26 @@ def test_lending_a_country_money_is_aid_but_lending_support_is_not():
     assert not only(extract("Germany lent its support to the resolution.", "en"), "aid")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russian officials said Ukraine attacked Belgorod with helicopters on Thursday.", "en"),
+        ("Volgens Moskou viel Oekraïne Belgorod donderdag aan met helikopters.", "nl"),
+    ],
+)
+def test_an_attack_from_the_air_is_a_strike(text: str, lang: str):
+    events = [e for e in extract(text, lang, date="2022-04-14") if e.type in VIOLENT_TYPES]
+    assert [e.type for e in events] == ["strike"]
+    assert events[0].actor.country == "UKR"
+
+
+def test_a_dutch_strong_participle_before_its_noun_is_no_event_but_after_a_relative_it_is():
+    text = "De separatisten lieten in Debaltseve voertuigen en een neergeschoten helikopter achter."
+    assert not only(extract(text, "nl"), "strike")
+    text = "In Debaltseve, de stad die gisteren zwaar beschoten werd, vielen doden."
+    assert [e.place.name for e in only(extract(text, "nl"), "strike")] == ["Debaltseve"]
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -1395,7 +1395,14 @@ class SentenceReader:
         if prev is None or prev.norm in lex.infinitive_markers:
             return False  # "to take Chasiv Yar", "te veroveren": an infinitive
         if prev.text == "-" or prev.norm in lex.determiners or prev.norm in lex.place_preps:
-            return word.endswith(lex.attributive_ending)
+            # "een neergeschoten helikopter": a strong participle stands uninflected, after an
+            # article (not after a relative "die", "dat": "de stad die beschoten werd")
+            article = (prev.norm in lex.definite or prev.norm in lex.indefinite) and (
+                prev.norm not in lex.relative
+            )
+            return word.endswith(lex.attributive_ending) or (
+                article and word.endswith(lex.uninflected_attributive_endings)
+            )
         # "de door Rusland bezette oostelijke oever"
         window = [t.norm for t in toks[max(lo, i - 5) : i]]
         agent = next((d for d, w in enumerate(window) if w in lex.agent_preps), None)

@@ -209,6 +209,8 @@ class Lexicon:
     go_not_future_before: frozenset[str]
     attributive_ending: str
     participle_endings: tuple[str, ...]
+    # "een neergeschoten helikopter": participle endings that take no inflection before a noun
+    uninflected_attributive_endings: tuple[str, ...]
     weak_interrogatives: frozenset[str]
     purpose_openers: frozenset[str]
     demonstratives: frozenset[str]
@@ -404,6 +406,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         negation_follows_verb=bool(grammar.get("negation_follows_verb", False)),
         attributive_ending=fold(grammar.get("attributive_ending", "")),
         participle_endings=tuple(fold(e) for e in grammar.get("participle_endings", [])),
+        uninflected_attributive_endings=tuple(
+            fold(e) for e in grammar.get("uninflected_attributive_endings", [])
+        ),
         plural_place_nouns=word_set(place_nouns.get("plural", [])),
         settlement_nouns=word_set(place_nouns.get("settlement", [])),
         region_nouns=word_set(place_nouns.get("region", [])),
