@@ -162,6 +162,18 @@ def test_a_russian_region_named_after_its_capitals_short_name() -> None:
     assert [(p.surface, p.geonameid) for p in mentions] == [("Rostov", 501165), ("Rostov", 501175)]
 
 
+def test_a_named_district_of_a_city_leaves_the_city_a_city() -> None:
+    # a caption, a headline and a dateline: "district of" after a district's own name places
+    # the district inside the city; the whole document keeps reading Mariupol as the city
+    mentions = find_places(
+        "Rescuers in the Skhidnyi district of Mariupol. Rocket attack on Mariupol kills 30. "
+        "MARIUPOL - Rockets hit the city on Saturday.", "en")
+    assert {p.geonameid for p in mentions if p.surface.lower() == "mariupol"} == {701822}
+    # "the Bakhmut district": the raion named after the town
+    [raion] = find_places("Fighting raged in the Bakhmut district on Monday.", "en")
+    assert raion.feature == "ADM2"
+
+
 def test_renamed_places_resolve_to_their_present_name() -> None:
     mentions = find_places(
         "Artemivsk, Dzerzhynsk and Krasnoarmiisk lie in the Donetsk region; "

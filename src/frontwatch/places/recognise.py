@@ -799,6 +799,10 @@ class Recogniser:
             if raw and raw[-1][:1].isupper() and fold_key(raw[-1]) not in self.lex.cues_before:
                 # The cue belongs to the name before ("bij Cherson de Dnipro"), not this one.
                 before = None
+            elif before == "district" and len(raw) >= 2 and raw[-2][:1].isupper():
+                # "the Skhidnyi district of Mariupol": the district is named before its noun;
+                # the place after it is the city it lies in, not a raion
+                before = "city"
         after_kind = None
         plural = False
         after = doc.next_words(cand.end)
