@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from frontwatch.compiled import compiled_modules, stale_modules
 from frontwatch.pipeline import Pipeline, available_components, default_config
 from frontwatch.readers import parse_seed_text
 from frontwatch.records import Document
@@ -45,24 +46,6 @@ def load_texts(folder: Path, words: int) -> list[str]:
     if not texts:
         raise SystemExit(f"no .txt articles in {folder}")
     return texts
-
-
-def compiled_modules() -> tuple[list[str], list[str]]:
-    """The frontwatch modules Python loads from a compiled extension (``make compiled``), and
-    those of them whose source was edited after the build (the edit is not what runs)."""
-    import importlib.util
-
-    compiled, stale = [], []
-    package = ROOT / "src" / "frontwatch"
-    for source in sorted(package.rglob("*.py")):
-        name = ".".join(source.relative_to(ROOT / "src").with_suffix("").parts)
-        spec = importlib.util.find_spec(name)
-        origin = Path(spec.origin) if spec is not None and spec.origin else None
-        if origin is not None and origin.suffix in (".so", ".pyd"):
-            compiled.append(name)
-            if source.stat().st_mtime > origin.stat().st_mtime:
-                stale.append(name)
-    return compiled, stale
 
 
 def build_pipeline() -> Pipeline:
@@ -115,7 +98,7 @@ def main() -> int:
 
     rate = args.articles / total
     print(f"pipeline: read -> {' -> '.join(pipeline.names)}")
-    compiled, stale = compiled_modules()
+    compiled, stale = compiled_modules(), stale_modules()
     print(
         f"modules compiled with mypyc: {len(compiled)}"
         + (" (pure Python; see scripts/build_compiled.py)" if not compiled else "")

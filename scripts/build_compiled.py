@@ -11,7 +11,7 @@ batches, the modules below can be compiled to C extensions with mypyc (part of `
 
 The extensions (``*.so``) land beside the sources in ``src/frontwatch`` and Python imports them
 instead of the ``.py`` files: after editing a compiled module, rebuild or ``--clean``, or the
-edit has no effect (``bench_pipeline.py`` warns about sources newer than their build).
+edit has no effect (importing frontwatch warns about sources newer than their build).
 
 Compiled code checks type annotations at run time, so an annotation that does not say what a
 variable holds becomes a ``TypeError`` there. The build runs mypy over the modules first and

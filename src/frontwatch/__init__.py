@@ -9,6 +9,7 @@ The public Python API::
     doc.to_dict()
 """
 
+from frontwatch.compiled import warn_if_stale
 from frontwatch.pipeline import Pipeline, load_pipeline, register
 from frontwatch.records import (
     Actor,
@@ -23,6 +24,8 @@ from frontwatch.records import (
 )
 
 __version__ = "0.1.0"
+
+warn_if_stale()  # an optional compiled build (`make compiled`) older than an edited source
 
 __all__ = [
     "Actor",
