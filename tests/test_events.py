@@ -2052,6 +2052,19 @@ def test_a_dutch_strong_participle_before_its_noun_is_no_event_but_after_a_relat
     assert [e.place.name for e in only(extract(text, "nl"), "strike")] == ["Debaltseve"]
 
 
+def test_two_attacks_on_a_city_one_dated_one_not_are_two_events():
+    text = (
+        "On Monday a Russian missile hit a school in Kyiv, killing two teachers.\n"
+        "Debris from a Russian drone hit a high-rise building in Kyiv."
+    )
+    strikes = only(
+        extract(text, "en", date="2024-06-12", times={"On Monday": ("2024-06-10", "2024-06-10")}),
+        "strike",
+    )
+    assert len(strikes) == 2
+    assert {e.place.name for e in strikes} == {"Kyiv"}
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
