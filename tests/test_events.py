@@ -96,6 +96,9 @@ GAZETTEER = {
     "Riyadh": ("Riyadh", "PPLC", "SA", 108410),
     "Przewodow": ("Przewodów", "PPL", "PL", 3086163),
     "Simferopol": ("Simferopol", "PPLA", "UA", 693805),
+    "Bucha": ("Bucha", "PPL", "UA", 711350),
+    "Irpin": ("Irpin", "PPLA3", "UA", 707565),
+    "Borodianka": ("Borodianka", "PPL", "UA", 711230),
 }
 
 
@@ -2063,6 +2066,19 @@ def test_two_attacks_on_a_city_one_dated_one_not_are_two_events():
     )
     assert len(strikes) == 2
     assert {e.place.name for e in strikes} == {"Kyiv"}
+
+
+def test_a_list_after_a_subordinate_clause_comma_is_still_one_list():
+    text = (
+        "Bodies were found after Russian troops pulled back from towns including Bucha, "
+        "Borodianka and Irpin."
+    )
+    withdrawals = only(extract(text, "en", date="2022-04-03"), "territory.withdrawal")
+    assert {e.place.name for e in withdrawals} == {"Bucha", "Borodianka", "Irpin"}
+    # without a closing "and", a name after the comma begins something else
+    text = "Residents returned after Russian troops pulled back from Bucha, Irpin officials said."
+    withdrawals = only(extract(text, "en", date="2022-04-03"), "territory.withdrawal")
+    assert {e.place.name for e in withdrawals} == {"Bucha"}
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

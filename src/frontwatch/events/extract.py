@@ -1459,6 +1459,10 @@ class SentenceExtractor:
             # "entered Kramatorsk, Druzhkivka and Kostiantynivka, which the rebels left":
             # a relative clause after a list is about every member
             extra += [r for r in sa.places if r.j <= head.i and r not in cands and usable(r)]
+        if cand.type in TERRITORIAL | VIOLENT:  # one event per place: moves and attacks
+            extra += self._list_across_comma(
+                sa, head, [r for r in sa.places if usable(r)], cands + extra
+            )
         group = self._coordinated(sa, head, cands + extra)
         cand.place_ref = head
         if head.indefinite and not head.resolved:
@@ -1599,6 +1603,25 @@ class SentenceExtractor:
                 group.insert(0, ordered[k - 1])
             k -= 1
         return group
+
+    def _list_across_comma(
+        self, sa: SentenceAnalysis, head: PlaceRef, usable: list[PlaceRef], taken: list[PlaceRef]
+    ) -> list[PlaceRef]:
+        """The rest of a list the head begins, where a comma made the clause reader close the
+        head's clause: "after Russian troops pulled back from towns including Bucha, Hostomel
+        and Irpin". Only a list closed by a coordinator ("and Irpin") counts: "left Bucha,
+        Irpin residents said" is no list."""
+        run: list[PlaceRef] = []
+        last = head
+        for r in sorted((r for r in usable if r.i > head.i and r not in taken), key=lambda r: r.i):
+            if not self._coord_between(sa, last, r):
+                break
+            run.append(r)
+            last = r
+        if not run:
+            return []
+        joint = {t.norm for t in sa.tokens[run[-2].j if len(run) > 1 else head.j : run[-1].i]}
+        return run if joint & self.lex.coordinators else []
 
     def _region_of(self, sa: SentenceAnalysis, a: PlaceRef, b: PlaceRef) -> bool:
         """``b`` is the larger unit ``a`` lies in, told right after it ("Engels in the Saratov
