@@ -2081,6 +2081,17 @@ def test_a_list_after_a_subordinate_clause_comma_is_still_one_list():
     assert {e.place.name for e in withdrawals} == {"Bucha"}
 
 
+def test_dropping_a_bomb_on_a_place_is_a_strike_there():
+    text = "A Russian aircraft dropped a powerful bomb on a theatre in Mariupol on Wednesday."
+    [strike] = only(extract(text, "en", date="2022-03-17"), "strike")
+    assert (strike.actor.country, strike.place.name) == ("RUS", "Mariupol")
+    text = "Ukraine accused Russia of sending two jets to drop phosphorus bombs on Snake Island."
+    [strike] = only(extract(text, "en", date="2022-07-01"), "strike")
+    assert (strike.actor.country, strike.claimant.country) == ("RUS", "UKR")
+    # dropping charges, or a bomb shelter, is no strike
+    assert not extract("Prosecutors dropped the charges against a soldier in Kyiv.", "en")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
