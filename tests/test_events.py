@@ -99,6 +99,8 @@ GAZETTEER = {
     "Bucha": ("Bucha", "PPL", "UA", 711350),
     "Irpin": ("Irpin", "PPLA3", "UA", 707565),
     "Borodianka": ("Borodianka", "PPL", "UA", 711230),
+    "Alupka": ("Alupka", "PPL", "UA", 713514),
+    "Sevastopol": ("Sevastopol", "PPLA", "UA", 694423),
 }
 
 
@@ -2090,6 +2092,16 @@ def test_dropping_a_bomb_on_a_place_is_a_strike_there():
     assert (strike.actor.country, strike.claimant.country) == ("RUS", "UKR")
     # dropping charges, or a bomb shelter, is no strike
     assert not extract("Prosecutors dropped the charges against a soldier in Kyiv.", "en")
+
+
+def test_sinking_a_ship_is_a_strike_but_a_ship_that_sank_tells_no_attack():
+    text = (
+        "Ukraine's military intelligence said its sea drones had sunk the Russian landing ship "
+        "Caesar Kunikov off the coast near Alupka."
+    )
+    [strike] = only(extract(text, "en", date="2024-02-15"), "strike")
+    assert (strike.actor.country, strike.place.name) == ("UKR", "Alupka")
+    assert not extract("The damaged ship sank the next day near Sevastopol.", "en")
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
