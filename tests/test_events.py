@@ -101,6 +101,7 @@ GAZETTEER = {
     "Borodianka": ("Borodianka", "PPL", "UA", 711230),
     "Alupka": ("Alupka", "PPL", "UA", 713514),
     "Sevastopol": ("Sevastopol", "PPLA", "UA", 694423),
+    "Crimean Bridge": ("Crimean Bridge", "BDG", "UA", 11876420),
 }
 
 
@@ -2102,6 +2103,14 @@ def test_sinking_a_ship_is_a_strike_but_a_ship_that_sank_tells_no_attack():
     [strike] = only(extract(text, "en", date="2024-02-15"), "strike")
     assert (strike.actor.country, strike.place.name) == ("UKR", "Alupka")
     assert not extract("The damaged ship sank the next day near Sevastopol.", "en")
+
+
+def test_attacking_a_bridge_is_a_strike_but_fighting_before_a_capture_is_not():
+    text = "Two people were killed on Monday when the Crimean Bridge was attacked, Moscow said."
+    events = [e for e in extract(text, "en", date="2023-07-17") if e.type in VIOLENT_TYPES]
+    assert [(e.type, e.place.name) for e in events] == [("strike", "Crimean Bridge")]
+    text = "Russische troepen hebben na hevige gevechten de Crimean Bridge in handen gekregen."
+    assert not only(extract(text, "nl"), "strike")
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

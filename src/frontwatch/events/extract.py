@@ -38,6 +38,10 @@ from frontwatch.events.tokens import phrase_tokens
 from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
+# GeoNames feature codes of what is struck from afar rather than fought over: bridges, dams,
+# power stations (an attack on one is a strike).
+_STRUCK_FEATURES = frozenset({"BDG", "DAM", "PS", "PSN", "PSH"})
+
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
 ARMED_ROLES = frozenset({"military", "proxy"})
 # How far before an agent its preposition may stand ("by an estimated 11,000 soldiers").
@@ -560,8 +564,18 @@ class SentenceExtractor:
                     if t.is_word
                 ):
                     return True
-        # "met drones aangevallen", "attacked with missiles": the weapon as instrument
+        # "the Crimean Bridge was attacked": bridges, dams and power stations are struck from
+        # afar, not fought over (a verb: "na hevige gevechten de kerncentrale in handen
+        # gekregen" tells of fighting before a capture)
         own = sa.clause_of[hit.i - sa.lo]
+        if hit.spec.kind == "verb" and any(
+            r.mention is not None
+            and (r.mention.feature or "").upper() in _STRUCK_FEATURES
+            and sa.clause_of[r.i - sa.lo] == own
+            for r in sa.places
+        ):
+            return True
+        # "met drones aangevallen", "attacked with missiles": the weapon as instrument
         for k in range(sa.lo, sa.hi):
             if toks[k].norm in lex.instrument_preps and sa.clause_of[k - sa.lo] == own:
                 window = toks[k + 1 : min(sa.hi, k + 4)]
