@@ -1755,7 +1755,9 @@ def test_a_denied_attack_naming_no_place_takes_the_place_and_time_of_the_claim()
         ("Kyiv denied the accusation.", "en"),
         ("Kyiv dismissed that as a provocation.", "en"),
         ("Kyiv denied any direct involvement.", "en"),
+        ("Kyiv denied playing any role.", "en"),
         ("Kyiv wees de beschuldiging van de hand en ontkent elke betrokkenheid.", "nl"),
+        ("Kyiv ontkent iedere verantwoordelijkheid.", "nl"),
     ],
 )
 def test_a_denial_pointing_back_at_an_accusation_is_the_accused_partys(denial: str, lang: str):
@@ -1846,6 +1848,17 @@ def test_a_relative_clause_after_an_apposition_is_about_the_named_place_not_its_
     events = only(extract(text, lang, date="2024-11-20"), etype)
     assert events
     assert {e.place.name for e in events} == {place}
+
+
+def test_a_comma_far_before_the_region_opens_no_apposition():
+    # the relative clause is about the villages' region, not about Kupiansk, which a clause
+    # of saying and a time phrase separate from it
+    text = (
+        "Russian troops entered Kupiansk, the Ukrainian general staff said on Tuesday after a "
+        "week of heavy fighting in villages in the Kharkiv region that Russia occupied in March."
+    )
+    captures = only(extract(text, "en", date="2024-11-20"), "territory.capture")
+    assert "Kupiansk" not in {e.place.name for e in captures}
 
 
 def test_what_one_side_retook_the_other_had_taken_before():

@@ -37,6 +37,8 @@ _SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
 _SAY_REACH = 8
 # How far after a verb of recognising its "dat"/"that" clause may start.
 _SAY_OBJECT_REACH = 16
+# How many tokens an apposition ("een dorp in het noorden van de regio X") spans at most.
+_APPOSITION_REACH = 10
 # Clauses that a comma may close, returning to the clause they interrupt.
 _COMMA_CLOSED = frozenset({"relative", "subordinate", "conditional"})
 
@@ -1306,7 +1308,9 @@ class SentenceReader:
         if region.mention is None or region.prep is None:
             return None
         toks = self.tokens
-        comma = next((n for n in range(region.i - 1, lo - 1, -1) if toks[n].text == ","), None)
+        # an apposition is a short noun phrase: its comma stands a few words before the region
+        start = max(lo, region.i - _APPOSITION_REACH)
+        comma = next((n for n in range(region.i - 1, start - 1, -1) if toks[n].text == ","), None)
         if comma is None or comma + 1 >= region.i:
             return None
         if toks[comma + 1].norm not in self.lex.determiners:

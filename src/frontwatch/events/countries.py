@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
 
 from frontwatch.records import PlaceMention
+from frontwatch.resources import load_data
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +32,6 @@ def country_of_place(place: PlaceMention) -> str | None:
 def _held_areas() -> tuple[tuple[str, frozenset[str], str, str], ...]:
     """(country ISO2, first-order divisions, holder ISO3, since ISO date) from the package's
     ``held_territory.toml``."""
-    text = resources.files("frontwatch").joinpath("data", "held_territory.toml").read_text("utf-8")
     return tuple(
         (
             str(area["country"]).upper(),
@@ -40,7 +39,7 @@ def _held_areas() -> tuple[tuple[str, frozenset[str], str, str], ...]:
             str(area["holder"]).upper(),
             str(area["since"]),
         )
-        for area in tomllib.loads(text).get("held", [])
+        for area in load_data("held_territory.toml").get("held", [])
     )
 
 

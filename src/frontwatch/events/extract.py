@@ -2056,21 +2056,15 @@ class SentenceExtractor:
             weak = spec.strength == "weak" and spec.kind != "fall" and not cand.remention
             return not (weak and not armed and not (spec.kind == "loss" and places))
         if cand.type in VIOLENT:
-            if (
-                self._outside_the_war(places)
-                and not (
-                    self._weapon_subject(sa, hit)
-                    # "a Russian-made missile hit ...": the weapon in or right before the trigger
-                    or any(
-                        t.norm in self.lex.strike_modifiers
-                        for t in sa.tokens[max(sa.lo, hit.i - 2) : hit.j]
-                    )
-                    or (
-                        cand.actor_ref is not None
-                        and cand.actor_ref.kind not in ("country", "metonym")
-                        and cand.actor is not None
-                        and cand.actor.role in ARMED_ROLES
-                    )
+            if self._outside_the_war(places) and not (
+                self._weapon_subject(sa, hit)
+                # "a Russian-made missile hit ...": a weapon by the trigger or as instrument
+                or self._strike_modified(sa, hit)
+                or (
+                    cand.actor_ref is not None
+                    and cand.actor_ref.kind not in ("country", "metonym")
+                    and cand.actor is not None
+                    and cand.actor.role in ARMED_ROLES
                 )
             ):
                 # "Mudryk struck as Ukraine beat Iceland in Wroclaw", "Usyk stormed back in
@@ -2383,6 +2377,12 @@ class SentenceExtractor:
             # or the end of the clause
             obj = tuple(t.norm for t in toks[a.cue.j : min(sa.hi, a.cue.j + 3)])
             anaphor = next((obj[:n] for n in (3, 2, 1) if obj[:n] in self.lex.deny_anaphora), None)
+            if anaphor is None and obj[:1] and obj[0] not in self.lex.that_words:
+                # "denied any direct involvement", "ontkent elke betrokkenheid": a part denied
+                anaphor = next(
+                    (obj[: n + 1] for n, w in enumerate(obj) if w in self.lex.deny_object_nouns),
+                    None,
+                )
             # ... or before it: "Kyiv disputed that", "said the claim was untrue"
             words = tuple(t.norm for t in toks[max(sa.lo, a.cue.i - 2) : a.cue.i])
             if not (

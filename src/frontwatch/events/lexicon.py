@@ -111,6 +111,8 @@ class Lexicon:
     nominal_forms: frozenset[str]
     background: frozenset[str]
     deny_anaphora: frozenset[tuple[str, ...]]
+    # "denied any direct involvement": the head noun of a denial's object denying a part
+    deny_object_nouns: frozenset[str]
     # "accuse each other of shelling": each party blames the other
     reciprocals: frozenset[tuple[str, ...]]
     # "when the columns left Ilovaisk": a clause that sets the scene of the main clause's event
@@ -368,7 +370,13 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     cues = PhraseMatcher()
     cue_data = data.get("cues", {})
     for category, phrases in cue_data.items():
-        if category in ("deny_anaphora", "pledge_auxiliaries", "state_change", "state_keep"):
+        if category in (
+            "deny_anaphora",
+            "deny_object_nouns",
+            "pledge_auxiliaries",
+            "state_change",
+            "state_keep",
+        ):
             continue
         for phrase in phrases:
             cues.add(phrase, category)
@@ -398,6 +406,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         nominal_forms=word_set(data.get("trigger_context", {}).get("nominal_forms", [])),
         background=word_set(data.get("trigger_context", {}).get("background", [])),
         deny_anaphora=phrase_set(cue_data.get("deny_anaphora", [])),
+        deny_object_nouns=word_set(cue_data.get("deny_object_nouns", [])),
         pledge_auxiliaries=word_set(cue_data.get("pledge_auxiliaries", [])),
         state_change=word_set(w for p in cue_data.get("state_change", []) for w in p.split()),
         state_keep=word_set(w for p in cue_data.get("state_keep", []) for w in p.split()),

@@ -356,10 +356,12 @@ def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if c.type in ("aid",) and o.amount and c.amount and o.amount.value != c.amount.value:
                 continue
-            if (c.type in ("aid", "political", "diplomacy") or c.type in VIOLENT) and (
-                c.sentence is not o.sentence and (o.time is None) != (c.time is None)
+            if (
+                c.type not in TERRITORIAL
+                and c.sentence is not o.sentence
+                and (o.time is None) != (c.time is None)
             ):
-                continue
+                continue  # one told with a date and one without: two gifts, two attacks
             match = o
             break
         if match is not None:
