@@ -32,6 +32,7 @@ GAZETTEER = {
     "Oekraïne": ("Ukraine", "PCLI", "UA", 690791),
     "Ukraine": ("Ukraine", "PCLI", "UA", 690791),
     "Rusland": ("Russia", "PCLI", "RU", 2017370),
+    "Russia": ("Russia", "PCLI", "RU", 2017370),
     "Europe": ("Europe", "CONT", None, 6255148),
     "Chicago": ("Chicago", "PPL", "US", 4887398),
     "Donetsk": ("Donetsk Oblast", "ADM1", "UA", 709716),
@@ -2124,6 +2125,55 @@ def test_attacking_a_bridge_is_a_strike_but_fighting_before_a_capture_is_not():
     assert [(e.type, e.place.name) for e in events] == [("strike", "Crimean Bridge")]
     text = "Russische troepen hebben na hevige gevechten de Crimean Bridge in handen gekregen."
     assert not only(extract(text, "nl"), "strike")
+
+
+def test_a_weapon_that_kills_falls_or_is_fired_at_a_place_is_a_strike():
+    cases = [
+        ("A Russian missile killed seven people in Kupiansk on Thursday.", "en", "Kupiansk"),
+        ("Russian bombs fell on Pokrovsk overnight.", "en", "Pokrovsk"),
+        ("Ukraine's air force said Russia had fired 13 missiles at Kyiv.", "en", "Kyiv"),
+        ("The Russian army targeted Chernihiv with three missiles.", "en", "Chernihiv"),
+        ("Russian artillery opened fire on Kherson.", "en", "Kherson"),
+        ("Russische bommen vielen vannacht op Pokrovsk.", "nl", "Pokrovsk"),
+        ("Een Russische raket doodde zeven mensen in Kupiansk.", "nl", "Kupiansk"),
+        ("Kherson lag zondag opnieuw onder artillerievuur.", "nl", "Kherson"),
+        ("Russische artillerie opende het vuur op Kherson.", "nl", "Kherson"),
+    ]
+    for text, lang, place in cases:
+        [strike] = only(extract(text, lang, date="2024-05-10"), "strike")
+        assert strike.place.name == place, text
+    # several weapons between the verb and the country they were aimed at: one strike there
+    text = "Russia launched 40 missiles and 50 drones at Ukraine overnight."
+    [strike] = only(extract(text, "en", date="2024-05-10"), "strike")
+    assert (strike.actor.country, strike.place.name) == ("RUS", "Ukraine")
+    # firing a person, targeting voters, or rain that fell: no strike
+    for text in (
+        "The president fired his chief of staff in Kyiv on Friday.",
+        "The campaign targeted voters in Kherson.",
+        "Heavy snow fell on Kyiv overnight.",
+    ):
+        assert not only(extract(text, "en", date="2024-05-10"), "strike"), text
+
+
+def test_an_attack_on_a_country_and_on_a_place_in_it_in_one_sentence_is_one_strike():
+    text = (
+        "Ukraine launched 300 drones at Russia overnight, Moscow said, and most of them were "
+        "shot down over Sudzha."
+    )
+    [strike] = only(extract(text, "en", date="2025-03-11"), "strike")
+    assert strike.place.name == "Sudzha"
+
+
+def test_casualties_that_fall_take_no_place_and_each_count_keeps_its_own_verb():
+    text = "Russische troepen bestookten Kherson vrijdag met glijbommen, waarbij drie doden vielen."
+    events = extract(text, "nl", date="2024-05-10")
+    assert [(e.type, e.fatalities) for e in events] == [("strike", 3)]
+    text = "The attack on Dnipro killed 12 people and wounded 40, officials said."
+    [strike] = only(extract(text, "en", date="2024-05-10"), "strike")
+    assert (strike.fatalities, strike.injured) == (12, 40)
+    text = "Bij de aanval op Dnipro kwamen twaalf mensen om en raakten veertig mensen gewond."
+    [strike] = only(extract(text, "nl", date="2024-05-10"), "strike")
+    assert (strike.fatalities, strike.injured) == (12, 40)
 
 
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():

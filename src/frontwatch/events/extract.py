@@ -371,6 +371,9 @@ class SentenceExtractor:
         ):
             # "valt onder het verdrag", "falls short"
             return self._reject(sa, hit, "'fall' in another sense")
+        if spec.kind == "fall" and self._casualties_fall(sa, hit):
+            # "waarbij drie doden vielen", "er vielen geen gewonden": casualties, no place
+            return self._reject(sa, hit, "casualties 'fall'")
         if (
             spec.kind == "noun"
             and etype not in VIOLENT  # "spreekt van een terroristische aanslag": it happened
@@ -1960,6 +1963,17 @@ class SentenceExtractor:
             return True
         return toks[k].norm == "s" and k - 1 >= sa.lo and toks[k - 1].text in ("'", "’")
 
+    def _casualties_fall(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """The subject of "vallen" is a count of the dead or injured: the word before the verb
+        or one of the three after it is a death or injury noun ("drie doden vielen", "vielen
+        er twee doden")."""
+        numbers = self.lex.numbers
+        nouns = {p[-1] for p in numbers.death_nouns | numbers.injury_nouns}
+        before = sa.tokens[hit.i - 1].norm if hit.i > sa.lo else ""
+        return before in nouns or any(
+            t.norm in nouns for t in sa.tokens[hit.j : min(sa.hi, hit.j + 3)]
+        )
+
     def _place_anchored(
         self, sa: SentenceAnalysis, hit: TriggerHit, cand: Candidate, places: list[PlaceRef]
     ) -> bool:
@@ -1995,6 +2009,14 @@ class SentenceExtractor:
                 any(not all(is_country_level(p) for p in r.places) for r in places if r.places)
                 or any(r.indefinite for r in places)
                 or any(r.i == hit.j and r.places for r in places)
+                # "fired 13 missiles at Ukraine": the place the weapon was aimed at
+                or (
+                    hit.particle is not None
+                    and any(
+                        r.places and r.i > hit.particle and r.prep in spec.particle_next
+                        for r in places
+                    )
+                )
                 # "vuurde 479 drones op Oekraïne af", "fired missiles at Ukraine": the country
                 # is what the strike was aimed at, not where something happened somewhere
                 or (

@@ -364,9 +364,13 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
             triggers.add_suffix(suffix, plain)
     separable = PhraseMatcher()
     for entry in data.get("separable", []):
-        spec = _trigger_spec(entry)
-        for stem in entry["stems"]:
-            separable.add(stem, spec)
+        # several particles may close the same verb ("fired 13 missiles at", "launched ...
+        # drones at"): one spec each, tried in the order written
+        particles = entry["particle"]
+        for particle in [particles] if isinstance(particles, str) else particles:
+            spec = _trigger_spec({**entry, "particle": particle})
+            for stem in entry["stems"]:
+                separable.add(stem, spec)
     cues = PhraseMatcher()
     cue_data = data.get("cues", {})
     for category, phrases in cue_data.items():

@@ -9,6 +9,7 @@ lists every sentence it came from.
 
 from __future__ import annotations
 
+from frontwatch.events.analysis import is_country_level
 from frontwatch.events.countries import country_of_place, holder_of_place
 from frontwatch.events.extract import Candidate, copy_candidate
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT
@@ -366,9 +367,34 @@ def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
             break
         if match is not None:
             absorb(match, c)
-        else:
+            continue
+        wider = next((k for k, o in enumerate(out) if _country_and_inside(o, c)), None)
+        if wider is None:
             out.append(c)
+        elif out[wider].place is not None and is_country_level(out[wider].place):
+            absorb(c, out[wider])
+            out[wider] = c
+        else:
+            absorb(out[wider], c)
     return out
+
+
+def _country_and_inside(a: Candidate, b: Candidate) -> bool:
+    """One sentence tells an attack on a country and the same attack at a place inside it
+    ("launched 337 drones at Russia ... shot down over the Moscow region"): one event, at the
+    place inside."""
+    if (
+        a.sentence is not b.sentence
+        or a.type not in VIOLENT
+        or not _same_type(a, b)
+        or a.place is None
+        or b.place is None
+        or a.status != b.status
+        or not _actor_compatible(a.actor, b.actor)
+    ):
+        return False
+    a_wide, b_wide = is_country_level(a.place), is_country_level(b.place)
+    return a_wide != b_wide and a.place.country == b.place.country
 
 
 def _asserted_gain(c: Candidate) -> bool:

@@ -240,9 +240,13 @@ def find_casualties(
             continue
         if i > lo and tokens[i - 1].norm in words.currencies:
             continue
-        kind = _casualty_kind(tokens, j, hi, words)
-        if kind is None:
-            kind = _casualty_kind_before(tokens, i, lo, words)
+        # the verb that governs the count decides before a death or injury word further on:
+        # "killed 12 people and wounded 40" (12 killed)
+        kind = (
+            _governing_verb_kind(tokens, i, lo, words)
+            or _casualty_kind(tokens, j, hi, words)
+            or _casualty_kind_before(tokens, i, lo, words)
+        )
         if kind is None:
             continue
         count = int(value) if value is not None and value == int(value) else None
@@ -265,6 +269,15 @@ def _kind_firsts(words: NumberWords) -> tuple[frozenset[str], frozenset[str]]:
 
 def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords) -> str | None:
     """What the number before token ``j`` counts: "killed", "injured" or nothing."""
+    # Dutch verb-final: "kwamen bij de aanval zeker achttien mensen om", "... 21 mensen om, onder
+    # wie twee kinderen", also before another count: "kwamen twaalf mensen om en raakten veertig
+    # gewond"
+    if (
+        j + 1 < hi
+        and tokens[j].norm in words.person_nouns
+        and tokens[j + 1].norm in words.death_particles
+    ):
+        return "killed"
     end = min(hi, j + _CASUALTY_WINDOW)
     injury_first, death_first = _kind_firsts(words)
     for k in range(j, end):
@@ -282,15 +295,6 @@ def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords)
             or _phrase_at(tokens, k, hi, words.death_phrases)
         ):
             return "killed"
-    # Dutch verb-final: "kwamen bij de aanval zeker achttien mensen om", "... 21 mensen om, onder
-    # wie twee kinderen".
-    if (
-        j < hi
-        and tokens[j].norm in words.person_nouns
-        and j + 1 < hi
-        and tokens[j + 1].norm in words.death_particles
-    ):
-        return "killed"
     return None
 
 
@@ -304,24 +308,25 @@ def _counts_people(tokens: Sequence[Token], i: int, words: NumberWords) -> bool:
     return any(t.norm in words.person_nouns for t in tokens[j : j + 3])
 
 
+def _governing_verb_kind(
+    tokens: Sequence[Token], i: int, lo: int, words: NumberWords
+) -> str | None:
+    """ "killing four people", "wounding at least 20": a verb of killing or wounding governs N."""
+    k = _phrase_before(tokens, i, lo, words.approximate)
+    verb_at = (k if k is not None else i) - 1
+    if verb_at < lo:
+        return None
+    verb = tokens[verb_at].norm
+    kind = (
+        "killed" if verb in words.kill_verbs else "injured" if verb in words.injure_verbs else None
+    )
+    return kind if kind is not None and _counts_people(tokens, i, words) else None
+
+
 def _casualty_kind_before(
     tokens: Sequence[Token], i: int, lo: int, words: NumberWords
 ) -> str | None:
-    """ "Het aantal doden is gestegen tot dertig": the death noun comes first, then "tot" N;
-    "killing four people", "wounding at least 20": a verb of killing or wounding governs N."""
-    k = _phrase_before(tokens, i, lo, words.approximate)
-    verb_at = (k if k is not None else i) - 1
-    if verb_at >= lo:
-        verb = tokens[verb_at].norm
-        kind = (
-            "killed"
-            if verb in words.kill_verbs
-            else "injured"
-            if verb in words.injure_verbs
-            else None
-        )
-        if kind is not None and _counts_people(tokens, i, words):
-            return kind
+    """ "Het aantal doden is gestegen tot dertig": the death noun comes first, then "tot" N."""
     if i - 1 < lo or tokens[i - 1].norm not in words.rise_preps:
         # allow an approximation word in between: "tot zeker dertig"
         k = _phrase_before(tokens, i, lo, words.approximate)
