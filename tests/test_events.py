@@ -2176,6 +2176,32 @@ def test_casualties_that_fall_take_no_place_and_each_count_keeps_its_own_verb():
     assert (strike.fatalities, strike.injured) == (12, 40)
 
 
+def test_a_verb_between_a_force_and_a_named_group_keeps_them_apart():
+    # a title and its holder are one actor ("the Ukrainian president Zelensky"), a force, a
+    # verb and the group it acts on are not
+    text = "Ukrainian forces pushed the Russians back from Kreminna."
+    [withdrawal] = only(extract(text, "en", date="2024-05-10"), "territory.withdrawal")
+    assert (withdrawal.actor.country, withdrawal.place.name) == ("RUS", "Kreminna")
+
+
+def test_an_attack_that_is_the_agent_of_a_passive_is_the_other_side_of_its_subject():
+    for text, lang in (
+        ("De Russische troepen werden door zware beschietingen uit Kreminna verdreven.", "nl"),
+        ("Russian troops were driven out of Kreminna by heavy shelling with artillery.", "en"),
+    ):
+        [strike] = only(extract(text, lang, date="2024-05-10"), "strike")
+        assert (strike.actor.country, strike.target.country) == ("UKR", "RUS"), text
+    # an attack in an agent phrase of an active clause says nothing of its subject's side
+    text = "Russian troops took Kreminna after heavy shelling."
+    assert not [e for e in only(extract(text, "en"), "strike") if e.actor.country == "UKR"]
+
+
+def test_leaving_ones_positions_at_a_place_is_a_withdrawal():
+    text = "Ukrainian soldiers left their positions in Marinka to avoid encirclement."
+    [withdrawal] = only(extract(text, "en", date="2024-05-10"), "territory.withdrawal")
+    assert (withdrawal.actor.country, withdrawal.place.name) == ("UKR", "Marinka")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -827,11 +827,15 @@ class SentenceReader:
                     end = nxt[1]
                     after = raw[k + 2] if k + 2 < len(raw) else None
                     # "de Oekraïense president Zelensky": the title and the person are one actor
+                    # (not "Ukrainian forces pushed the Russians": a verb between, and a
+                    # name with its article names a group, not the title's holder)
                     if (
                         nxt[2].kind == "role"
                         and after is not None
                         and after[2].kind == "named"
                         and after[0] - end <= 1
+                        and self._modifiers_only(end, after[0])
+                        and toks[after[0]].norm not in lex.determiners
                     ):
                         end = after[1]
                         k += 1

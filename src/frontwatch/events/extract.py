@@ -656,6 +656,25 @@ class SentenceExtractor:
                 ],
                 key=lambda a: a.i,
             )
+        # "werden de Russen van het eiland verdreven door dagenlange beschietingen": an attack
+        # named as the agent of a passive hits the passive's subject, so it is the other side's
+        # (whatever actor its own phrase names: "met artillerie" is its weapon)
+        if cand.type in VIOLENT and spec.kind == "noun" and self._agent_of_passive(sa, hit, own):
+            patient = next(
+                (
+                    a
+                    for a in clause_actors
+                    if a.j <= hit.i
+                    and a.prep is None
+                    and a.kind != "adjective"
+                    and id(a) not in claimant_refs
+                ),
+                None,
+            )
+            if patient is not None and patient.actor.country in self.sides:
+                cand.target = Actor(patient.actor.country, "unknown")
+                cand.actor, cand.actor_source = self._other_side(patient.actor), "patient"
+                return
         # 1. An agent phrase: "door de Russen", "by Russian forces".
         for a in clause_actors:
             if (
@@ -1098,6 +1117,27 @@ class SentenceExtractor:
             k -= 1
         return (
             k >= sa.lo and toks[k].norm in lex.prepositions and toks[k].norm not in lex.agent_preps
+        )
+
+    def _agent_of_passive(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> bool:
+        """The noun ``hit`` heads the agent phrase ("door"/"by" and at most three modifiers)
+        of a passive verb of its clause."""
+        toks, lex = sa.tokens, self.lex
+        k = hit.i - 1
+        while k >= sa.lo and hit.i - k <= 3 and toks[k].norm not in lex.agent_preps:
+            if not toks[k].is_word or toks[k].norm in lex.prepositions:
+                return False
+            k -= 1
+        return (
+            k >= sa.lo
+            and toks[k].norm in lex.agent_preps
+            and any(
+                t is not hit
+                and t.spec.kind == "verb"
+                and sa.clause_of[t.i - sa.lo] == own
+                and self._passive(sa, t)
+                for t in sa.triggers
+            )
         )
 
     def _passive(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
