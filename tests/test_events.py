@@ -2202,6 +2202,59 @@ def test_leaving_ones_positions_at_a_place_is_a_withdrawal():
     assert (withdrawal.actor.country, withdrawal.place.name) == ("UKR", "Marinka")
 
 
+def test_driving_the_other_side_out_is_its_withdrawal_in_either_voice():
+    for text in (
+        "Oekraïense troepen hebben de Russen uit Kreminna verdreven.",
+        "Oekraïense troepen verdreven de Russen uit Kreminna.",
+        "De Russen werden uit Kreminna verdreven.",
+        "De Russische troepen zijn teruggedrongen tot buiten Kreminna.",
+        # the subject is an attack: its adjective names the side that drives the other out
+        "Een Oekraïense tegenaanval heeft de Russische eenheden bij Kreminna teruggedrongen.",
+    ):
+        [withdrawal] = only(extract(text, "nl", date="2024-05-10"), "territory.withdrawal")
+        assert (withdrawal.actor.country, withdrawal.place.name) == ("RUS", "Kreminna"), text
+    for text in ("Russian forces were pushed back from Kreminna.",):
+        [withdrawal] = only(extract(text, "en", date="2024-05-10"), "territory.withdrawal")
+        assert withdrawal.actor.country == "RUS", text
+
+
+def test_breaking_through_names_no_agent_and_control_taken_over_is_a_capture():
+    text = "Russische troepen braken door de Oekraïense verdedigingslinies bij Kreminna."
+    [advance] = only(extract(text, "nl", date="2024-05-10"), "territory.advance")
+    assert (advance.actor.country, advance.place.name) == ("RUS", "Kreminna")
+    text = "Russische troepen hebben de controle over het dorp Kreminna overgenomen."
+    [capture] = only(extract(text, "nl", date="2024-05-10"), "territory.capture")
+    assert capture.actor.country == "RUS"
+    text = "Russische eenheden drongen vrijdag Kreminna binnen."
+    [advance] = only(extract(text, "nl", date="2024-05-10"), "territory.advance")
+    assert advance.place.name == "Kreminna"
+
+
+def test_giving_a_place_up_is_a_withdrawal_but_giving_up_hope_is_not():
+    for text, lang in (
+        ("Oekraïense troepen hebben Vovchansk opgegeven.", "nl"),
+        ("Ukrainian troops gave up Vovchansk after weeks of fighting.", "en"),
+    ):
+        [withdrawal] = only(extract(text, lang, date="2024-05-10"), "territory.withdrawal")
+        assert (withdrawal.actor.country, withdrawal.place.name) == ("UKR", "Vovchansk")
+    for text, lang in (
+        ("De inwoners van Vovchansk hebben de hoop opgegeven.", "nl"),
+        ("Ukrainian troops gave up hope of holding Vovchansk.", "en"),
+    ):
+        assert not only(extract(text, lang, date="2024-05-10"), "territory.withdrawal"), text
+
+
+def test_a_capture_long_before_a_withdrawal_is_not_its_other_side():
+    text = (
+        "Met de herovering van Kreminna hebben Oekraïense troepen de Russen verder van de "
+        "stad verdreven.\nHet dorp was sinds eind februari bezet."
+    )
+    times = {"sinds eind februari": ("2022-02-21", "2022-02-28")}
+    events = extract(text, "nl", date="2022-03-29", times=times)
+    captures = {(e.actor.country, e.time.earliest) for e in only(events, "territory.capture")}
+    assert ("RUS", "2022-02-21") in captures
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -609,6 +609,14 @@ class SentenceExtractor:
             and toks[k].norm in lex.state_change
             and not (k + 1 < sa.hi and toks[k + 1].text == "-")  # "full-scale" is no "full"
         ]
+        # Dutch puts the participle last: "hebben de controle over het dorp X overgenomen"
+        markers += [
+            toks[k].norm
+            for k in range(end, min(sa.hi, hit.j + 8))
+            if sa.clause_of[k - sa.lo] == own
+            and toks[k].norm in lex.state_change
+            and toks[k].norm.endswith(lex.participle_endings)
+        ]
         if any(w not in lex.since_preps for w in markers):
             return "marker"
         if markers:
@@ -903,8 +911,24 @@ class SentenceExtractor:
             )
             if pick.kind == "pronoun":
                 cand.actor_source = "pronoun"
-            if spec.defender_subject:
-                # "its forces repelled the attack": the attackers are the other side
+            if spec.defender_subject and not self._passive(sa, hit):
+                # "Een Oekraïense tegenaanval heeft de Russische eenheden teruggedrongen": the
+                # subject is an attack, and its adjective the side that attacks
+                attack = next(
+                    (
+                        a
+                        for a in sa.actors
+                        if a.kind == "adjective"
+                        and a.j < pick.i
+                        and sa.clause_of[a.i - sa.lo] == own
+                        and any(t.i == a.j and t.spec.type in VIOLENT for t in sa.triggers)
+                    ),
+                    None,
+                )
+                if attack is not None and attack.actor.country != pick.actor.country:
+                    cand.actor = self._role_for(attack.actor, cand.type, attack.kind)
+                # "its forces repelled the attack": the attackers are the other side ("were
+                # pushed back": in a passive the subject is the side pushed)
                 cand.target = cand.actor
                 cand.actor = self._other_side(cand.actor)
                 cand.actor_source = "defender"
@@ -1152,11 +1176,13 @@ class SentenceExtractor:
     def _passive_uncached(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         toks = sa.tokens
         aux = self.lex.passive_auxiliaries
-        if hit.spec.type not in ("territory.withdrawal", "territory.advance") and not any(
-            t.norm in self.lex.unaccusatives for t in toks[hit.i : hit.j]
-        ):
-            # "is bestookt", "zijn heroverd": with a transitive verb "zijn" makes a passive
-            # (with "teruggetrokken", "aangekomen" it makes an active perfect)
+        transitive = hit.spec.defender_subject or hit.spec.type not in (
+            "territory.withdrawal",
+            "territory.advance",
+        )
+        if transitive and not any(t.norm in self.lex.unaccusatives for t in toks[hit.i : hit.j]):
+            # "is bestookt", "zijn heroverd", "zijn teruggedrongen": with a transitive verb
+            # "zijn" makes a passive (with "teruggetrokken", "aangekomen" an active perfect)
             aux = aux | self.lex.passive_perfect_auxiliaries
         # the trigger may hold its auxiliary ("was hit")
         if any(t.norm in aux for t in toks[hit.i : hit.j - 1]):
@@ -1231,7 +1257,8 @@ class SentenceExtractor:
         ):
             k -= 1
         if k >= sa.lo and toks[k].norm in lex.agent_preps:
-            return True
+            # "braken door de Oekraïense linies": a particle of the trigger, no agent
+            return not any(t.i <= k < t.j for t in sa.triggers)
         # "ingenomen door Rusland gesteunde gewapende groepen": the proxy marker's "door" is
         # also the agent's (one "door" serves both)
         return (

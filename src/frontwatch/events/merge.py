@@ -124,8 +124,12 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str], doc_start: str)
         )
         for o in others:
             if (
-                (c.type == "territory.capture" and o.type == "territory.withdrawal")
-                or (c.type == "territory.withdrawal" and o.type == "territory.capture")
+                # one side's withdrawal is the other's capture, at the same time (a capture
+                # "sinds eind februari" is not the other side of a withdrawal in March)
+                (
+                    {c.type, o.type} == {"territory.capture", "territory.withdrawal"}
+                    and _same_time(c, o, doc_start)
+                )
                 # "heroverd, een dorp ... dat sinds maart bezet was": what one side retakes,
                 # the other had taken before
                 or (
@@ -158,11 +162,14 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str], doc_start: str)
                 c.actor, c.actor_source = taker, "presumed"
 
 
-def _same_time(a: Candidate, b: Candidate) -> bool:
-    """Whether the two candidates' time intervals overlap (unknown times do)."""
-    if a.time is None or b.time is None:
+def _same_time(a: Candidate, b: Candidate, doc_start: str | None = None) -> bool:
+    """Whether the two candidates' time intervals overlap. An unknown time overlaps any, or,
+    given ``doc_start``, is the document's date (what the event will be dated)."""
+    if doc_start is None and (a.time is None or b.time is None):
         return True
-    return a.time.earliest <= b.time.latest and b.time.earliest <= a.time.latest
+    a0, a1 = (a.time.earliest, a.time.latest) if a.time is not None else (doc_start, doc_start)
+    b0, b1 = (b.time.earliest, b.time.latest) if b.time is not None else (doc_start, doc_start)
+    return a0 <= b1 and b0 <= a1  # type: ignore[operator]
 
 
 def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
