@@ -2255,6 +2255,14 @@ def test_a_capture_long_before_a_withdrawal_is_not_its_other_side():
     assert ("RUS", "2022-02-21") in captures
 
 
+def test_prisoners_swapped_are_an_exchange_but_one_hoped_for_is_not_yet():
+    text = "Russia and Ukraine swapped 90 prisoners of war each in Kyiv on Friday."
+    [swap] = only(extract(text, "en", date="2024-05-10"), "diplomacy")
+    assert {swap.actor.country, swap.target.country} == {"RUS", "UKR"}
+    text = "Ukraine hopes to exchange the soldiers for Russian prisoners in Kyiv."
+    assert not only(extract(text, "en", date="2024-05-10"), "diplomacy")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
