@@ -2263,6 +2263,16 @@ def test_prisoners_swapped_are_an_exchange_but_one_hoped_for_is_not_yet():
     assert not only(extract(text, "en", date="2024-05-10"), "diplomacy")
 
 
+def test_a_possessive_in_a_phrase_opening_the_sentence_points_to_its_subject():
+    text = (
+        "Rusland bestookte Kyiv met drones.\n"
+        "Bij hun opmars in de regio Charkiv hebben Oekraïense eenheden veel tanks buitgemaakt."
+    )
+    events = extract(text, "nl", date="2022-09-12")
+    [advance] = [e for e in only(events, "territory.advance") if e.place.name == "Kharkiv Oblast"]
+    assert advance.actor.country == "UKR"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -377,6 +377,7 @@ class SentenceReader:
         else:
             cue_hits, clauses, clause_of, triggers = self._structure(lo, hi, actors, place_refs)
             numeric = self._positions(self._numeric, lo, hi)
+            actors = self._possessive_owners(lo, triggers, actors)
         numbers = self.lex.numbers
         return SentenceAnalysis(
             span=span,
@@ -394,6 +395,29 @@ class SentenceReader:
             casualties=find_casualties(self.tokens, lo, hi, numbers, numeric) if numeric else [],
             time_tokens=time_tokens,
         )
+
+    def _possessive_owners(
+        self, lo: int, triggers: list[TriggerHit], actors: list[ActorRef]
+    ) -> list[ActorRef]:
+        """ "Bij hun opmars", "During their advance": a possessive right before an event noun
+        opening the sentence is its actor, resolved by the context ("zijn" is left alone:
+        "zijn aanvallen" may be "are attacks")."""
+        toks, lex = self.tokens, self.lex
+        taken = {a.i for a in actors}
+        owners = [
+            ActorRef(t.i - 1, t.i, Actor(None, "unknown"), "possessive", needs_country=True)
+            for t in triggers
+            if (t.spec.kind in ("noun", "state") or toks[t.j - 1].norm in lex.nominal_forms)
+            and t.i - 1 >= lo
+            and toks[t.i - 1].norm in lex.possessives
+            and toks[t.i - 1].norm not in lex.not_nominal
+            and t.i - 1 not in taken
+            # only in a phrase opening the sentence, where it points forward to the subject
+            # ("Bij hun opmars ... hebben Oekraïense eenheden"); elsewhere "its", "their"
+            # point back to what may be no actor at all
+            and t.i - 2 == lo
+        ]
+        return sorted(actors + owners, key=_I) if owners else actors
 
     def _structure(
         self, lo: int, hi: int, actors: list[ActorRef], place_refs: list[PlaceRef]

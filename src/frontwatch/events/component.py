@@ -138,6 +138,7 @@ class EventExtractor:
             theatre=frozenset(self.sides),
             list_fillers=list_fillers(lex),
             minor_settlement_nouns=lex.minor_settlement_nouns,
+            prepositions=lex.prepositions,
         )
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]

@@ -97,6 +97,8 @@ class DocState:
     described: dict[str, set[str]] = field(default_factory=dict)
     # "the town", "het dorp": nouns of a small settlement, which a capital is not
     minor_settlement_nouns: frozenset[str] = frozenset()
+    # "Bij hun opmars ...": a possessive in a fronted phrase may point forward
+    prepositions: frozenset[str] = frozenset()
 
     # -- places ----------------------------------------------------------------------------
 
@@ -376,7 +378,7 @@ class DocState:
         seen: list[tuple[int, Actor]] = []
         for ref in sa.actors:
             if ref.kind in ("pronoun", "possessive") and ref.actor.country is None:
-                prev = self._last_actor(ref.i, seen)
+                prev = self._cataphor(sa, ref) or self._last_actor(ref.i, seen)
                 if prev is not None:
                     role = ref.actor.role if ref.kind == "possessive" else prev.role
                     ref.actor = Actor(
@@ -421,6 +423,29 @@ class DocState:
                         ref.actor.country = prev.country
             if ref.actor.country is not None and ref.kind != "adjective":
                 seen.append((ref.i, ref.actor))
+
+    def _cataphor(self, sa: SentenceAnalysis, ref: ActorRef) -> Actor | None:
+        """ "Bij hun opmars in de regio Charkiv hebben Oekraïense eenheden ...", "During their
+        advance, Ukrainian units ...": a possessive in a phrase opening the sentence points
+        forward to the subject of the main clause, the first force or state named after it."""
+        if ref.kind != "possessive" or ref.i != sa.lo + 1:
+            return None
+        if sa.tokens[sa.lo].norm not in self.prepositions:
+            return None
+        after = next(
+            (
+                a
+                for a in sa.actors
+                if a.i > ref.j
+                and a.prep is None
+                and a.kind in ("group", "country", "role", "named")
+                and sa.clause_of[a.i - sa.lo] == sa.clause_of[ref.i - sa.lo]
+            ),
+            None,
+        )
+        if after is None or after.actor.country is None:
+            return None
+        return after.actor
 
     @staticmethod
     def _clause_actor(sa: SentenceAnalysis, ref: ActorRef) -> Actor | None:

@@ -768,7 +768,7 @@ class SentenceExtractor:
                         "modifier",
                     )
                     return
-        if spec.kind in ("state", "noun"):
+        if spec.kind in ("state", "noun") or self._nominal(sa, hit):
             k = hit.i - 1
             if k >= sa.lo and toks[k].norm in lex.possessives:
                 poss = next((a for a in sa.actors if a.i == k), None)
