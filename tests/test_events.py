@@ -2273,6 +2273,17 @@ def test_a_possessive_in_a_phrase_opening_the_sentence_points_to_its_subject():
     assert advance.actor.country == "UKR"
 
 
+def test_a_time_phrase_may_stand_between_a_verb_of_killing_and_its_count():
+    text = "Een Russische raket doodde donderdag zeven mensen in Kupiansk."
+    times = {"donderdag": ("2024-05-09", "2024-05-09")}
+    [strike] = only(extract(text, "nl", date="2024-05-10", times=times), "strike")
+    assert strike.fatalities == 7
+    # without a verb of killing the number counts nothing
+    text = "Een Russische raket trof donderdag zeven huizen in Kupiansk."
+    [strike] = only(extract(text, "nl", date="2024-05-10", times=times), "strike")
+    assert strike.fatalities is None
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

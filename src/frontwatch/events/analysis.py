@@ -392,7 +392,16 @@ class SentenceReader:
             clauses=clauses,
             clause_of=clause_of,
             amounts=find_amounts(self.tokens, lo, hi, numbers, numeric) if numeric else [],
-            casualties=find_casualties(self.tokens, lo, hi, numbers, numeric) if numeric else [],
+            casualties=find_casualties(
+                self.tokens,
+                lo,
+                hi,
+                numbers,
+                numeric,
+                frozenset(k for i, j, _t in time_tokens for k in range(i, j)),
+            )
+            if numeric
+            else [],
             time_tokens=time_tokens,
         )
 

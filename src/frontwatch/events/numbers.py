@@ -204,10 +204,13 @@ def find_casualties(
     hi: int,
     words: NumberWords,
     positions: Sequence[int] | None = None,
+    timed: frozenset[int] = frozenset(),
 ) -> list[CasualtySpan]:
     """Counts of killed and injured people stated in tokens ``[lo, hi)``.
 
-    ``positions``, when given, are the tokens that may start a count (numbers, number words).
+    ``positions``, when given, are the tokens that may start a count (numbers, number words);
+    ``timed`` are tokens of time expressions, which may stand between a verb and its count
+    ("doodde donderdag zeven mensen").
     """
     found: list[CasualtySpan] = []
     vague_first = _first_words(words.vague)
@@ -243,7 +246,7 @@ def find_casualties(
         # the verb that governs the count decides before a death or injury word further on:
         # "killed 12 people and wounded 40" (12 killed)
         kind = (
-            _governing_verb_kind(tokens, i, lo, words)
+            _governing_verb_kind(tokens, i, lo, words, timed)
             or _casualty_kind(tokens, j, hi, words)
             or _casualty_kind_before(tokens, i, lo, words)
         )
@@ -309,11 +312,14 @@ def _counts_people(tokens: Sequence[Token], i: int, words: NumberWords) -> bool:
 
 
 def _governing_verb_kind(
-    tokens: Sequence[Token], i: int, lo: int, words: NumberWords
+    tokens: Sequence[Token], i: int, lo: int, words: NumberWords, timed: frozenset[int]
 ) -> str | None:
-    """ "killing four people", "wounding at least 20": a verb of killing or wounding governs N."""
+    """ "killing four people", "wounding at least 20", "doodde donderdag zeven mensen": a verb
+    of killing or wounding governs N, a time phrase may stand between."""
     k = _phrase_before(tokens, i, lo, words.approximate)
     verb_at = (k if k is not None else i) - 1
+    while verb_at in timed:
+        verb_at -= 1
     if verb_at < lo:
         return None
     verb = tokens[verb_at].norm
