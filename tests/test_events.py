@@ -2284,6 +2284,30 @@ def test_a_time_phrase_may_stand_between_a_verb_of_killing_and_its_count():
     assert strike.fatalities is None
 
 
+def test_a_loss_a_party_admits_was_taken_by_the_other_side():
+    for text in (
+        "Ukraine's general staff confirmed the loss of Kreminna.",
+        "Kyiv admitted losing Kreminna.",
+    ):
+        [capture] = only(extract(text, "en", date="2024-05-10"), "territory.capture")
+        assert (capture.actor.country, capture.claimant.country) == ("RUS", "UKR"), text
+
+
+def test_the_subject_of_a_passive_of_repelling_is_the_attacker():
+    text = "The Russians were repelled near Kupiansk."
+    [fight] = only(extract(text, "en", date="2024-05-10"), "combat")
+    assert (fight.actor.country, fight.target.country) == ("RUS", "UKR")
+    text = "Ukrainian forces counterattacked near Kupiansk."
+    [fight] = only(extract(text, "en", date="2024-05-10"), "combat")
+    assert fight.actor.country == "UKR"
+
+
+def test_a_place_liberated_by_an_unnamed_unit_is_its_owners():
+    text = "The village of Robotyne was liberated, the brigade said."
+    [capture] = only(extract(text, "en", date="2023-08-28"), "territory.capture")
+    assert capture.actor.country == "UKR"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

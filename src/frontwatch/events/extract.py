@@ -884,6 +884,12 @@ class SentenceExtractor:
             # follows a passive without "door"/"by" ("..., killing four people") is no agent.
             if pick.j <= hit.i and pick.kind not in ("pronoun", "possessive"):
                 cand.target = Actor(pick.actor.country, "unknown")
+                if spec.defender_subject:
+                    # "The Russians were repelled near X": the subject of a passive of
+                    # repelling is the side that attacked
+                    cand.actor = self._role_for(pick.actor, cand.type, pick.kind)
+                    cand.actor_source = "repelled"
+                    cand.target = self._other_side(cand.actor)
             return
         if (
             pick is None

@@ -99,11 +99,21 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str], doc_start: str)
         ):
             c.actor = Actor(c.claimant.country, "military")
             c.actor_source = "claimant"
+            if c.trigger.spec.kind == "loss":
+                # "Ukraine's general staff confirmed the loss of X": what a party admits to
+                # losing, the other side took
+                c.target = c.actor
+                c.actor = other_side(c.actor, sides)
+                c.actor_source = "loss:claimant"
             continue
         key = place_key(c.place)
         if key is None:
             continue
-        if c.trigger.spec.recapture and c.type == "territory.capture" and c.claimant is None:
+        if (
+            c.trigger.spec.recapture
+            and c.type == "territory.capture"
+            and (c.claimant is None or c.claimant.country is None)
+        ):
             # "eind juli werd bevrijd": one liberates, retakes, what is one's own
             owner = country_of_place(c.place)  # type: ignore[arg-type]
             if owner in sides:
