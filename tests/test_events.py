@@ -2308,6 +2308,12 @@ def test_a_place_liberated_by_an_unnamed_unit_is_its_owners():
     assert capture.actor.country == "UKR"
 
 
+def test_an_explosion_at_a_place_is_a_strike():
+    text = "An explosion tore through a government building in Kherson, killing eight people."
+    [strike] = only(extract(text, "en", date="2024-05-10"), "strike")
+    assert (strike.place.name, strike.fatalities) == ("Kherson", 8)
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

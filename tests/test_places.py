@@ -24,7 +24,7 @@ def _article(name: str) -> tuple[str, str]:
     raw = (DATA / name).read_text("utf-8")
     m = re.match(r"\s*date\s+(\S+)\s", raw)
     assert m
-    return raw[m.end():], m.group(1)
+    return raw[m.end() :], m.group(1)
 
 
 def _by_surface(mentions: list[PlaceMention]) -> dict[str, list[PlaceMention]]:
@@ -50,7 +50,7 @@ def test_offsets_and_surfaces_agree(nl_places, en_places) -> None:
     for text, mentions in (nl_places, en_places):
         assert mentions
         for p in mentions:
-            assert text[p.start:p.end] == p.surface
+            assert text[p.start : p.end] == p.surface
             assert 0.0 <= p.confidence <= 1.0
         starts = [p.start for p in mentions]
         assert starts == sorted(starts)
@@ -93,12 +93,29 @@ def test_cues_choose_city_region_and_river(nl_places) -> None:
 def test_organisations_people_ships_and_abbreviations_are_not_places(nl_places) -> None:
     text, mentions = nl_places
     surfaces = {p.surface for p in mentions}
-    for not_place in ("Tass", "CNN", "NAVO", "Zelensky", "VS", "Volendam", "ANP", "Sjachtar",
-                      "Naties", "Zee", "Zwarte Zee", "Oekraïense", "Russische"):
+    for not_place in (
+        "Tass",
+        "CNN",
+        "NAVO",
+        "Zelensky",
+        "VS",
+        "Volendam",
+        "ANP",
+        "Sjachtar",
+        "Naties",
+        "Zee",
+        "Zwarte Zee",
+        "Oekraïense",
+        "Russische",
+    ):
         assert not_place not in surfaces, not_place
     # Nothing inside these names is a place either.
-    for name in ("Institute for the Study of War", "Sjachtar Donetsk", "Zwarte Zeevloot",
-                 "Verenigde Naties"):
+    for name in (
+        "Institute for the Study of War",
+        "Sjachtar Donetsk",
+        "Zwarte Zeevloot",
+        "Verenigde Naties",
+    ):
         start = text.index(name)
         end = start + len(name)
         assert not [p for p in mentions if start <= p.start < end], name
@@ -108,8 +125,14 @@ def test_english_article(en_places) -> None:
     _, mentions = en_places
     found = _by_surface(mentions)
     expected = {
-        "Avdiivka": 713122, "Pokrovsk": 704422, "Robotyne": 695586, "Kupiansk": 703656,
-        "Bakhmut": 713174, "Kherson": 706448, "Ukraine": 690791, "Russia": 2017370,
+        "Avdiivka": 713122,
+        "Pokrovsk": 704422,
+        "Robotyne": 695586,
+        "Kupiansk": 703656,
+        "Bakhmut": 713174,
+        "Kherson": 706448,
+        "Ukraine": 690791,
+        "Russia": 2017370,
     }
     for surface, geonameid in expected.items():
         assert {p.geonameid for p in found[surface]} == {geonameid}, surface
@@ -125,8 +148,17 @@ def test_english_article(en_places) -> None:
 def test_english_non_places(en_places) -> None:
     _, mentions = en_places
     surfaces = {p.surface for p in mentions}
-    for not_place in ("Reuters", "AFP", "Gladkov", "Vyacheslav", "Moskva", "Black Sea",
-                      "Institute", "Ukraine's", "Russia's"):
+    for not_place in (
+        "Reuters",
+        "AFP",
+        "Gladkov",
+        "Vyacheslav",
+        "Moskva",
+        "Black Sea",
+        "Institute",
+        "Ukraine's",
+        "Russia's",
+    ):
         assert not_place not in surfaces, not_place
 
 
@@ -140,10 +172,11 @@ def test_possessives_are_cut_from_the_surface() -> None:
 
 def test_proximity_decides_between_namesakes() -> None:
     near_lysychansk = find_places(
-        "Bilohorivka ligt in de buurt van Lysytsjansk, in de regio Loegansk.", "nl")
+        "Bilohorivka ligt in de buurt van Lysytsjansk, in de regio Loegansk.", "nl"
+    )
     near_siversk = find_places(
-        "Russian troops attacked Bilohorivka, a village near Siversk in the Donetsk region.",
-        "en")
+        "Russian troops attacked Bilohorivka, a village near Siversk in the Donetsk region.", "en"
+    )
     assert near_lysychansk[0].geonameid == 712588
     assert near_siversk[0].surface == "Bilohorivka"
     assert near_siversk[0].geonameid == 712589
@@ -151,14 +184,16 @@ def test_proximity_decides_between_namesakes() -> None:
 
 def test_region_context_decides_between_namesakes() -> None:
     mentions = find_places(
-        "Fighting was reported in the Kherson region, near the village of Andriivka.", "en")
+        "Fighting was reported in the Kherson region, near the village of Andriivka.", "en"
+    )
     andriivka = [p for p in mentions if p.surface == "Andriivka"]
     assert andriivka and andriivka[0].admin1 == "Kherson"
 
 
 def test_a_russian_region_named_after_its_capitals_short_name() -> None:
     mentions = find_places(
-        "Drones were shot down over the Rostov region and the city of Rostov.", "en")
+        "Drones were shot down over the Rostov region and the city of Rostov.", "en"
+    )
     assert [(p.surface, p.geonameid) for p in mentions] == [("Rostov", 501165), ("Rostov", 501175)]
 
 
@@ -167,17 +202,37 @@ def test_a_named_district_of_a_city_leaves_the_city_a_city() -> None:
     # the district inside the city; the whole document keeps reading Mariupol as the city
     mentions = find_places(
         "Rescuers in the Skhidnyi district of Mariupol. Rocket attack on Mariupol kills 30. "
-        "MARIUPOL - Rockets hit the city on Saturday.", "en")
+        "MARIUPOL - Rockets hit the city on Saturday.",
+        "en",
+    )
     assert {p.geonameid for p in mentions if p.surface.lower() == "mariupol"} == {701822}
     # "the Bakhmut district": the raion named after the town
     [raion] = find_places("Fighting raged in the Bakhmut district on Monday.", "en")
     assert raion.feature == "ADM2"
 
 
+def test_a_dateline_and_a_towns_centre_name_towns_not_regions() -> None:
+    text = (
+        "Blast hits rebel headquarters in Luhansk\n\n"
+        "DONETSK - An explosion tore through a building in the centre of Luhansk on Monday. "
+        "Fighting went on elsewhere in the Luhansk region and in the Donetsk region."
+    )
+    found = _by_surface(find_places(text, "en"))
+    assert [p.geonameid for p in found["DONETSK"]] == [709717]  # the city filed from
+    # the headline and "the centre of" read the city; "the Luhansk region" the oblast
+    assert [p.geonameid for p in found["Luhansk"]] == [702658, 702658, 702657]
+    assert [p.geonameid for p in found["Donetsk"]] == [709716]
+    text = "Een explosie verwoestte een gebouw in het centrum van Loegansk."
+    [luhansk] = find_places(text, "nl")
+    assert luhansk.geonameid == 702658
+
+
 def test_renamed_places_resolve_to_their_present_name() -> None:
     mentions = find_places(
         "Artemivsk, Dzerzhynsk and Krasnoarmiisk lie in the Donetsk region; "
-        "Kirovohrad is further west.", "en")
+        "Kirovohrad is further west.",
+        "en",
+    )
     ids = {p.surface: p.geonameid for p in mentions}
     assert ids["Artemivsk"] == 713174  # Bakhmut
     assert ids["Dzerzhynsk"] == 709354  # Toretsk
@@ -185,8 +240,10 @@ def test_renamed_places_resolve_to_their_present_name() -> None:
 
 
 def test_one_sense_per_document_and_list_cues() -> None:
-    text = ("In de regio Loegansk wordt gevochten. Volgens de gouverneur van Loegansk is de "
-            "situatie ernstig. De steden Donetsk en Marioepol liggen verder naar het zuiden.")
+    text = (
+        "In de regio Loegansk wordt gevochten. Volgens de gouverneur van Loegansk is de "
+        "situatie ernstig. De steden Donetsk en Marioepol liggen verder naar het zuiden."
+    )
     mentions = find_places(text, "nl")
     found = _by_surface(mentions)
     assert {p.geonameid for p in found["Loegansk"]} == {702657}
@@ -198,7 +255,9 @@ def test_unknown_place_presented_by_a_cue_stays_unresolved() -> None:
     text = "The army said it had retaken the villages of Brindlemoor and Quillstead on Monday."
     mentions = find_places(text, "en")
     assert [(p.surface, p.geonameid) for p in mentions] == [
-        ("Brindlemoor", None), ("Quillstead", None)]
+        ("Brindlemoor", None),
+        ("Quillstead", None),
+    ]
     assert all(p.confidence == 0.0 and p.name is None for p in mentions)
 
 
@@ -218,8 +277,10 @@ def test_longest_match_falls_back_to_a_valid_shorter_one() -> None:
 
 
 def test_world_places_and_exonyms() -> None:
-    text = ("De ministers kwamen bijeen in Brussel en reisden daarna naar Parijs, "
-            "Boedapest en New York.")
+    text = (
+        "De ministers kwamen bijeen in Brussel en reisden daarna naar Parijs, "
+        "Boedapest en New York."
+    )
     ids = {p.surface: (p.name, p.country) for p in find_places(text, "nl")}
     assert ids["Brussel"] == ("Brussels", "BE")
     assert ids["Parijs"] == ("Paris", "FR")
@@ -232,11 +293,21 @@ def test_cyrillic_text() -> None:
     assert [p.geonameid for p in mentions] == [713174, 713122, 706483]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t", "no capitals at all here", "1234 5678 !!!",
-                                  "A" * 5000, "'''---", "\x00\x01 Kyiv \ufffd"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t",
+        "no capitals at all here",
+        "1234 5678 !!!",
+        "A" * 5000,
+        "'''---",
+        "\x00\x01 Kyiv \ufffd",
+    ],
+)
 def test_bad_or_empty_input_does_not_fail(text: str) -> None:
     mentions = find_places(text, "nl")
-    assert all(text[p.start:p.end] == p.surface for p in mentions)
+    assert all(text[p.start : p.end] == p.surface for p in mentions)
 
 
 def test_unknown_language_falls_back_to_english_rules() -> None:
@@ -268,13 +339,19 @@ def test_min_confidence_turns_weak_readings_into_unresolved_mentions() -> None:
 
 
 def test_demonyms_give_the_country_for_actors() -> None:
-    text = ("Oekraïense troepen en Russische eenheden; de Britse premier en de Russen. "
-            "Het pro-Russische bestuur.")
+    text = (
+        "Oekraïense troepen en Russische eenheden; de Britse premier en de Russen. "
+        "Het pro-Russische bestuur."
+    )
     doc = Document(text=text, date="2022-09", lang="nl")
     spans = demonyms(doc)
     assert [(text[s:e], iso) for s, e, iso in spans] == [
-        ("Oekraïense", "UKR"), ("Russische", "RUS"), ("Britse", "GBR"), ("Russen", "RUS"),
-        ("pro-Russische", "RUS")]
+        ("Oekraïense", "UKR"),
+        ("Russische", "RUS"),
+        ("Britse", "GBR"),
+        ("Russen", "RUS"),
+        ("pro-Russische", "RUS"),
+    ]
     assert country_of_adjective("Ukrainian", "en") == "UKR"
     assert country_of_adjective("Amerikaanse", "nl") == "USA"
     assert country_of_adjective("Kyiv", "en") is None
@@ -282,8 +359,10 @@ def test_demonyms_give_the_country_for_actors() -> None:
 
 
 def test_title_case_headline_keeps_villages_but_not_small_foreign_towns() -> None:
-    text = ("Rich Nations Pledge More Help As Ukraine Retakes Bilohorivka\n\n"
-            "The army said on Monday that it had retaken the village.")
+    text = (
+        "Rich Nations Pledge More Help As Ukraine Retakes Bilohorivka\n\n"
+        "The army said on Monday that it had retaken the village."
+    )
     surfaces = {p.surface: p.geonameid for p in find_places(text, "en")}
     assert "Rich" not in surfaces
     assert surfaces.get("Bilohorivka") == 712588
@@ -296,8 +375,9 @@ def test_a_word_the_text_also_writes_in_lower_case_is_not_a_small_town() -> None
 
 
 def test_names_of_proxy_states_and_organisations_hold_no_mention() -> None:
-    nl = find_places("De Volksrepubliek Donetsk eiste de aanval op; in de regio Donetsk "
-                     "vielen doden.", "nl")
+    nl = find_places(
+        "De Volksrepubliek Donetsk eiste de aanval op; in de regio Donetsk vielen doden.", "nl"
+    )
     assert [(p.start, p.geonameid) for p in nl] == [(nl[0].start, 709716)]
     assert nl[0].start > 30
     en = find_places("The Donetsk People's Republic and the Black Sea Fleet said so.", "en")
@@ -314,10 +394,10 @@ def test_river_banks_and_air_bases_are_cues() -> None:
 
 
 def test_dutch_inflected_names() -> None:
-    mentions = find_places("Ruslands leger trok zich terug. Volgens Kyivs burgemeester "
-                           "is het rustig.", "nl")
-    assert [(p.surface, p.geonameid) for p in mentions] == [
-        ("Rusland", 2017370), ("Kyiv", 703448)]
+    mentions = find_places(
+        "Ruslands leger trok zich terug. Volgens Kyivs burgemeester is het rustig.", "nl"
+    )
+    assert [(p.surface, p.geonameid) for p in mentions] == [("Rusland", 2017370), ("Kyiv", 703448)]
 
 
 def test_sentences_from_the_pipeline_are_used() -> None:
@@ -335,8 +415,11 @@ def test_sentences_from_the_pipeline_are_used() -> None:
 def test_plants_and_dams_named_after_a_place() -> None:
     nl = find_places("De IAEA wil toegang tot de kerncentrale van Zaporizja.", "nl")
     assert [(p.surface, p.geonameid) for p in nl] == [("Zaporizja", 11839420)]
-    en = find_places("Shelling near the Zaporizhzhia nuclear power plant; later, the city of "
-                     "Zaporizhzhia was hit.", "en")
+    en = find_places(
+        "Shelling near the Zaporizhzhia nuclear power plant; later, the city of "
+        "Zaporizhzhia was hit.",
+        "en",
+    )
     assert [p.feature for p in en] == ["PS", "PPLA"]
     dam = find_places("The Kakhovka dam was destroyed. Russian troops had left Kakhovka.", "en")
     assert [(p.surface, p.feature) for p in dam] == [("Kakhovka", "DAM"), ("Kakhovka", "PPLA2")]

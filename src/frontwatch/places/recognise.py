@@ -829,6 +829,10 @@ class Recogniser:
         if after_kind:
             cand.cue_source = "after_plural" if plural else "after"
             return after_kind, True
+        if _is_dateline(text, cand):
+            # "DONETSK - An explosion ...": a dateline names the town the report is filed
+            # from, a point (a weak cue, local to this mention)
+            return "near", False
         raw_prev = doc.previous_raw_word(cand.start)
         if (
             raw_prev is not None
@@ -904,3 +908,16 @@ def demonym_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
 
 
 __all__ = ["Candidate", "Recogniser", "demonym_spans"]
+
+
+_DATELINE_DASHES = (" - ", " – ", " — ", " -- ")
+
+
+def _is_dateline(text: str, cand: Candidate) -> bool:
+    """A name in capitals opening a paragraph and followed by a dash ("KYIV - ", "DONETSK –")."""
+    surface = text[cand.start : cand.end]
+    if not surface.isupper() or len(surface) < 3:
+        return False
+    if cand.start > 0 and text[cand.start - 1] not in "\n":
+        return False
+    return text[cand.end : cand.end + 4].startswith(_DATELINE_DASHES)
