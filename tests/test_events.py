@@ -2314,6 +2314,29 @@ def test_an_explosion_at_a_place_is_a_strike():
     assert (strike.place.name, strike.fatalities) == ("Kherson", 8)
 
 
+def test_near_after_the_goal_of_a_movement_is_where_it_happens():
+    text = "Russian troops again attacked towards Kramatorsk near Lyman on Friday."
+    [fight] = only(extract(text, "en", date="2022-05-13"), "combat")
+    assert fight.place.name == "Lyman"
+    text = "Russische troepen vielen opnieuw aan richting Kramatorsk bij Lyman."
+    [fight] = only(extract(text, "nl", date="2022-05-13"), "combat")
+    assert fight.place.name == "Lyman"
+    # a village near a town it is not the goal of stays located by the town
+    text = "Russian troops attacked Bilohorivka, a village near Lysychansk, on Friday."
+    [fight] = only(extract(text, "en", date="2022-05-13"), "combat")
+    assert fight.place.name == "Bilohorivka"
+
+
+def test_a_place_falls_to_the_side_that_did_not_hold_it_whoever_tells_it():
+    text = (
+        "Ukraine's army said Russian units have held the forests around Kreminna since the "
+        "town fell in April."
+    )
+    times = {"in April": ("2022-04-01", "2022-04-30")}
+    captures = only(extract(text, "en", date="2022-05-13", times=times), "territory.capture")
+    assert {e.actor.country for e in captures} == {"RUS"}
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -587,6 +587,13 @@ class SentenceReader:
             # A locator that directly follows another place locates that place.
             if b.locator and self._only_locator_between(a.j, b.i):
                 b.secondary = True
+                if (
+                    a.prep in self.lex.goal_preps
+                    and tuple(t.norm for t in toks[a.j : b.i]) in self.lex.proximity_locators
+                ):
+                    # "towards Sloviansk near Dovhenke": the goal is not what "near" locates;
+                    # the movement happens near Dovhenke
+                    b.secondary = b.locator = False
             # "between Donetsk and Luhansk", "ten noorden van Kyiv en Tsjernihiv": a place
             # coordinated with a locator's place is part of the locator
             if (

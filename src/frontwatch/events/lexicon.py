@@ -221,6 +221,10 @@ class Lexicon:
     inclusion_markers: frozenset[tuple[str, ...]]
     phrase_skippable: frozenset[str]
     part_nouns: frozenset[str]
+    # the goal of a movement ("towards Sloviansk"), which a "near" phrase after it does not
+    # locate: "attacked towards Sloviansk near Dovhenke" attacked near Dovhenke
+    goal_preps: frozenset[str]
+    proximity_locators: frozenset[tuple[str, ...]]
     passive_perfect_auxiliaries: frozenset[str]
     unaccusatives: frozenset[str]
     time_adverbs: frozenset[str]

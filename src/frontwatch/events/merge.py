@@ -94,6 +94,9 @@ def infer_actors(cands: list[Candidate], sides: tuple[str, str], doc_start: str)
             # a party announces its own gains; analysts and media report anyone's
             and c.claimant.role not in ("media", "international", "civilian")
             and c.type != "territory.withdrawal"
+            # "since the town fell in April", says Ukraine's army: a place falls to the side
+            # that did not hold it, whoever tells it (found below from who held it)
+            and c.trigger.spec.kind != "fall"
             # "Pokrovsk is nog niet gevallen", says Kyiv: a loss denied is the other side's
             and not (c.type == "territory.capture" and c.modality == "negated")
         ):
