@@ -2337,6 +2337,25 @@ def test_a_place_falls_to_the_side_that_did_not_hold_it_whoever_tells_it():
     assert {e.actor.country for e in captures} == {"RUS"}
 
 
+def test_driving_the_other_side_out_of_a_place_takes_it():
+    text = "Ukrainian troops drove the Russians out of Kreminna."
+    [capture] = only(extract(text, "en", date="2022-10-10"), "territory.capture")
+    assert (capture.actor.country, capture.target.country) == ("UKR", "RUS")
+    text = "Kramatorsk was quiet.\nGovernment forces drove the rebels out of it in July."
+    [capture] = only(extract(text, "en", date="2014-08-10"), "territory.capture")
+    assert capture.place.name == "Kramatorsk"
+    # the passive tells the driven side's withdrawal
+    text = "The rebels were driven out of Kreminna."
+    [withdrawal] = only(extract(text, "en", date="2022-10-10"), "territory.withdrawal")
+    assert withdrawal.actor.country == "RUS"
+
+
+def test_a_command_or_officials_in_a_city_name_their_seat_not_the_events_place():
+    text = "The rebels' command in Horlivka denied firing at Kramatorsk."
+    [strike] = only(extract(text, "en", date="2015-02-10"), "strike")
+    assert strike.place.name == "Kramatorsk"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

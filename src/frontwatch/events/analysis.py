@@ -568,7 +568,17 @@ class SentenceReader:
             trigger_ends = {m.j for m in self._matches("trigger", lo, hi)}
             for k in pointers:
                 norm = toks[k].norm
-                if k > lo and norm in lex.object_pronouns and k in trigger_ends:
+                if (
+                    k > lo
+                    and norm in lex.object_pronouns
+                    and (
+                        k in trigger_ends
+                        or (
+                            k - 2 >= lo
+                            and (toks[k - 2].norm, toks[k - 1].norm) in lex.place_pronoun_preps
+                        )
+                    )
+                ):
                     refs.append(PlaceRef(k, k + 1, anaphor="settlement"))
                 # "namen de Russen die weer in": a demonstrative pronoun object stands for places
                 elif k not in taken and self._demonstrative_object(k, lo, hi):

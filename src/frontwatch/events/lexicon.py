@@ -224,6 +224,8 @@ class Lexicon:
     # the goal of a movement ("towards Sloviansk"), which a "near" phrase after it does not
     # locate: "attacked towards Sloviansk near Dovhenke" attacked near Dovhenke
     goal_preps: frozenset[str]
+    # prepositions whose pronoun object is a place ("drove the rebels out of it")
+    place_pronoun_preps: frozenset[tuple[str, ...]]
     proximity_locators: frozenset[tuple[str, ...]]
     passive_perfect_auxiliaries: frozenset[str]
     unaccusatives: frozenset[str]
