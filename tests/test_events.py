@@ -2356,6 +2356,15 @@ def test_a_command_or_officials_in_a_city_name_their_seat_not_the_events_place()
     assert strike.place.name == "Kramatorsk"
 
 
+def test_an_attack_people_died_in_is_an_event_not_a_frame():
+    text = "Bij een aanval op een controlepost bij Volnovacha zijn zestien militairen omgekomen."
+    [fight] = [e for e in extract(text, "nl", date="2014-05-22") if e.type in VIOLENT_TYPES]
+    assert (fight.place.name, fight.fatalities) == ("Volnovakha", 16)
+    # beside another event it stays the frame of that event
+    text = "In een snel tegenoffensief heroverden Oekraïense troepen Volnovacha."
+    assert not [e for e in extract(text, "nl", date="2022-09-10") if e.type in VIOLENT_TYPES]
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

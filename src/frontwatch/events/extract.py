@@ -487,7 +487,11 @@ class SentenceExtractor:
                 for t in sa.triggers
             ):
                 return True
-        # "in a counteroffensive", "met een snel tegenoffensief": the frame of another event
+        # "in a counteroffensive", "met een snel tegenoffensief": the frame of another event,
+        # unless no other event is told and the attack is what people died in ("Bij een
+        # aanval op een controlepost zijn zestien militairen om het leven gekomen")
+        if sa.casualties and all(t is hit for t in sa.triggers):
+            return False
         for k in range(max(sa.lo, hit.i - 3), hit.i):
             if (
                 toks[k].norm in lex.indefinite
