@@ -2365,6 +2365,18 @@ def test_an_attack_people_died_in_is_an_event_not_a_frame():
     assert not [e for e in extract(text, "nl", date="2022-09-10") if e.type in VIOLENT_TYPES]
 
 
+def test_the_army_named_after_rebels_is_the_state_they_fight():
+    text = (
+        "De separatisten hebben Kramatorsk in handen.\n"
+        "Bij Kramatorsk beschoot het leger opnieuw stellingen van de opstandelingen."
+    )
+    strikes = only(extract(text, "nl", date="2014-05-22"), "strike")
+    assert [(e.actor.country, e.actor.role) for e in strikes] == [("UKR", "military")]
+    text = "The rebels hold Kramatorsk.\nThe army shelled rebel positions near Kramatorsk."
+    strikes = only(extract(text, "en", date="2014-05-22"), "strike")
+    assert [e.actor.country for e in strikes] == ["UKR"]
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

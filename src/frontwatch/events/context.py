@@ -421,6 +421,11 @@ class DocState:
                         )
                     if prev is not None:
                         ref.actor.country = prev.country
+                        if prev.role == "proxy" and ref.actor.role == "military":
+                            # "die de separatisten in handen hebben, beschoot het leger": rebels
+                            # have no army; the army is the state's they fight
+                            other = sorted(self.theatre - {prev.country})
+                            ref.actor.country = other[0] if len(other) == 1 else prev.country
             if ref.actor.country is not None and ref.kind != "adjective":
                 seen.append((ref.i, ref.actor))
 
