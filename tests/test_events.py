@@ -2377,6 +2377,33 @@ def test_the_army_named_after_rebels_is_the_state_they_fight():
     assert [e.actor.country for e in strikes] == ["UKR"]
 
 
+def test_a_withdrawal_where_a_region_is_the_antecedent_of_where():
+    text = (
+        "Rusland vergeldt zo het Oekraïense tegenoffensief in de regio Charkiv, waar de "
+        "Russische troepen zich vorige week terugtrokken."
+    )
+    [withdrawal] = only(extract(text, "nl", date="2022-09-12"), "territory.withdrawal")
+    assert (withdrawal.actor.country, withdrawal.place.name) == ("RUS", "Kharkiv Oblast")
+
+
+def test_a_dutch_place_may_fall_after_its_verb_and_an_apposition():
+    text = (
+        "Zes dagen later viel Debaltseve, het spoorwegknooppunt tussen Luhansk en Horlivka, "
+        "alsnog in handen van de separatisten."
+    )
+    [capture] = only(extract(text, "nl", date="2015-02-18"), "territory.capture")
+    assert capture.place.name == "Debaltseve"
+
+
+def test_an_ambush_is_a_fight():
+    text = "Oekraïense troepen hebben bij Kreminna een Russische colonne in een hinderlaag gelokt."
+    [fight] = only(extract(text, "nl", date="2022-03-10"), "combat")
+    assert (fight.actor.country, fight.place.name) == ("UKR", "Kreminna")
+    text = "Ukrainian troops ambushed a Russian column near Kreminna."
+    [fight] = only(extract(text, "en", date="2022-03-10"), "combat")
+    assert fight.actor.country == "UKR"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -1411,6 +1411,8 @@ class SentenceExtractor:
         passive = self._passive(sa, hit)
         toks = sa.tokens
 
+        relative_antecedent = clause.antecedent if clause.kind == "relative" else None
+
         def usable(r: PlaceRef) -> bool:
             if (
                 any(k in actor_toks for k in range(r.i, r.j))
@@ -1428,7 +1430,11 @@ class SentenceExtractor:
                 and not self._listed_with_places(sa, r, actor_toks)
             ):
                 return False
-            if r.seat or r.prep in spec.exclude_preps:
+            if r.seat or (
+                # the antecedent's preposition is its own clause's ("in de regio Charkiv, waar
+                # de Russische troepen zich terugtrokken")
+                r.prep in spec.exclude_preps and r is not relative_antecedent
+            ):
                 return False
             if (
                 r.j + 2 < hit.i
@@ -2340,7 +2346,9 @@ class SentenceExtractor:
     def _fall_subject(self, sa: SentenceAnalysis, hit: TriggerHit, places: list[PlaceRef]) -> bool:
         """ "Bakhmut fell", "de stad viel", "dat Bachmoet is gevallen": the place is the subject."""
         for r in places:
-            if r.prep is None and r.j <= hit.i:
+            # "Zes dagen later viel Debalteve ... in handen van": after a fronted phrase the
+            # Dutch subject follows its verb
+            if r.prep is None and (r.j <= hit.i or r.i == hit.j):
                 return True
         clause = sa.clauses[sa.clause_of[hit.i - sa.lo]]
         if clause.kind == "relative" and clause.antecedent is not None:
