@@ -227,6 +227,15 @@ def test_a_dateline_and_a_towns_centre_name_towns_not_regions() -> None:
     assert luhansk.geonameid == 702658
 
 
+def test_an_apposition_says_which_kind_of_place_a_name_is() -> None:
+    text = (
+        "Glide bombs hit Zaporizhzhia, the regional capital, on Wednesday. The city lies 30 km "
+        "from the front line in the Zaporizhzhia region."
+    )
+    found = _by_surface(find_places(text, "en"))
+    assert [p.feature for p in found["Zaporizhzhia"]] == ["PPLA", "ADM1"]
+
+
 def test_renamed_places_resolve_to_their_present_name() -> None:
     mentions = find_places(
         "Artemivsk, Dzerzhynsk and Krasnoarmiisk lie in the Donetsk region; "

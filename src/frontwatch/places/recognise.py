@@ -829,6 +829,11 @@ class Recogniser:
         if after_kind:
             cand.cue_source = "after_plural" if plural else "after"
             return after_kind, True
+        if self._apposition_kind(text, cand.end) == "city":
+            # "Zaporizhzhia, the regional capital", "Popasna, een stadje in de regio": the
+            # apposition says which kind of place the name is
+            cand.cue_source = "apposition"
+            return "city", True
         if _is_dateline(text, cand):
             # "DONETSK - An explosion ...": a dateline names the town the report is filed
             # from, a point (a weak cue, local to this mention)
@@ -843,6 +848,20 @@ class Recogniser:
             # article, river names do. A weak cue, local to this mention.
             return "river_article", False
         return None, False
+
+    def _apposition_kind(self, text: str, end: int) -> str | None:
+        """The kind of place a noun phrase in apposition right after a name announces: a comma,
+        an article and, within two more words, a cue noun ("the regional capital")."""
+        if text[end : end + 1] != ",":
+            return None
+        words = [fold_key(w) for w in _next_words(text, end + 1, 3)]
+        if not words or words[0] not in self.lex.gap_words:
+            return None
+        for word in words[1:]:
+            kind = self.lex.cues_before.get(word)
+            if kind is not None:
+                return kind
+        return None
 
     def _unknown_place(
         self, text: str, m: re.Match[str], found: list[Candidate], doc: _DocState
