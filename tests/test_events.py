@@ -2404,6 +2404,19 @@ def test_an_ambush_is_a_fight():
     assert fight.actor.country == "UKR"
 
 
+def test_weapons_fired_at_no_place_named_and_an_unnamed_city_tell_no_strike():
+    text = (
+        "The depot supplied the airfield at Engels, home to the bombers that Russia uses to fire "
+        "cruise missiles at Ukrainian cities."
+    )
+    assert not only(extract(text, "en", date="2025-01-10"), "strike")
+    text = (
+        '"There is nothing more cruel than launching aerial bombs on a city," the president '
+        "said.\nThe city is some 30 km from the front line."
+    )
+    assert not only(extract(text, "en", date="2025-01-10"), "strike")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -203,11 +203,13 @@ class EventExtractor:
         for c in candidates:
             if c.place is None and c.type not in TERRITORIAL:
                 c.place = _region_of_unnamed(c)
+        # a move, or an attack on "a village" no later sentence names and no region locates,
+        # has no place to record
         candidates = [
             c
             for c in candidates
             if not (
-                c.type in TERRITORIAL
+                (c.type in TERRITORIAL or (c.type in VIOLENT and c.pending_place))
                 and c.place is None
                 and not c.remention
                 and not c.denial_of_previous

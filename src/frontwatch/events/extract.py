@@ -2084,6 +2084,17 @@ class SentenceExtractor:
                     0 <= r.i - hit.j <= 4 or (verb_last and 0 <= hit.i - r.j <= 3) for r in places
                 )
             )
+        # "fired 13 missiles at Lviv", "dropped bombs on X": the place aimed at follows the
+        # weapon ("the bombers that Russia uses to fire cruise missiles at Ukrainian cities" aim
+        # at no place named, whatever the sentence names before)
+        particle = hit.particle
+        if (
+            cand.type in VIOLENT
+            and particle is not None
+            and spec.particle_next
+            and not any(r.i > particle for r in places)
+        ):
+            return False
         if cand.type in VIOLENT:
             # where it happened: a fight or strike "in Ukraine" alone is too vague to keep,
             # unless the whole country is what was attacked ("bestookte Oekraïne met 472
