@@ -2417,6 +2417,18 @@ def test_weapons_fired_at_no_place_named_and_an_unnamed_city_tell_no_strike():
     assert not only(extract(text, "en", date="2025-01-10"), "strike")
 
 
+def test_setting_a_place_on_fire_is_a_strike():
+    text = "Ukrainian drones set a large fuel depot in Engels on fire early on Wednesday."
+    [strike] = only(extract(text, "en", date="2025-01-10"), "strike")
+    assert (strike.actor.country, strike.place.name) == ("UKR", "Engels")
+    assert not extract("The government set a deadline for talks in Kyiv on fire safety.", "en")
+    # the gerund tells the outcome of the attack it depends on: one strike
+    text = (
+        "Rockets fired by the separatists slammed into a camp near Kreminna, setting tanks ablaze."
+    )
+    assert len(only(extract(text, "en", date="2014-07-11"), "strike")) == 1
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

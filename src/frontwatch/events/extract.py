@@ -2091,7 +2091,7 @@ class SentenceExtractor:
         if (
             cand.type in VIOLENT
             and particle is not None
-            and spec.particle_next
+            and spec.particle_next & self.lex.prepositions
             and not any(r.i > particle for r in places)
         ):
             return False
