@@ -2429,6 +2429,15 @@ def test_setting_a_place_on_fire_is_a_strike():
     assert len(only(extract(text, "en", date="2014-07-11"), "strike")) == 1
 
 
+def test_the_owner_of_what_was_hit_is_named_in_the_object_not_clauses_later():
+    text = (
+        "Ukraine's air force said the missiles fired at Kherson had been launched by bombers "
+        "flying over Russia's Kursk region."
+    )
+    [strike] = only(extract(text, "en", date="2022-06-28"), "strike")
+    assert strike.actor.country == "RUS"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -62,6 +62,9 @@ _SOURCE_AGENT_REACH = 10
 # How many words after a verb of agreeing the act agreed on may start ("agreed on Thursday on a
 # €50 billion package of support").
 _AGREED_ACT_REACH = 10
+# The owner of what an attack hit is named in its object, within this many words of the verb
+# ("vernietigde een houwitser van de separatisten").
+_OWNER_REACH = 5
 
 
 _WORD_CLASSES: dict[int, tuple[Lexicon, frozenset[str], frozenset[str], frozenset[str]]] = {}
@@ -1362,6 +1365,9 @@ class SentenceExtractor:
         for a in sa.actors:
             if a.i < hit.j or sa.clause_of[a.i - sa.lo] != own or a.actor.country not in self.sides:
                 continue
+            if a.i - hit.j > _OWNER_REACH:
+                break  # past the object: "fired at the city had been launched by bombers
+                # flying over Russia's Kursk region"
             if a.j < sa.hi and toks[a.j].norm in lex.strike_modifiers:
                 # Dutch puts the subject after the verb: "troffen Russische kruisraketten
                 # een stuwdam": the side whose weapons hit is the attacker
