@@ -2438,6 +2438,15 @@ def test_the_owner_of_what_was_hit_is_named_in_the_object_not_clauses_later():
     assert strike.actor.country == "RUS"
 
 
+def test_troops_loyal_to_a_capital_are_its_and_fight_elsewhere():
+    text = "Putin spoke to Merkel.\nTroops loyal to Kyiv attacked Kreminna."
+    [fight] = only(extract(text, "en", date="2014-07-10"), "combat")
+    assert (fight.actor.country, fight.place.name) == ("UKR", "Kreminna")
+    text = "Eenheden trouw aan Kyiv vielen Kreminna aan."
+    [fight] = only(extract(text, "nl", date="2014-07-10"), "combat")
+    assert (fight.actor.country, fight.place.name) == ("UKR", "Kreminna")
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -979,6 +979,19 @@ class SentenceReader:
                     )
                     k += 2
                     continue
+                if (
+                    nxt is not None
+                    and nxt[2].country
+                    and tuple(map(_NORM, toks[j : nxt[0]])) in lex.allegiance_phrases
+                ):
+                    # "troops loyal to Kiev", "eenheden trouw aan Moskou": whose they are; the
+                    # capital is no place of what they do
+                    refs.append(ActorRef(i, nxt[1], Actor(nxt[2].country, e.role), "group"))
+                    for r in places:
+                        if nxt[0] <= r.i < nxt[1]:
+                            r.seat = True
+                    k += 2
+                    continue
                 poss = i - 1 >= lo and toks[i - 1].norm in lex.possessives
                 ref = ActorRef(
                     i,
