@@ -2447,6 +2447,15 @@ def test_troops_loyal_to_a_capital_are_its_and_fight_elsewhere():
     assert (fight.actor.country, fight.place.name) == ("UKR", "Kreminna")
 
 
+def test_the_side_whose_defences_are_breached_is_the_one_attacked():
+    text = "Bij Robotyne is de eerste Russische verdedigingslinie doorbroken."
+    [advance] = only(extract(text, "nl", date="2023-08-28"), "territory.advance")
+    assert advance.target.country == "RUS" and advance.actor.country != "RUS"
+    text = "Ukrainian forces breached the Russian defences near Robotyne."
+    [advance] = only(extract(text, "en", date="2023-08-28"), "territory.advance")
+    assert advance.actor.country == "UKR"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

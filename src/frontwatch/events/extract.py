@@ -755,6 +755,11 @@ class SentenceExtractor:
                 # adjective is no modifier of the event
                 and id(a) not in claimant_refs
             ):
+                if a.kind == "adjective" and a.j < sa.hi and toks[a.j].norm in lex.defence_nouns:
+                    # "de eerste Russische verdedigingslinie doorbroken", "breached the Russian
+                    # defences": the side whose defences they are is the one attacked
+                    cand.target = Actor(a.actor.country, "military")
+                    continue
                 genitive = [t.norm for t in toks[a.j : a.j + 2]] == ["'", "s"]
                 # "a new US package", "EU sanctions": a name used attributively is the giver
                 # or the one who imposes, unless it is a warring side that receives the aid
