@@ -2456,6 +2456,16 @@ def test_the_side_whose_defences_are_breached_is_the_one_attacked():
     assert advance.actor.country == "UKR"
 
 
+def test_more_ways_of_taking_a_place():
+    for text, lang, actor in (
+        ("Ukrainian soldiers planted their flag in Robotyne.", "en", "UKR"),
+        ("Robotyne kwam vorige week in handen van de Russen.", "nl", "RUS"),
+        ("De Russische troepen maakten zich meester van Robotyne.", "nl", "RUS"),
+    ):
+        [capture] = only(extract(text, lang, date="2023-08-28"), "territory.capture")
+        assert (capture.actor.country, capture.place.name) == (actor, "Robotyne"), text
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
