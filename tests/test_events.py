@@ -2466,6 +2466,20 @@ def test_more_ways_of_taking_a_place():
         assert (capture.actor.country, capture.place.name) == (actor, "Robotyne"), text
 
 
+def test_a_breakthrough_made_is_the_subjects_and_striking_distance_is_no_strike():
+    for text, lang in (
+        ("Russian forces made a breakthrough near Pokrovsk.", "en"),
+        ("De Russen hebben een doorbraak geforceerd bij Pokrovsk.", "nl"),
+    ):
+        [advance] = only(extract(text, lang, date="2024-05-10"), "territory.advance")
+        assert advance.actor.country == "RUS", text
+    text = "Russian forces are now within striking distance of Pokrovsk."
+    assert not only(extract(text, "en", date="2024-05-10"), "strike")
+    text = "Russische troepen zijn het dorp Pokrovsk binnengevallen."
+    [advance] = only(extract(text, "nl", date="2024-05-10"), "territory.advance")
+    assert advance.place.name == "Pokrovsk"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -822,8 +822,10 @@ class SentenceExtractor:
         ):
             return
         # "ending a siege", "the swift advance": a territorial nominalisation says its actor
-        # through its own modifiers, not through the clause's subject
-        if spec.territorial and self._nominal(sa, hit):
+        # through its own modifiers, not through the clause's subject, unless a light verb
+        # makes it the subject's act ("Russian forces made a breakthrough near X", "hebben een
+        # doorbraak geforceerd")
+        if spec.territorial and self._nominal(sa, hit) and not self._light_verb_object(sa, hit):
             return
         # 5. The subject: the nearest actor of the clause, before the trigger first.
         # A passive without an agent phrase ("was taken on Thursday after fighting with its
@@ -1160,6 +1162,17 @@ class SentenceExtractor:
         return (
             k >= sa.lo and toks[k].norm in lex.prepositions and toks[k].norm not in lex.agent_preps
         )
+
+    def _light_verb_object(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """The event noun is the object of a light verb, before its article ("made a
+        breakthrough") or, Dutch verb-final, right after the noun ("een doorbraak geforceerd")."""
+        toks, lex = sa.tokens, self.lex
+        k = hit.i - 1
+        while k >= sa.lo and toks[k].norm in lex.determiners:
+            k -= 1
+        before = toks[k].norm if k >= sa.lo and k < hit.i - 1 else ""
+        after = toks[hit.j].norm if hit.j < sa.hi else ""
+        return before in lex.light_verbs or after in lex.light_verbs
 
     def _agent_of_passive(self, sa: SentenceAnalysis, hit: TriggerHit, own: int) -> bool:
         """The noun ``hit`` heads the agent phrase ("door"/"by" and at most three modifiers)

@@ -224,6 +224,8 @@ class Lexicon:
     # the goal of a movement ("towards Sloviansk"), which a "near" phrase after it does not
     # locate: "attacked towards Sloviansk near Dovhenke" attacked near Dovhenke
     goal_preps: frozenset[str]
+    # "made a breakthrough": verbs whose event-noun object is the subject's act
+    light_verbs: frozenset[str]
     # "the Russian defences": a side's defences are what the other side attacks or breaches
     defence_nouns: frozenset[str]
     # "troops loyal to Kiev": the words between a force and the state it serves
