@@ -2480,6 +2480,19 @@ def test_a_breakthrough_made_is_the_subjects_and_striking_distance_is_no_strike(
     assert advance.place.name == "Pokrovsk"
 
 
+def test_a_count_of_one_person_is_a_count():
+    for text, lang in (
+        ("One person was killed in Russian shelling of Kherson.", "en"),
+        ("Een persoon kwam om bij Russische beschietingen van Kherson.", "nl"),
+    ):
+        [strike] = only(extract(text, lang, date="2024-05-10"), "strike")
+        assert strike.fatalities == 1, text
+    # "een" before a thing is an article, no count
+    text = "Een Russische raket trof een school in Kherson."
+    [strike] = only(extract(text, "nl", date="2024-05-10"), "strike")
+    assert strike.fatalities is None
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
