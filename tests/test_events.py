@@ -2493,6 +2493,15 @@ def test_a_count_of_one_person_is_a_count():
     assert strike.fatalities is None
 
 
+def test_a_numbered_package_of_sanctions_is_a_new_event_and_dismissals_are_political():
+    text = "The EU adopted its 14th sanctions package against Russia on Monday."
+    [act] = only(extract(text, "en", date="2024-06-24"), "political")
+    assert act.actor.role == "international"
+    text = "Zelensky ontsloeg maandag zijn opperbevelhebber Zaloezjny."
+    [act] = only(extract(text, "nl", date="2024-02-08"), "political")
+    assert act.actor.country == "UKR"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

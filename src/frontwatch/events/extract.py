@@ -2064,8 +2064,13 @@ class SentenceExtractor:
             return False
         if any(k < cue.i < hit.i for cue in sa.cues):
             return False  # "The rebels denied shelling Mariupol": the walk crossed a verb
-        if any(toks[n].norm in lex.series_ordinals for n in range(k + 1, hit.i)):
-            return False  # "haar twaalfde sanctiepakket": the next of a series, a new event
+        if any(
+            toks[n].norm in lex.series_ordinals or toks[n].norm[:1].isdigit()
+            for n in range(k + 1, hit.i)
+        ):
+            # "haar twaalfde sanctiepakket", "its 14th sanctions package": the next of a
+            # series, a new event
+            return False
         if toks[k].norm in lex.definite or toks[k].norm in lex.possessives:
             return True
         return toks[k].norm == "s" and k - 1 >= sa.lo and toks[k - 1].text in ("'", "’")
