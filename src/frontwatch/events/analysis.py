@@ -573,9 +573,10 @@ class SentenceReader:
                     and norm in lex.object_pronouns
                     and (
                         k in trigger_ends
-                        or (
-                            k - 2 >= lo
-                            and (toks[k - 2].norm, toks[k - 1].norm) in lex.place_pronoun_preps
+                        or any(
+                            k - len(prep) >= lo
+                            and tuple(map(_NORM, toks[k - len(prep) : k])) == prep
+                            for prep in lex.place_pronoun_preps
                         )
                     )
                 ):

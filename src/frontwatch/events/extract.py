@@ -2386,7 +2386,7 @@ class SentenceExtractor:
     def _fall_subject(self, sa: SentenceAnalysis, hit: TriggerHit, places: list[PlaceRef]) -> bool:
         """ "Bakhmut fell", "de stad viel", "dat Bachmoet is gevallen": the place is the subject."""
         for r in places:
-            # "Zes dagen later viel Debalteve ... in handen van": after a fronted phrase the
+            # "Zes dagen later viel Debaltseve ... in handen van": after a fronted phrase the
             # Dutch subject follows its verb
             if r.prep is None and (r.j <= hit.i or r.i == hit.j):
                 return True
