@@ -2395,13 +2395,24 @@ def test_a_dutch_place_may_fall_after_its_verb_and_an_apposition():
     assert capture.place.name == "Debaltseve"
 
 
-def test_an_ambush_is_a_fight():
-    text = "Oekraïense troepen hebben bij Kreminna een Russische colonne in een hinderlaag gelokt."
-    [fight] = only(extract(text, "nl", date="2022-03-10"), "combat")
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # an ambush is a fight
+        (
+            "Oekraïense troepen hebben bij Kreminna een Russische colonne in een hinderlaag "
+            "gelokt.",
+            "nl",
+        ),
+        ("Ukrainian troops ambushed a Russian column near Kreminna.", "en"),
+        # a force loyal to a capital is that state's, and the capital is no place of the fight
+        ("Putin spoke to Merkel.\nTroops loyal to Kyiv attacked Kreminna.", "en"),
+        ("Eenheden trouw aan Kyiv vielen Kreminna aan.", "nl"),
+    ],
+)
+def test_who_fights_an_ambush_or_as_a_loyal_force(text: str, lang: str):
+    [fight] = only(extract(text, lang, date="2022-03-10"), "combat")
     assert (fight.actor.country, fight.place.name) == ("UKR", "Kreminna")
-    text = "Ukrainian troops ambushed a Russian column near Kreminna."
-    [fight] = only(extract(text, "en", date="2022-03-10"), "combat")
-    assert fight.actor.country == "UKR"
 
 
 def test_weapons_fired_at_no_place_named_and_an_unnamed_city_tell_no_strike():
@@ -2438,19 +2449,11 @@ def test_the_owner_of_what_was_hit_is_named_in_the_object_not_clauses_later():
     assert strike.actor.country == "RUS"
 
 
-def test_troops_loyal_to_a_capital_are_its_and_fight_elsewhere():
-    text = "Putin spoke to Merkel.\nTroops loyal to Kyiv attacked Kreminna."
-    [fight] = only(extract(text, "en", date="2014-07-10"), "combat")
-    assert (fight.actor.country, fight.place.name) == ("UKR", "Kreminna")
-    text = "Eenheden trouw aan Kyiv vielen Kreminna aan."
-    [fight] = only(extract(text, "nl", date="2014-07-10"), "combat")
-    assert (fight.actor.country, fight.place.name) == ("UKR", "Kreminna")
-
-
 def test_the_side_whose_defences_are_breached_is_the_one_attacked():
     text = "Bij Robotyne is de eerste Russische verdedigingslinie doorbroken."
     [advance] = only(extract(text, "nl", date="2023-08-28"), "territory.advance")
-    assert advance.target.country == "RUS" and advance.actor.country != "RUS"
+    # the adjective names the target; with no one else named the attacker stays open
+    assert (advance.target.country, advance.actor.country) == ("RUS", None)
     text = "Ukrainian forces breached the Russian defences near Robotyne."
     [advance] = only(extract(text, "en", date="2023-08-28"), "territory.advance")
     assert advance.actor.country == "UKR"

@@ -409,8 +409,9 @@ class SentenceReader:
         self, lo: int, triggers: list[TriggerHit], actors: list[ActorRef]
     ) -> list[ActorRef]:
         """ "Bij hun opmars", "During their advance": a possessive right before an event noun
-        opening the sentence is its actor, resolved by the context ("zijn" is left alone:
-        "zijn aanvallen" may be "are attacks")."""
+        in a phrase opening the sentence is its actor, which the context resolves forward to
+        the main clause's subject ("zijn" is left alone: "zijn aanvallen" may be "are
+        attacks")."""
         toks, lex = self.tokens, self.lex
         taken = {a.i for a in actors}
         owners = [
@@ -425,6 +426,7 @@ class SentenceReader:
             # ("Bij hun opmars ... hebben Oekraïense eenheden"); elsewhere "its", "their"
             # point back to what may be no actor at all
             and t.i - 2 == lo
+            and toks[lo].norm in lex.prepositions
         ]
         return sorted(actors + owners, key=_I) if owners else actors
 

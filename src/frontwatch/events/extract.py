@@ -139,6 +139,9 @@ class SentenceExtractor:
         self.sides = sides
         self.doc_latest = doc_latest
         self._object_fillers, self._place_nouns, self._classifier_nouns = _word_classes(lexicon)
+        # the head words of "drie doden", "twee gewonden": what may "fall" without a place
+        numbers = lexicon.numbers
+        self._casualty_nouns = frozenset(p[-1] for p in numbers.death_nouns | numbers.injury_nouns)
         # (sentence start, trigger, reason) of triggers that gave no event, when a caller
         # such as ``frontwatch explain`` wants to show why; ``None`` keeps nothing.
         self.rejections: list[tuple[int, TriggerHit, str]] | None = None
@@ -2079,8 +2082,7 @@ class SentenceExtractor:
         """The subject of "vallen" is a count of the dead or injured: the word before the verb
         or one of the three after it is a death or injury noun ("drie doden vielen", "vielen
         er twee doden")."""
-        numbers = self.lex.numbers
-        nouns = {p[-1] for p in numbers.death_nouns | numbers.injury_nouns}
+        nouns = self._casualty_nouns
         before = sa.tokens[hit.i - 1].norm if hit.i > sa.lo else ""
         return before in nouns or any(
             t.norm in nouns for t in sa.tokens[hit.j : min(sa.hi, hit.j + 3)]

@@ -224,6 +224,8 @@ class Lexicon:
     # the goal of a movement ("towards Sloviansk"), which a "near" phrase after it does not
     # locate: "attacked towards Sloviansk near Dovhenke" attacked near Dovhenke
     goal_preps: frozenset[str]
+    # ... and the proximity phrases ("near", "bij") that then locate the movement
+    proximity_locators: frozenset[tuple[str, ...]]
     # "made a breakthrough": verbs whose event-noun object is the subject's act
     light_verbs: frozenset[str]
     # "the Russian defences": a side's defences are what the other side attacks or breaches
@@ -232,7 +234,6 @@ class Lexicon:
     allegiance_phrases: frozenset[tuple[str, ...]]
     # prepositions whose pronoun object is a place ("drove the rebels out of it")
     place_pronoun_preps: frozenset[tuple[str, ...]]
-    proximity_locators: frozenset[tuple[str, ...]]
     passive_perfect_auxiliaries: frozenset[str]
     unaccusatives: frozenset[str]
     time_adverbs: frozenset[str]

@@ -391,11 +391,13 @@ def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
         wider = next((k for k, o in enumerate(out) if _country_and_inside(o, c)), None)
         if wider is None:
             out.append(c)
-        elif out[wider].place is not None and is_country_level(out[wider].place):
-            absorb(c, out[wider])
+            continue
+        other = out[wider]
+        if other.place is not None and is_country_level(other.place):
+            absorb(c, other)  # the one at the place inside stays
             out[wider] = c
         else:
-            absorb(out[wider], c)
+            absorb(other, c)
     return out
 
 

@@ -926,9 +926,6 @@ def demonym_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-__all__ = ["Candidate", "Recogniser", "demonym_spans"]
-
-
 _DATELINE_DASHES = (" - ", " – ", " — ", " -- ")
 
 
@@ -937,6 +934,9 @@ def _is_dateline(text: str, cand: Candidate) -> bool:
     surface = text[cand.start : cand.end]
     if not surface.isupper() or len(surface) < 3:
         return False
-    if cand.start > 0 and text[cand.start - 1] not in "\n":
+    if cand.start > 0 and text[cand.start - 1] != "\n":
         return False
     return text[cand.end : cand.end + 4].startswith(_DATELINE_DASHES)
+
+
+__all__ = ["Candidate", "Recogniser", "demonym_spans"]
