@@ -748,6 +748,8 @@ class SentenceReader:
             k -= 1
         while k >= lo:
             norm = toks[k].norm
+            if k == i - 1 and (norm in lex.relative or norm in lex.complementizers):
+                break  # "the region that Russia occupied", "dat Bachmoet viel": no determiner
             if (
                 norm in lex.determiners
                 or norm in lex.phrase_skippable
