@@ -2510,6 +2510,29 @@ def test_a_numbered_package_of_sanctions_is_a_new_event_and_dismissals_are_polit
     assert act.actor.country == "UKR"
 
 
+def test_an_agent_phrase_may_name_a_weapon_model_with_hyphens():
+    # "by Tu-95 strategic bombers" is the agent phrase of "launched": the bombers are not the
+    # subject of "fired", and the speaker before "said" is no attacker either
+    text = (
+        "Ukrainian officials said the missiles fired at Kherson had been launched by Tu-95 "
+        "strategic bombers."
+    )
+    [strike] = only(extract(text, "en", date="2022-06-28"), "strike")
+    assert strike.actor.country == "RUS"
+    assert strike.claimant.country == "UKR"
+
+
+def test_the_state_a_place_lies_in_is_no_actor():
+    # "Russia's Bryansk region" locates the region; "they" are the speaker's units
+    text = (
+        "Ukraine's army chief said on Tuesday his units held some 600 square kilometres of "
+        "Russia's Bryansk region, a week after they crossed the border."
+    )
+    [advance] = only(extract(text, "en", date="2024-08-13"), "territory.advance")
+    assert advance.actor.country == "UKR"
+    assert advance.place.name == "Bryansk Oblast"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -937,6 +937,9 @@ class SentenceReader:
                     refs.append(ActorRef(i, nxt[1], Actor(e.country, nxt[2].role), "group"))
                     k += 2
                     continue
+                if self._owns_place(j, hi, place_at):
+                    k += 1  # "Russia's Kursk region": the state a place lies in
+                    continue
                 prep = self._prep_before(i, lo)
                 if (
                     e.kind == "metonym"
@@ -1156,6 +1159,17 @@ class SentenceReader:
         if b - a < 2 or toks[a].text not in ("'", "’") or toks[a + 1].norm != "s":
             return False
         return b - (a + 2) <= 2
+
+    def _owns_place(self, j: int, hi: int, place_at: dict[int, PlaceRef]) -> bool:
+        """An English genitive at ``j`` whose head is a place ("Russia's Kursk region",
+        "Ukraine's eastern cities"): the name before it says where, not who acts."""
+        toks = self.tokens
+        if j + 2 >= hi or toks[j].text not in ("'", "’") or toks[j + 1].norm != "s":
+            return False
+        for k in range(j + 2, min(hi, j + 5)):
+            if k in place_at or self._place_noun(toks[k].norm) is not None:
+                return self._modifiers_only(j + 2, k)
+        return False
 
     # -- clauses ---------------------------------------------------------------------------
 

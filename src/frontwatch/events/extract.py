@@ -17,6 +17,7 @@ Every candidate records the rule that produced it, for ``frontwatch explain``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
@@ -34,7 +35,7 @@ from frontwatch.events.analysis import (
 )
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, TriggerSpec
-from frontwatch.events.tokens import phrase_tokens
+from frontwatch.events.tokens import Token, phrase_tokens
 from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
@@ -129,6 +130,19 @@ class Candidate:
     @property
     def position(self) -> int:
         return self.sentence.tokens[self.trigger.i].start
+
+
+def _hyphenated_start(toks: Sequence[Token], k: int, lo: int) -> int | None:
+    """Where the word written with a hyphen that ends at token ``k`` starts ("long-range",
+    "Tu-22M3"), or None when token ``k`` ends no such word."""
+    start = k
+    while start > lo and toks[start - 1].end == toks[start].start:
+        start -= 1
+    if start == k or not any(t.text == "-" for t in toks[start : k + 1]):
+        return None
+    if toks[start].text == "-" or toks[k].text == "-":
+        return None  # a dash hanging at either end joins nothing
+    return start
 
 
 class SentenceExtractor:
@@ -1279,17 +1293,32 @@ class SentenceExtractor:
     def _agent_before_uncached(self, sa: SentenceAnalysis, i: int) -> bool:
         toks, lex = sa.tokens, self.lex
         k = i - 1
-        while k >= sa.lo and (
-            toks[k].norm in lex.determiners
-            or (
+        joined = 0  # tokens of hyphenated words beyond their first: one word each
+        while k >= sa.lo:
+            if toks[k].norm in lex.determiners:
+                k -= 1
+                continue
+            if i - k - joined > 4:
+                break
+            compound = _hyphenated_start(toks, k, sa.lo)
+            if compound is not None and (
+                not toks[compound].is_capitalised
+                or any(c.isdigit() for t in toks[compound : k + 1] for c in t.text)
+            ):
+                # "by Tu-22M3 long-range bombers": a compound or a model written with a
+                # hyphen is one modifier
+                joined += k - compound
+                k = compound - 1
+                continue
+            if (
                 not toks[k].is_capitalised
                 and toks[k].norm not in lex.agent_preps
-                and i - k <= 4
                 and toks[k].is_word
                 and toks[k].norm not in lex.place_preps
-            )
-        ):
-            k -= 1
+            ):
+                k -= 1
+                continue
+            break
         if k >= sa.lo and toks[k].norm in lex.agent_preps:
             # "braken door de Oekraïense linies": a particle of the trigger, no agent
             return not any(t.i <= k < t.j for t in sa.triggers)
