@@ -545,23 +545,28 @@ class _FirstWordDispatch:
     word of a window it still tries every pattern starting with that letter: "the", "de", "in"
     try dozens. A pattern's first word is mostly one of a few listed words (a lexicon, a
     literal), so here each word of a window is looked up instead and only the patterns that
-    can start with it are tried, one after the other in the order of the file (each is
-    compiled on its own anyway, to read its slots); a word no pattern starts with costs a
-    dictionary look-up. A lead word ("in", "sinds") is tried first with the patterns of the
-    word after it, longest lead first, as the scanning regex's optional lead backtracks. The
-    matches are exactly the scanning regex's.
+    can start with it are tried, in the order of the file, in one ``match`` call ("the" starts
+    some thirty: see :meth:`_combined`); a word no pattern starts with costs a dictionary
+    look-up. A lead word ("in", "sinds") is tried first with the patterns of the word after
+    it, longest lead first, as the scanning regex's optional lead backtracks. The matches are
+    exactly the scanning regex's.
     """
 
     def __init__(
         self,
         alternatives: list[re.Pattern[str]],
+        plain: list[str],
         words: list[frozenset[str] | None],
         leads: dict[str, list[re.Pattern[str]]],
     ) -> None:
         self.alternatives = alternatives
+        self.plain = plain
         self.words = words
         self.leads = leads
-        self._by_word: dict[str, list[tuple[int, _Match]]] = {}
+        # word -> how to try the patterns it can start (None: no pattern starts with it)
+        self._by_word: dict[str, tuple[_Match, int] | None] = {}
+        # the same by the indices of those patterns: few sets, each compiled once
+        self._by_members: dict[tuple[int, ...], tuple[_Match, int]] = {}
 
     @classmethod
     def build(
@@ -590,30 +595,52 @@ class _FirstWordDispatch:
             compiled = re.compile(rf"{alternation}\s+")
             for word in words:
                 lead_regexes.setdefault(word, []).append(compiled)
-        return cls(alternatives, [_first_words(p) for p in plain], lead_regexes)
+        return cls(alternatives, plain, [_first_words(p) for p in plain], lead_regexes)
 
-    def _for_word(self, word: str) -> list[tuple[int, _Match]]:
-        """The index and ``match`` of each pattern that can start with ``word``, in order."""
-        found = self._by_word.get(word)
+    def _for_word(self, word: str) -> tuple[_Match, int] | None:
+        """How to try the patterns that can start with ``word`` (see :meth:`_combined`), or
+        ``None`` when none can."""
+        if word in self._by_word:
+            return self._by_word[word]
+        key = _HAS_DIGIT if any(c.isdigit() for c in word) else word
+        members = tuple(i for i, words in enumerate(self.words) if words is None or key in words)
+        found = self._combined(members) if members else None
+        if len(self._by_word) > 100_000:
+            self._by_word.clear()
+        self._by_word[word] = found
+        return found
+
+    def _combined(self, members: tuple[int, ...]) -> tuple[_Match, int]:
+        """The ``match`` of the patterns ``members`` as one regex, and the pattern index when
+        there is only one (else ``-1``: the match's ``lastgroup`` names the pattern).
+
+        An alternation tries its branches in order and the first that matches wins, exactly
+        as calling each pattern's ``match`` in turn, but inside the regex engine: one call
+        instead of one per pattern. Each branch ends in an empty group named after its
+        pattern, the last group a match of it closes, so ``lastgroup`` says which matched.
+        """
+        found = self._by_members.get(members)
         if found is None:
-            key = _HAS_DIGIT if any(c.isdigit() for c in word) else word
-            found = [
-                (i, self.alternatives[i].match)
-                for i, words in enumerate(self.words)
-                if words is None or key in words
-            ]
-            if len(self._by_word) > 100_000:
-                self._by_word.clear()
-            self._by_word[word] = found
+            if len(members) == 1:
+                found = (self.alternatives[members[0]].match, members[0])
+            else:
+                body = "|".join(rf"{self.plain[i]}(?![\w])(?P<t{i}>)" for i in members)
+                found = (re.compile(f"(?:{body})").match, -1)
+            self._by_members[members] = found
         return found
 
     def _match_at(self, lowered: str, at: int, hi: int, word: str) -> tuple[int, int] | None:
         """The end and pattern index of the first pattern matching at ``at`` (no lead)."""
-        for index, match in self._for_word(word):
-            m = match(lowered, at, hi)
-            if m is not None:
-                return m.end(), index
-        return None
+        tried = self._for_word(word)
+        if tried is None:
+            return None
+        match, index = tried
+        m = match(lowered, at, hi)
+        if m is None:
+            return None
+        if index < 0:
+            index = int(str(m.lastgroup)[1:])
+        return m.end(), index
 
     def matches(self, lowered: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """What ``Grammar.regex.finditer(lowered, lo, hi)`` finds, as ``(start, end, index)``."""
