@@ -1,0 +1,27 @@
+"""The speed-ups of the times stage change no answer.
+
+Each shortcut is checked against the straightforward computation it replaces.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.times.tense import _TOKEN, _tokens, _tokens_with
+
+SENTENCES = [
+    "Zaterdag ontmoette hij de Oekraïense president in Kyiv-Zuid, zei de woordvoerder.",
+    "Hij zei: ‘we komen terug’ – en toen… niets.\tDag 3 van de 'operatie'.",
+    "  The army’s well-known 3rd brigade said it would hold, didn't it?  ",
+    "snake_case, -hyphen- a--b (2022), U.S.-backed ’t ٣rd Ⅻ \u00a0non\u2009breaking\n",
+    "İstanbul, ǅemal en ﬁnal: the 'Kyiv's' O'Brien—Ivano-Frankivsk",
+    "",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_tokens_by_chunk_are_the_regex_tokens(sentence: str) -> None:
+    expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    assert _tokens(sentence) == expected
+    other = sentence.upper() if len(sentence.upper()) == len(sentence) else sentence[::-1]
+    assert _tokens_with(sentence, other) == (expected, [other[s:e] for s, e, _ in expected])
