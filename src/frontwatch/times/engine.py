@@ -885,16 +885,18 @@ class TimeEngine:
     # -- steps ---------------------------------------------------------------------------------
 
     def _vetoed(self, text: str, cand: Candidate) -> bool:
-        body_start = cand.start
-        if cand.lead:
-            body_start += len(cand.lead)
-            while body_start < cand.end and text[body_start].isspace():
-                body_start += 1
-        body = text[body_start : cand.end]
-        left = text[max(0, cand.start - 40) : cand.start]
-        right = text[cand.end : cand.end + 40]
-        if any(v.applies(cand.kind, body, left, right) for v in self.grammar.vetoes):
-            return True
+        vetoes = self.grammar.vetoes_by_kind[cand.kind]
+        if vetoes:
+            body_start = cand.start
+            if cand.lead:
+                body_start += len(cand.lead)
+                while body_start < cand.end and text[body_start].isspace():
+                    body_start += 1
+            body = text[body_start : cand.end]
+            left = text[max(0, cand.start - 40) : cand.start]
+            right = text[cand.end : cand.end + 40]
+            if any(v.applies(cand.kind, body, left, right) for v in vetoes):
+                return True
         # Words that are times only in context ("May", "March"): a lead, a day or a year.
         return (
             cand.kind == "month"
@@ -909,11 +911,12 @@ class TimeEngine:
         forced = cand.pattern.fixed.get("tense")
         if forced:
             return forced
-        if self.grammar.directions:
+        directions = self.grammar.directions_by_kind[cand.kind]
+        if directions:
             left = ctx.text[max(0, cand.start - 40) : cand.start]
             right = ctx.text[cand.end : cand.end + 40]
             surface = ctx.text[cand.start : cand.end]
-            for rule, direction in self.grammar.directions:
+            for rule, direction in directions:
                 if rule.applies(cand.kind, surface, left, right):
                     return direction  # type: ignore[return-value]
         return ctx.tense(cand)

@@ -231,6 +231,17 @@ class Grammar:
             if tense not in DIRECTIONS:
                 raise GrammarError(f"{lang}: [[direction]] with unknown tense {tense!r}")
             self.directions.append((self._compile_veto(entry), tense))
+        # The vetoes and direction rules that can apply to a kind, in their order: a candidate
+        # is checked against those of its kind only.
+        self.vetoes_by_kind: dict[str, list[Veto]] = {
+            kind: [v for v in self.vetoes if not v.kinds or kind in v.kinds] for kind in KINDS
+        }
+        self.directions_by_kind: dict[str, list[tuple[Veto, str]]] = {
+            kind: [(v, d) for v, d in self.directions if not v.kinds or kind in v.kinds]
+            for kind in KINDS
+        }
+        # What lookup() found for a (lexicon, matched text): the same words recur in every text.
+        self._looked_up: dict[tuple[str, str], Any] = {}
         self.tense = data.get("tense", {})
         self.years = data.get("years", {})
 
@@ -310,6 +321,16 @@ class Grammar:
 
     def lookup(self, lexicon: str, text: str) -> Any:
         """The lexicon value of a matched word (numbers also as digits, "2,5" = 2.5)."""
+        cache_key = (lexicon, text)
+        if cache_key in self._looked_up:
+            return self._looked_up[cache_key]
+        value = self._lookup(lexicon, text)
+        if len(self._looked_up) > 50_000:
+            self._looked_up.clear()
+        self._looked_up[cache_key] = value
+        return value
+
+    def _lookup(self, lexicon: str, text: str) -> Any:
         key = normalise_key(text)
         if lexicon in _BUILTIN or lexicon == "num":
             table = self.lexicons.get("number", {})
