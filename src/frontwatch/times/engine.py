@@ -106,8 +106,11 @@ class _Found:
     # invasie"): the two are one expression.
     joins_era: bool = False
     # The report's own moment: the document date in a present-tense clause ("Oekraïne
-    # herdenkt vandaag dat ..."). A story told in the past does not continue from it.
-    now: bool = False
+    # herdenkt vandaag dat ..."). A story told in the past does not continue from it. ``None``
+    # while the tense of the clause is unread: only :meth:`TimeEngine._previous` needs it, and
+    # reading a tense is the dearest part of resolving (see TimeEngine._is_now).
+    now: bool | None = False
+    span: tuple[int, int] = (0, 0)  # the candidate's offsets, which the clause is read around
 
 
 @dataclass
@@ -141,9 +144,12 @@ class _Context:
         return s, e
 
     def tense(self, cand: Candidate, side: str = "both") -> Tense:
-        s, e = self.sentence_span(cand.start)
-        tense = self.rules.tense_of(self.text[s:e], cand.start - s, cand.end - s, side)
-        if tense == "present" and any(a <= cand.start < b for a, b in self.captions):
+        return self.tense_at(cand.start, cand.end, side)
+
+    def tense_at(self, start: int, end: int, side: str = "both") -> Tense:
+        s, e = self.sentence_span(start)
+        tense = self.rules.tense_of(self.text[s:e], start - s, end - s, side)
+        if tense == "present" and any(a <= start < b for a, b in self.captions):
             return "past"
         return tense
 
@@ -879,16 +885,18 @@ class TimeEngine:
     # -- steps ---------------------------------------------------------------------------------
 
     def _vetoed(self, text: str, cand: Candidate) -> bool:
-        body_start = cand.start
-        if cand.lead:
-            body_start += len(cand.lead)
-            while body_start < cand.end and text[body_start].isspace():
-                body_start += 1
-        body = text[body_start : cand.end]
-        left = text[max(0, cand.start - 40) : cand.start]
-        right = text[cand.end : cand.end + 40]
-        if any(v.applies(cand.kind, body, left, right) for v in self.grammar.vetoes):
-            return True
+        vetoes = self.grammar.vetoes_by_kind[cand.kind]
+        if vetoes:
+            body_start = cand.start
+            if cand.lead:
+                body_start += len(cand.lead)
+                while body_start < cand.end and text[body_start].isspace():
+                    body_start += 1
+            body = text[body_start : cand.end]
+            left = text[max(0, cand.start - 40) : cand.start]
+            right = text[cand.end : cand.end + 40]
+            if any(v.applies(cand.kind, body, left, right) for v in vetoes):
+                return True
         # Words that are times only in context ("May", "March"): a lead, a day or a year.
         return (
             cand.kind == "month"
@@ -903,11 +911,12 @@ class TimeEngine:
         forced = cand.pattern.fixed.get("tense")
         if forced:
             return forced
-        if self.grammar.directions:
+        directions = self.grammar.directions_by_kind[cand.kind]
+        if directions:
             left = ctx.text[max(0, cand.start - 40) : cand.start]
             right = ctx.text[cand.end : cand.end + 40]
             surface = ctx.text[cand.start : cand.end]
-            for rule, direction in self.grammar.directions:
+            for rule, direction in directions:
                 if rule.applies(cand.kind, surface, left, right):
                     return direction  # type: ignore[return-value]
         return ctx.tense(cand)
@@ -1033,11 +1042,9 @@ class TimeEngine:
         first_word = mention.surface.split(" ", 1)[0].lower()
         since = first_word in self.grammar.lexicons.get("since", {})
         year = _int(cand.values.get("year")) if "year" in cand.texts else None
-        now = (
-            result.first <= ctx.doc.first
-            and ctx.doc.last <= result.last
-            and ctx.tense(cand, side="clause") == "present"
-        )
+        # Around the document date: the report's own moment if its clause is in the present,
+        # read when asked (None).
+        now = None if result.first <= ctx.doc.first and ctx.doc.last <= result.last else False
         return _Found(
             mention,
             cand.kind,
@@ -1049,6 +1056,7 @@ class TimeEngine:
             aside,
             joins_era,
             now,
+            (cand.start, cand.end),
         )
 
     @staticmethod
@@ -1072,6 +1080,13 @@ class TimeEngine:
             and not found.window
             and not (past_clause and (found.future or found.aside))
         )
+
+    @staticmethod
+    def _is_now(ctx: _Context, found: _Found) -> bool:
+        """``found.now``, read from the tense of its clause on first use."""
+        if found.now is None:
+            found.now = ctx.tense_at(found.span[0], found.span[1], side="clause") == "present"
+        return found.now
 
     def _as_ref(self, found: _Found) -> _Ref:
         m = found.mention
@@ -1109,13 +1124,17 @@ class TimeEngine:
             # A story told in the past continues from a time of its own, not from the
             # report's now ("Oekraïne herdenkt vandaag dat op 26 april 1986 ... ontplofte.
             # De inwoners werden een dag later geëvacueerd"), when the sentence has one.
-            same = [f for f in same if not f.now] + [f for f in same if f.now]
+            same = [f for f in same if not self._is_now(ctx, f)] + [
+                f for f in same if self._is_now(ctx, f)
+            ]
         ordered = list(same)
         if rest:
             latest = rest[0].sentence
             opening = [f for f in rest if f.sentence == latest][::-1]
             if past_clause:
-                opening = [f for f in opening if not f.now] + [f for f in opening if f.now]
+                opening = [f for f in opening if not self._is_now(ctx, f)] + [
+                    f for f in opening if self._is_now(ctx, f)
+                ]
             ordered += opening + [f for f in rest if f.sentence != latest]
         pick = ordered[0]
         if pick.since:

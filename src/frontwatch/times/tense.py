@@ -23,8 +23,10 @@ a sentence with no past form is about now or what comes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, Literal
 
 # "nearest" is never read from a verb: a ``[[direction]]`` rule of the grammar sets it for a
@@ -33,6 +35,8 @@ Tense = Literal["past", "present", "future", "nearest"]
 
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
 _CLAUSE_PUNCT = frozenset(',;:()"“”«»—–[]')
+_token_start = itemgetter(0)
+_token_end = itemgetter(1)
 # A clause of at least this many tokens besides the time expression has its own verb: its
 # tense is not taken from another clause of the sentence.
 _OWN_CLAUSE_TOKENS = 4
@@ -41,20 +45,43 @@ _OWN_CLAUSE_TOKENS = 4
 # A word's own tense signals: (future phrases it opens, listed kind, participle-shaped,
 # regular past suffix).
 _WordSignal = tuple[tuple[tuple[str, ...], ...] | None, str | None, bool, bool]
+# The signal of most words: none. One object, so a sentence's analysis skips them at once.
+_SILENT: _WordSignal = (None, None, False, False)
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
-    """``(start, end, token)`` of each ``_TOKEN`` match. Every character that is not blank
-    belongs to a match, so only blanks lie between tokens and each token is found by a
-    ``find`` from the end of the previous one: much cheaper than a match object per token."""
+    """``(start, end, token)`` of each ``_TOKEN`` match."""
+    return _tokens_with(sentence, sentence)[0]
+
+
+def _tokens_with(sentence: str, other: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """The tokens of ``sentence`` (see :func:`_tokens`) and the same stretches of ``other``, a
+    text as long ("the tokens and their lower case").
+
+    No token holds a blank and every character that is not blank belongs to one, so the
+    tokens of a sentence are those of its blank-separated chunks, and inside a chunk they
+    follow each other without a gap. Most chunks are a plain word ("isalnum": word
+    characters without "_"), one token as it is; only the others ("Kyiv,", "(2022)") are
+    matched. Cheaper than a regex match per token."""
     tokens: list[tuple[int, int, str]] = []
+    others: list[str] = []
+    append = tokens.append
+    append_other = others.append
     find = sentence.find
     end = 0
-    for token in _TOKEN.findall(sentence):
-        start = find(token, end)
-        end = start + len(token)
-        tokens.append((start, end, token))
-    return tokens
+    for chunk in sentence.split():
+        start = find(chunk, end)  # only blanks lie before the chunk's first occurrence
+        end = start + len(chunk)
+        if chunk.isalnum():
+            append((start, end, chunk))
+            append_other(other[start:end])
+            continue
+        for token in _TOKEN.findall(chunk):
+            stop = start + len(token)
+            append((start, stop, token))
+            append_other(other[start:stop])
+            start = stop
+    return tokens, others
 
 
 @dataclass(frozen=True)
@@ -142,6 +169,11 @@ class TenseRules:
         return known
 
     @cached_property
+    def clause_stops(self) -> frozenset[str]:
+        """Lower-case tokens that end a clause: punctuation and ``boundaries`` words."""
+        return _CLAUSE_PUNCT | self.boundaries
+
+    @cached_property
     def min_length(self) -> int:
         return int(self.data.get("past_suffix_min_length", 5))
 
@@ -157,16 +189,15 @@ class TenseRules:
         cached = self._cache.get(sentence)
         if cached is not None:
             return cached
-        tokens = _tokens(sentence)
         lowered = sentence.lower().replace("’", "'")
         if len(lowered) == len(sentence):
-            lower = [lowered[s:e] for s, e, _ in tokens]
+            tokens, lower = _tokens_with(sentence, lowered)
         else:  # a character whose lower case is longer ("İ")
+            tokens = _tokens(sentence)
             lower = [t[2].lower().replace("’", "'") for t in tokens]
-        boundaries = self.boundaries
-        boundary = [
-            t[2] in _CLAUSE_PUNCT or w in boundaries for t, w in zip(tokens, lower, strict=True)
-        ]
+        # A punctuation token is its own lower case: it can be looked up there.
+        stops = self.clause_stops
+        boundary = [word in stops for word in lower]
         if "," in sentence:
             self._join_name_lists(tokens, lower, boundary)
         cues: list[tuple[int, Tense]] = []
@@ -178,6 +209,8 @@ class TenseRules:
             signal = signals.get(word)
             if signal is None:
                 signal = self._word_signal(word)
+            if signal is _SILENT:
+                continue
             phrases, kind, is_participle, past_suffix = signal
             if phrases and any(tuple(lower[i : i + len(p)]) == p for p in phrases):
                 before = lower[i - 1] if i else ""
@@ -220,8 +253,10 @@ class TenseRules:
                 i += 1
             return i < n and tokens[i][2][:1].isupper()
 
-        for i, (_, _, token) in enumerate(tokens):
-            if token != "," or not i or not tokens[i - 1][2][:1].isupper() or not name_at(i + 1):
+        i = -1
+        for _ in range(lower.count(",")):  # the commas, found by list.index, not one by one
+            i = lower.index(",", i + 1)
+            if not i or not tokens[i - 1][2][:1].isupper() or not name_at(i + 1):
                 continue
             for j in range(i + 1, n):
                 if lower[j] in conjunctions and name_at(j + 1):
@@ -257,6 +292,8 @@ class TenseRules:
                     if len(word) - len(p) >= 3
                 )
         signal = (phrases, kind, is_participle, past_suffix)
+        if signal == _SILENT:
+            signal = _SILENT
         if len(self._signals) > 50_000:
             self._signals.clear()
         self._signals[word] = signal
@@ -272,10 +309,12 @@ class TenseRules:
         dat ... ontplofte": present).
         """
         a = self.analyse(sentence)
-        inside = [i for i, (s, e, _) in enumerate(a.tokens) if s < end and e > start]
-        if not inside:
+        # The tokens overlapping [start, end): tokens are in order and do not overlap, so they
+        # run from the first ending after ``start`` to the last starting before ``end``.
+        first = bisect_right(a.tokens, start, key=_token_end)
+        last = bisect_left(a.tokens, end, key=_token_start) - 1
+        if first > last:
             return "present"
-        first, last = inside[0], inside[-1]
         left = first
         while left > 0 and not a.boundary[left - 1]:
             left -= 1
