@@ -236,7 +236,7 @@ class Resolver:
         self.g = gazetteer
         self.lex = lexicon
         self.temperature = temperature
-        self._base_cache: dict[tuple, list[tuple[float, GazetteerEntry]]] = {}
+        self._base_cache: dict[tuple, list[_BaseScore]] = {}
         # The pick without context, by the same key as the base scores: it depends on
         # nothing else, and every mention is first picked so (Resolutions are never changed).
         self._plain_cache: dict[tuple, Resolution] = {}
@@ -356,9 +356,10 @@ class Resolver:
             or (key == name_key(surface, "en") and key == name_key(e.name, "en"))
         )
 
-    def _base_scores(self, cand: Candidate) -> list[tuple[float, GazetteerEntry]]:
+    def _base_scores(self, cand: Candidate) -> list[_BaseScore]:
         """Each reading's score before the document's context: importance, cue, own name,
-        spelling. Cached per name and cue, as the same names recur."""
+        spelling, with what the context's scoring reads of the entry. Cached per name and
+        cue, as the same names recur."""
         key = (cand.surface, cand.cue, cand.indexes, cand.spelled)
         cached = self._base_cache.get(key)
         if cached is not None:
@@ -384,7 +385,18 @@ class Resolver:
                 # Another entry bears this very spelling; a skeleton-only collision is weaker,
                 # unless the cue asks for just this kind of place and none of those is one.
                 s -= 0.2 if fit > 0 and not spelled_fit else 0.6
-            cached.append((s, e))
+            feature = e.feature
+            cached.append(
+                (
+                    s,
+                    e,
+                    e.country,
+                    e.admin1_code,
+                    feature != "PCLI",
+                    feature != "ADM1",
+                    feature not in _NOT_POINTS and feature not in _WATER_OR_REGION,
+                )
+            )
         if len(self._base_cache) > 50_000:
             self._base_cache.clear()
         self._base_cache[key] = cached
@@ -409,20 +421,19 @@ class Resolver:
             if plain is None:
                 if len(self._plain_cache) > 50_000:
                     self._plain_cache.clear()
-                plain = self._plain_cache[key] = self._choose(cand, list(base))
+                plain = self._plain_cache[key] = self._choose(cand, [(b[0], b[1]) for b in base])
             return plain
         assert ctx is not None
         countries, total, admin1s, ids = ctx.countries, ctx.total, ctx.admin1s, ctx.ids
         has_points = bool(ctx.points)
         scored = []
-        for s, e in base:
-            feature = e.feature
-            s += 0.3 * countries.get(e.country, 0) / total
-            if e.admin1_code in admin1s and feature != "PCLI":
+        for s, e, country, admin1, not_country, not_region, by_proximity in base:
+            s += 0.3 * countries.get(country, 0) / total
+            if not_country and admin1 in admin1s:
                 s += 0.3
-            if e.admin1_code in sentence_regions and feature != "ADM1":
+            if not_region and admin1 in sentence_regions:
                 s += 0.5
-            if has_points and feature not in _NOT_POINTS and feature not in _WATER_OR_REGION:
+            if has_points and by_proximity:
                 # (A river's, lake's or district's one point says little about where it
                 # is: a raion's centroid lies next to its own town.)
                 # Places named in the same or the next sentence count fully ("Bilohorivka,
@@ -461,6 +472,12 @@ class Resolver:
             weight *= _UNMET_CUE_WEIGHT
         return Resolution(top, round(p_top * weight, 3), top_score)
 
+
+# A reading's score before the context, the entry, and what the context's scoring reads of it:
+# its country and first-level region, whether that region counts (not for a country),
+# whether a region named in the same sentence counts (not for a region), and whether
+# proximity to the other places counts (not for countries, seas, rivers and regions).
+_BaseScore = tuple[float, GazetteerEntry, str, str, bool, bool, bool]
 
 # An entry with what a context reads of it: its country, the first-level region it places
 # the document in ("" when it places it in none) and whether it is a reference point.
