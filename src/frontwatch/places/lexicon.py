@@ -128,7 +128,7 @@ class Lexicon:
         between the cue and the name."""
         if not words:
             return None
-        if not any(w in self.cue_last_words for w in words[-4:]):
+        if self.cue_last_words.isdisjoint(words[-4:]):
             return None  # the common case: nothing before the name announces a kind
         trimmed = list(words)
         for attempt in range(2):

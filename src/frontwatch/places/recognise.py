@@ -129,8 +129,8 @@ def _previous_tokens(text: str, start: int, n: int = 4) -> list[str]:
     if newline >= 0:
         lo = newline + 1  # a headline, caption or paragraph ends at a line break
     tokens = _PREV_TOKENS.findall(text[lo:start])
-    if lo == start - 60 and lo > 0 and tokens:
-        tokens = tokens[1:]  # the first may be cut
+    if lo == start - 60 and lo > 0 and len(tokens) <= n:
+        return tokens[1:]  # the first may be cut (when more than n, it is not kept anyway)
     return tokens[-n:]
 
 
@@ -163,36 +163,38 @@ class _DocState:
     def __init__(self, text: str) -> None:
         self.text = text
         self.persons: set[str] = set()
-        self._previous: dict[int, tuple[list[str], list[str]]] = {}
-        self._next: dict[int, list[str]] = {}
+        self._previous: dict[int, tuple[list[str], list[str], str | None]] = {}
+        self._next: dict[int, tuple[list[str], list[str]]] = {}
         self._title_lines: dict[int, bool] = {}
         self._lower_words: dict[str, bool] = {}
         self._mid_sentence: dict[str, bool] = {}
 
-    def _tokens(self, start: int) -> tuple[list[str], list[str]]:
-        pair = self._previous.get(start)
-        if pair is None:
-            raw = _previous_tokens(self.text, start)
-            pair = self._previous[start] = (raw, [fold_key(t) or t for t in raw])
-        return pair
+    def before(self, start: int) -> tuple[list[str], list[str], str | None]:
+        """What stands before ``start``, read once for all the rules and cues that ask: the
+        raw tokens (nearest last), the same folded, and the word right before ``start`` when
+        only blanks separate them."""
+        found = self._previous.get(start)
+        if found is None:
+            text = self.text
+            raw = _previous_tokens(text, start)
+            last_word = None
+            if raw and raw[-1][:1].isalnum() and start >= 1 and text[start - 1].isspace():
+                last_word = raw[-1].rstrip(".")
+            found = self._previous[start] = (raw, [fold_key(t) or t for t in raw], last_word)
+        return found
 
-    def next_words(self, end: int) -> list[str]:
-        """Up to three raw words after ``end`` (cached: rules and cues both ask)."""
-        words = self._next.get(end)
-        if words is None:
-            words = self._next[end] = _next_words(self.text, end)
-        return words
+    def after(self, end: int) -> tuple[list[str], list[str]]:
+        """Up to three raw words after ``end`` and the same folded (cached: rules and cues
+        both ask)."""
+        found = self._next.get(end)
+        if found is None:
+            words = _next_words(self.text, end)
+            found = self._next[end] = (words, [fold_key(w) for w in words])
+        return found
 
     def previous_words(self, start: int) -> list[str]:
         """Folded tokens before ``start``, nearest last."""
-        return self._tokens(start)[1]
-
-    def previous_raw_word(self, start: int) -> str | None:
-        """The word right before ``start`` when only blanks separate them."""
-        raw = self._tokens(start)[0]
-        if not raw or not raw[-1][:1].isalnum() or start < 1 or not self.text[start - 1].isspace():
-            return None
-        return raw[-1].rstrip(".")
+        return self.before(start)[1]
 
     def title_case_line(self, pos: int) -> bool:
         """Whether the line holding ``pos`` is written in Title Case (most words capitalised),
@@ -498,9 +500,8 @@ class Recogniser:
             return reason
         if fold_key(cand.surface) in doc.persons:
             return "person"
-        prev = doc.previous_words(cand.start)
+        raw_before, prev, raw_prev = doc.before(cand.start)
         prev_word = prev[-1] if prev else ""
-        raw_prev = doc.previous_raw_word(cand.start)
         if lex.is_person_title(prev_word) or " ".join(prev[-2:]) in lex.person_titles:
             return "person (title)"  # also "separatistenleider Zachartsjenko"
         if prev_word in lex.org_before:
@@ -530,7 +531,7 @@ class Recogniser:
                 # "Space Man", "Bank Otkritie": a small foreign town's name inside a longer
                 # proper name.
                 return "part of a longer name"
-        after = doc.next_words(cand.end)
+        after, folded_after = doc.after(cand.end)
         if first_is_given and after and after[0][0].isupper():
             return "person (given name)"
         if n_words == 1 and after and self._before_surname(text, cand, after[0], best, foreign):
@@ -538,19 +539,17 @@ class Recogniser:
         if (
             after
             and after[0][0].isupper()
-            and fold_key(after[0]) in lex.street_after
+            and folded_after[0] in lex.street_after
             and text[cand.end : cand.end + 1] == " "
         ):
             return "street or square"  # "Pushkin Square" is in Moscow, not the town Pushkin
-        if self._after_vessel_noun(doc, cand.start):
+        if self._after_vessel_noun(raw_before):
             return "ship"
-        if (
-            after
-            and fold_key(after[0]) in lex.vessels
-            and text[cand.end : cand.end + 1] in (" ", "-")
-        ):
+        if after and folded_after[0] in lex.vessels and text[cand.end : cand.end + 1] in (" ", "-"):
             return "ship"  # "the Moskva flagship", "de Moskva-kruiser"
-        if best < (0.8 if foreign else 0.6) and self._speaks(text, cand, after, raw_prev, doc):
+        if best < (0.8 if foreign else 0.6) and self._speaks(
+            text, cand, after, folded_after, raw_prev, raw_before
+        ):
             return "person (speaks)"  # "Bell said", "zei Bell"
         if (
             best < 0.8
@@ -558,7 +557,7 @@ class Recogniser:
             and self._apposition_is_title(text, cand.end + 1)
             # "the Russian-held city of Bakhmut, the commander ... said": a name its own
             # phrase calls a place is no person, whatever follows the comma
-            and self.lex.cue_before(doc.previous_words(cand.start)) is None
+            and self.lex.cue_before(prev) is None
         ):
             return "person (apposition)"  # "Voloshyn, a spokesman for the group, said"
         if (
@@ -570,7 +569,7 @@ class Recogniser:
         ):
             # Dutch towns take no article: "de Moskva" is the ship, not Moscow.
             return "article before a town"
-        if self._inside_organisation(doc, cand.start):
+        if self._inside_organisation(raw_before):
             return "organisation (inside)"  # "Council of Europe", "Raad van Europa"
         if (
             n_words == 1
@@ -589,8 +588,7 @@ class Recogniser:
                 # text also names them where a capital means a name.
                 return "sentence start"
         # Organisation heads after the name, across further capitalised words.
-        for w in after:
-            fw = fold_key(w)
+        for w, fw in zip(after, folded_after, strict=True):
             if fw in lex.org_after:
                 return "organisation"
             if not w[0].isupper():
@@ -687,12 +685,12 @@ class Recogniser:
             folded.endswith(s) and folded[: -len(s)] in first for s in self.lex.plural_suffixes
         )
 
-    def _after_vessel_noun(self, doc: _DocState, start: int) -> bool:
+    def _after_vessel_noun(self, raw_before: list[str]) -> bool:
         """Whether a vessel noun introduces the name ("de kruiser Moskva", "the cruiser
         'Moskva'", "het cruiseschip MS Volendam"): only capitalised words or quotes may stand
         between them, so "een veerboot stak de Straat van Kertsj over" names the strait."""
         vessels = self.lex.vessels
-        for token in reversed(doc._tokens(start)[0][-3:]):
+        for token in reversed(raw_before[-3:]):
             folded = fold_key(token)
             if folded in vessels:
                 return True
@@ -701,7 +699,13 @@ class Recogniser:
         return False
 
     def _speaks(
-        self, text: str, cand: Candidate, after: list[str], raw_prev: str | None, doc: _DocState
+        self,
+        text: str,
+        cand: Candidate,
+        after: list[str],
+        folded_after: list[str],
+        raw_prev: str | None,
+        raw_before: list[str],
     ) -> bool:
         """Whether the name is the subject of a speech verb, as people are ("Bell said",
         "zei Bell", "aldus Bell"), and not a place someone speaks in ("in Bakhmut said")."""
@@ -709,23 +713,21 @@ class Recogniser:
         if raw_prev is not None and fold_key(raw_prev) in lex.speech_before:
             # Only after a quotation or clause ("'...,' said Bell", "..., aldus Bell"): "the
             # general said Soledar was held" reports speech about a place.
-            raw = doc._tokens(cand.start)[0]
-            return len(raw) >= 2 and not raw[-2][:1].isalnum()
+            return len(raw_before) >= 2 and not raw_before[-2][:1].isalnum()
         if (
             not after
-            or fold_key(after[0]) not in lex.speech_after
+            or folded_after[0] not in lex.speech_after
             or text[cand.end : cand.end + 1] != " "
         ):
             return False
         return raw_prev is None or raw_prev[0].isupper()
 
-    def _inside_organisation(self, doc: _DocState, start: int) -> bool:
+    def _inside_organisation(self, raw: list[str]) -> bool:
         """Whether capitalised words joined by "of"/"van" lead back from the name to an
         organisation head ("Council of Europe", "Orthodox Church of Ukraine")."""
         lex = self.lex
         if not lex.org_heads:
             return False
-        raw = doc._tokens(start)[0]
         if not raw or fold_key(raw[-1]) not in lex.org_joiners:
             return False
         for token in reversed(raw):
@@ -791,11 +793,11 @@ class Recogniser:
             doc.persons.add(fold_key(m.group(0)))
 
     def _cue(self, text: str, cand: Candidate, doc: _DocState) -> tuple[str | None, bool]:
-        prev = doc.previous_words(cand.start)
+        raw_before, prev, raw_prev = doc.before(cand.start)
         # Cue words may carry an adjective between them and the name ("de oostelijke regio").
         before = self.lex.cue_before(prev)
         if before is not None:
-            raw = [t for t in doc._tokens(cand.start)[0] if fold_key(t) not in self.lex.gap_words]
+            raw = [t for t in raw_before if fold_key(t) not in self.lex.gap_words]
             if raw and raw[-1][:1].isupper() and fold_key(raw[-1]) not in self.lex.cues_before:
                 # The cue belongs to the name before ("bij Cherson de Dnipro"), not this one.
                 before = None
@@ -805,15 +807,15 @@ class Recogniser:
                 before = "city"
         after_kind = None
         plural = False
-        after = doc.next_words(cand.end)
+        folded_after = doc.after(cand.end)[1]
         if text[cand.end : cand.end + 2] in _QUOTED_AFTER:
             # 'Donetsk and Luhansk "people's republics"': a cue may stand in quotes.
             unquoted = f"{text[: cand.end]} {text[cand.end + 2 : cand.end + 80]}"
-            after = _next_words(unquoted, cand.end)
-        if after and not self._may_start_after_cue(fold_key(after[0])):
-            after = []  # the common case: the next word announces no kind of place
-        for n in range(min(self.lex.max_after_words, len(after)), 0, -1):
-            fa = " ".join(fold_key(w) for w in after[:n])  # "Saky air base"
+            folded_after = [fold_key(w) for w in _next_words(unquoted, cand.end)]
+        if folded_after and not self._may_start_after_cue(folded_after[0]):
+            folded_after = []  # the common case: the next word announces no kind of place
+        for n in range(min(self.lex.max_after_words, len(folded_after)), 0, -1):
+            fa = " ".join(folded_after[:n])  # "Saky air base"
             after_kind = self.lex.cues_after.get(fa)
             for suffix in self.lex.plural_suffixes:
                 stem = fa[: -len(suffix)]
@@ -838,7 +840,6 @@ class Recogniser:
             # "DONETSK - An explosion ...": a dateline names the town the report is filed
             # from, a point (a weak cue, local to this mention)
             return "near", False
-        raw_prev = doc.previous_raw_word(cand.start)
         if (
             raw_prev is not None
             and fold_key(raw_prev) in self.lex.river_articles

@@ -23,7 +23,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from frontwatch.geo import haversine_km
@@ -181,12 +181,18 @@ def propagate_cues(text: str, cands: list[Candidate], lex: Lexicon) -> None:
     # cue before a later name does not reach back ("Sevastopol en de regio Cherson").
     forward = {"before", "list", "document"}
     backward = {"after_plural", "list_back", "document"}
+    # Whether a connector alone joins each name to the one before it (listed[i]: cands[i - 1]
+    # and cands[i]): it depends on the text only, so it is read once for every pass below.
+    connectors = lex.connectors
+    listed = [False] + [
+        _between(text, cands[i - 1], cands[i]) in connectors for i in range(1, len(cands))
+    ]
 
     def along_lists() -> None:
         for i in range(1, len(cands)):
-            left, right = cands[i - 1], cands[i]
-            if _between(text, left, right) not in lex.connectors:
+            if not listed[i]:
                 continue
+            left, right = cands[i - 1], cands[i]
             if right.cue is None and left.cue is not None and left.cue_source in forward:
                 right.cue, right.cue_source = left.cue, "list"
             elif left.cue is None and right.cue is not None and right.cue_source in backward:
@@ -197,7 +203,7 @@ def propagate_cues(text: str, cands: list[Candidate], lex: Lexicon) -> None:
                 left.cue is None
                 and right.cue is not None
                 and right.cue_source in backward
-                and _between(text, left, right) in lex.connectors
+                and listed[i]
             ):
                 left.cue, left.cue_source = right.cue, "list_back"
 
@@ -230,7 +236,7 @@ class Resolver:
         self.g = gazetteer
         self.lex = lexicon
         self.temperature = temperature
-        self._base_cache: dict[tuple, list[tuple[float, GazetteerEntry]]] = {}
+        self._base_cache: dict[tuple, list[_BaseScore]] = {}
         # The pick without context, by the same key as the base scores: it depends on
         # nothing else, and every mention is first picked so (Resolutions are never changed).
         self._plain_cache: dict[tuple, Resolution] = {}
@@ -294,21 +300,12 @@ class Resolver:
                     named_in.add(sentence[j])
             contexts: dict[str, _Context] = {}
             by_own_surface: dict[str, _Context] = {}  # the context leaves out the surface only
-            facts = self._facts
+            tally = _Tally.of(everywhere, self._facts, where)
             for g_key in ambiguous:
                 surface = g_key.split("|", 1)[0]
                 context = by_own_surface.get(surface)
                 if context is None:
-                    own = by_surface.get(surface)
-                    if own is None:
-                        others = [(facts(i), n) for i, n in everywhere.items()]
-                    else:  # what ``Counter`` subtraction keeps: the positive counts
-                        others = [
-                            (facts(i), n - own.get(i, 0))
-                            for i, n in everywhere.items()
-                            if n > own.get(i, 0)
-                        ]
-                    context = by_own_surface[surface] = _Context.of(others, where)
+                    context = by_own_surface[surface] = tally.without(by_surface.get(surface))
                 contexts[g_key] = context
             regions_by_sentence: dict[int, set[tuple[int, str]]] = defaultdict(set)
             for j, r in enumerate(chosen):
@@ -359,9 +356,10 @@ class Resolver:
             or (key == name_key(surface, "en") and key == name_key(e.name, "en"))
         )
 
-    def _base_scores(self, cand: Candidate) -> list[tuple[float, GazetteerEntry]]:
+    def _base_scores(self, cand: Candidate) -> list[_BaseScore]:
         """Each reading's score before the document's context: importance, cue, own name,
-        spelling. Cached per name and cue, as the same names recur."""
+        spelling, with what the context's scoring reads of the entry. Cached per name and
+        cue, as the same names recur."""
         key = (cand.surface, cand.cue, cand.indexes, cand.spelled)
         cached = self._base_cache.get(key)
         if cached is not None:
@@ -387,7 +385,18 @@ class Resolver:
                 # Another entry bears this very spelling; a skeleton-only collision is weaker,
                 # unless the cue asks for just this kind of place and none of those is one.
                 s -= 0.2 if fit > 0 and not spelled_fit else 0.6
-            cached.append((s, e))
+            feature = e.feature
+            cached.append(
+                (
+                    s,
+                    e,
+                    e.country,
+                    e.admin1_code,
+                    feature != "PCLI",
+                    feature != "ADM1",
+                    feature not in _NOT_POINTS and feature not in _WATER_OR_REGION,
+                )
+            )
         if len(self._base_cache) > 50_000:
             self._base_cache.clear()
         self._base_cache[key] = cached
@@ -412,20 +421,19 @@ class Resolver:
             if plain is None:
                 if len(self._plain_cache) > 50_000:
                     self._plain_cache.clear()
-                plain = self._plain_cache[key] = self._choose(cand, list(base))
+                plain = self._plain_cache[key] = self._choose(cand, [(b[0], b[1]) for b in base])
             return plain
         assert ctx is not None
         countries, total, admin1s, ids = ctx.countries, ctx.total, ctx.admin1s, ctx.ids
         has_points = bool(ctx.points)
         scored = []
-        for s, e in base:
-            feature = e.feature
-            s += 0.3 * countries.get(e.country, 0) / total
-            if e.admin1_code in admin1s and feature != "PCLI":
+        for s, e, country, admin1, not_country, not_region, by_proximity in base:
+            s += 0.3 * countries.get(country, 0) / total
+            if not_country and admin1 in admin1s:
                 s += 0.3
-            if e.admin1_code in sentence_regions and feature != "ADM1":
+            if not_region and admin1 in sentence_regions:
                 s += 0.5
-            if has_points and feature not in _NOT_POINTS and feature not in _WATER_OR_REGION:
+            if has_points and by_proximity:
                 # (A river's, lake's or district's one point says little about where it
                 # is: a raion's centroid lies next to its own town.)
                 # Places named in the same or the next sentence count fully ("Bilohorivka,
@@ -464,6 +472,12 @@ class Resolver:
             weight *= _UNMET_CUE_WEIGHT
         return Resolution(top, round(p_top * weight, 3), top_score)
 
+
+# A reading's score before the context, the entry, and what the context's scoring reads of it:
+# its country and first-level region, whether that region counts (not for a country),
+# whether a region named in the same sentence counts (not for a region), and whether
+# proximity to the other places counts (not for countries, seas, rivers and regions).
+_BaseScore = tuple[float, GazetteerEntry, str, str, bool, bool, bool]
 
 # An entry with what a context reads of it: its country, the first-level region it places
 # the document in ("" when it places it in none) and whether it is a reference point.
@@ -518,18 +532,48 @@ class _Context:
             if is_point:
                 points[e.index] = (times, e)
         # A long document names hundreds of places; the most mentioned ones locate it.
-        ranked = sorted(points.values(), key=lambda pair: (-pair[0], pair[1].index))
+        ranked = sorted(points.values(), key=_by_times)
         top_points = [e for _, e in ranked[:_MAX_POINTS]]
+        return cls.with_points(countries, sum(countries.values()), admin1s, top_points, ids, where)
+
+    @classmethod
+    def with_points(
+        cls,
+        countries: dict[str, int],
+        total: int,
+        admin1s: set[str],
+        points: list[GazetteerEntry],
+        ids: set[int],
+        where: dict[int, set[int]],
+        same_points_as: _Context | None = None,
+    ) -> _Context:
+        """A context with these reference points; ``same_points_as`` is a context with the
+        very same points, whose distances and neighbourhoods this one reads and adds to."""
+        if same_points_as is not None:
+            base = same_points_as
+            return cls(
+                countries,
+                total,
+                admin1s,
+                base.points,
+                ids,
+                where,
+                base.point_indexes,
+                base.point_sentences,
+                base.point_set,
+                base._near,
+                base._rows,
+            )
         return cls(
             countries,
-            sum(countries.values()),
+            total,
             admin1s,
-            top_points,
+            points,
             ids,
             where,
-            [p.index for p in top_points],
-            [where.get(p.index, ()) for p in top_points],
-            frozenset(p.index for p in top_points),
+            [p.index for p in points],
+            [where.get(p.index, ()) for p in points],
+            frozenset(p.index for p in points),
         )
 
     def nearest_km(
@@ -544,12 +588,10 @@ class _Context:
             row = cache.get(index)
             if row is None:
                 row = cache[index] = {}
-            distances: list[float] = []
             for p in self.points:
-                d = row.get(p.index)
-                if d is None:
-                    d = row[p.index] = _km(e, p)
-                distances.append(d)
+                if p.index not in row:
+                    row[p.index] = _km(e, p)
+            distances = [row[i] for i in self.point_indexes]
             own = self.point_indexes.index(index) if index in self.point_set else -1
             others = distances if own < 0 else distances[:own] + distances[own + 1 :]
             known = self._rows[index] = (distances, own, min(others) if others else None)
@@ -573,6 +615,102 @@ class _Context:
         distances, own, _ = self._rows[e.index]
         offs = [abs(distances[k] - km) for k in self._near[sentence] if k != own]
         return min(offs) if offs else None
+
+
+def _by_times(pair: tuple[int, GazetteerEntry]) -> tuple[int, int]:
+    """Points ranked by how often the document names them, most first (then by index)."""
+    return -pair[0], pair[1].index
+
+
+@dataclass(slots=True)
+class _Tally:
+    """The confident choices of one round over the whole document, summed once. The context
+    of a name is what the *other* names chose: this tally minus the name's own choices,
+    which costs a few subtractions instead of summing the others anew for every name."""
+
+    counts: dict[int, int]  # entry -> times chosen
+    facts: dict[int, _EntryFacts]
+    where: dict[int, set[int]]
+    countries: dict[str, int]
+    total: int
+    admin1s: dict[str, int]  # first-level region -> times its entries were chosen
+    ranked: list[tuple[int, GazetteerEntry]]  # every point with its times, by _by_times
+    full: _Context  # the context of a name that chose nothing
+
+    @classmethod
+    def of(
+        cls,
+        counts: dict[int, int],
+        facts: Callable[[int], _EntryFacts],
+        where: dict[int, set[int]],
+    ) -> _Tally:
+        read: dict[int, _EntryFacts] = {}
+        countries: dict[str, int] = {}
+        admin1s: dict[str, int] = {}
+        ranked: list[tuple[int, GazetteerEntry]] = []
+        for i, times in counts.items():
+            fact = read[i] = facts(i)
+            e, country, admin1, is_point = fact
+            countries[country] = countries.get(country, 0) + times
+            if admin1:
+                admin1s[admin1] = admin1s.get(admin1, 0) + times
+            if is_point:
+                ranked.append((times, e))
+        ranked.sort(key=_by_times)
+        total = sum(countries.values())
+        full = _Context.with_points(
+            countries,
+            total,
+            set(admin1s),
+            [e for _, e in ranked[:_MAX_POINTS]],
+            set(counts),
+            where,
+        )
+        return cls(counts, read, where, countries, total, admin1s, ranked, full)
+
+    def without(self, own: dict[int, int] | None) -> _Context:
+        """The context of a name whose own confident choices are ``own`` (entry -> times):
+        the same as ``_Context.of`` over the positive counts that remain."""
+        if not own:
+            return self.full
+        full, counts, facts = self.full, self.counts, self.facts
+        countries = dict(self.countries)
+        total = self.total
+        taken: dict[str, int] = {}  # first-level region -> times this name took from it
+        gone: set[int] = set()  # entries no other name chose
+        for i, times in own.items():
+            _, country, admin1, _ = facts[i]
+            left = countries[country] - times
+            if left:
+                countries[country] = left
+            else:
+                del countries[country]
+            total -= times
+            if admin1:
+                taken[admin1] = taken.get(admin1, 0) + times
+            if times == counts[i]:
+                gone.add(i)
+        gone_admin1s = {a for a, times in taken.items() if self.admin1s[a] == times}
+        admin1s = full.admin1s - gone_admin1s if gone_admin1s else full.admin1s
+        ids = full.ids - gone if gone else full.ids
+        if len(self.ranked) <= _MAX_POINTS:
+            # Every point of the document is one of the context's, in any order (the
+            # distances are only ever compared): only the points the name alone chose go.
+            if gone.isdisjoint(full.point_set):
+                return _Context.with_points(
+                    countries, total, admin1s, full.points, ids, self.where, full
+                )
+            points = [e for _, e in self.ranked if e.index not in gone]
+        else:
+            # More points than are kept: which ones make the cut depends on the counts left.
+            remaining = [
+                (times - own.get(e.index, 0), e)
+                for times, e in self.ranked
+                if times > own.get(e.index, 0)
+            ]
+            remaining.sort(key=_by_times)
+            points = [e for _, e in remaining[:_MAX_POINTS]]
+        return _Context.with_points(countries, total, admin1s, points, ids, self.where)
 
 
 __all__ = ["Resolution", "Resolver", "propagate_cues"]

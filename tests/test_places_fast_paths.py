@@ -1,0 +1,47 @@
+"""The speed-ups of the places stage change no answer: each shortcut is checked against the
+straightforward computation it replaces."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from frontwatch.places.gazetteer import load_gazetteer
+from frontwatch.places.resolve import _MAX_POINTS, _Context, _entry_facts, _Tally
+
+
+@pytest.mark.parametrize("n_entries", [8, 40, _MAX_POINTS + 25])
+def test_context_of_a_name_by_subtraction_as_by_summing_the_others(n_entries: int) -> None:
+    g = load_gazetteer()
+    rng = random.Random(n_entries)
+    indexes = rng.sample(range(len(g)), n_entries)
+    counts = {i: rng.randint(1, 4) for i in indexes}
+    where = {i: {rng.randrange(6) for _ in range(rng.randint(1, 2))} for i in indexes}
+    facts = {i: _entry_facts(g.entry(i)) for i in indexes}
+    tally = _Tally.of(counts, facts.__getitem__, where)
+    owns: list[dict[int, int] | None] = [None, {}]
+    for _ in range(30):  # a name's own choices: some of the entries, some of their times
+        chosen = rng.sample(indexes, rng.randint(1, 3))
+        owns.append({i: rng.randint(1, counts[i]) for i in chosen})
+    owns.append(dict(counts))  # a name that made every choice: nothing is left
+    cache: dict[int, dict[int, float]] = {}
+    for own in owns:
+        own = own or {}
+        others = [(facts[i], n - own.get(i, 0)) for i, n in counts.items() if n > own.get(i, 0)]
+        expected = _Context.of(others, where)
+        context = tally.without(own)
+        assert dict(context.countries) == dict(expected.countries)
+        assert context.total == expected.total
+        assert context.admin1s == expected.admin1s
+        assert context.ids == expected.ids
+        assert context.point_set == expected.point_set
+        for i in rng.sample(indexes, 6):
+            e = g.entry(i)
+            for sentence in range(-1, 7):
+                assert context.nearest_km(e, cache, sentence) == expected.nearest_km(
+                    e, cache, sentence
+                )
+                assert context.nearest_to_distance(
+                    e, cache, sentence, 25.0
+                ) == expected.nearest_to_distance(e, cache, sentence, 25.0)
