@@ -2533,6 +2533,22 @@ def test_the_state_a_place_lies_in_is_no_actor():
     assert advance.place.name == "Bryansk Oblast"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attack between the verb and its particle
+        "Het Oekraïense leger sloeg bij Marinka een grote aanval af.",
+        # a subordinate clause writes verb and particle as one word, after the object
+        "De gevechten zijn hevig bij Marinka, waar het Oekraïense leger dagelijks aanvallen "
+        "afslaat.",
+    ],
+)
+def test_the_attack_a_verb_of_repelling_takes_as_object_is_one_event(text):
+    [combat] = only(extract(text, "nl", date="2023-08-10"), "combat")
+    assert combat.actor.country == "RUS"  # the side that attacked
+    assert combat.target.country == "UKR"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

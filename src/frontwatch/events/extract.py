@@ -191,7 +191,32 @@ class SentenceExtractor:
             ):
                 continue
             kept.append(hit)
+        # "het leger sloeg een grote aanval af", "waar het leger aanvallen afslaat": the attack
+        # an active verb of repelling takes as its object, standing between the verb and its
+        # particle or right before the verb at the end of the clause, is the event the verb
+        # reports (in the passive, "de aanvallen zijn afgeslagen", it is the subject)
+        repels = [
+            h
+            for h in kept
+            if h.spec.defender_subject and h.spec.kind == "verb" and not self._passive(sa, h)
+        ]
+        if repels:
+            kept = [h for h in kept if not any(self._object_of(sa, h, r) for r in repels)]
         return kept
+
+    def _object_of(self, sa: SentenceAnalysis, noun: TriggerHit, verb: TriggerHit) -> bool:
+        """The event noun ``noun`` is the object of ``verb`` written around or before it."""
+        if noun.spec.kind != "noun" or noun.spec.type != verb.spec.type:
+            return False
+        toks = sa.tokens
+        if verb.spec.particle is not None and verb.j <= noun.i:
+            end = noun.j
+            while end < sa.hi and toks[end].is_word and toks[end].norm != verb.spec.particle:
+                end += 1
+            return end < sa.hi and toks[end].norm == verb.spec.particle
+        return 0 <= verb.i - noun.j <= 3 and all(
+            t.is_word and t.norm not in self.lex.coordinators for t in toks[noun.j : verb.i]
+        )
 
     # -- attribution -----------------------------------------------------------------------
 
