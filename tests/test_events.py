@@ -2549,6 +2549,27 @@ def test_the_attack_a_verb_of_repelling_takes_as_object_is_one_event(text):
     assert combat.target.country == "UKR"
 
 
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "Oekraïense troepen hebben vandaag bij Marinka een Russische tankcolonne in een "
+            "hinderlaag gelokt.",
+            "combat",
+        ),
+        (
+            "Oekraïense zeedrones hebben bij Marinka een Russisch schip tot zinken gebracht.",
+            "strike",
+        ),
+    ],
+)
+def test_an_adjective_before_a_prepositional_trigger_modifies_the_noun_before_it(text, etype):
+    # "Russische" describes the column ambushed, the ship sunk: not who set the ambush or sank it
+    [event] = only(extract(text, "nl", date="2022-03-10"), etype)
+    assert event.actor.country == "UKR"
+    assert event.target.country == "RUS"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -796,6 +796,10 @@ class SentenceExtractor:
                 # "Volgens de Oekraïense grenswacht rukken de rebellen op": the source's
                 # adjective is no modifier of the event
                 and id(a) not in claimant_refs
+                # "een Russische tankcolonne in een hinderlaag gelokt": a trigger that opens
+                # with a preposition is a phrase of its own; the adjective before it belongs
+                # to the noun before it
+                and toks[hit.i].norm not in lex.prepositions
             ):
                 if a.kind == "adjective" and a.j < sa.hi and toks[a.j].norm in lex.defence_nouns:
                     # "de eerste Russische verdedigingslinie doorbroken", "breached the Russian
