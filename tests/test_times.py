@@ -501,6 +501,32 @@ def test_english_anchored_expressions() -> None:
     assert interval(later[1]) == ("2022-10-23", "2022-11-07")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        (
+            "On Tuesday drones hit a depot in Engels. The base was first struck in December "
+            "2022. On the same day Russian bombs fell on Zaporizhzhia.",
+            "en",
+            "On the same day",
+        ),
+        (
+            "Dinsdag troffen drones een depot in Engels. De basis werd in december 2022 voor "
+            "het eerst geraakt. Diezelfde dag vielen Russische bommen op Zaporizja.",
+            "nl",
+            "Diezelfde dag",
+        ),
+    ],
+)
+def test_the_same_day_goes_back_to_a_day_not_to_a_month_of_background(
+    text: str, lang: str, surface: str
+) -> None:
+    mentions = tag(text, "2025-01-08", lang)
+    tuesday = mentions[0]
+    same = next(m for m in mentions if m.surface == surface)
+    assert (same.anchor, interval(same)) == (tuesday.id, ("2025-01-07", "2025-01-07"))
+
+
 def test_english_a_day_after_a_clause() -> None:
     text = (
         "Russia's defence ministry said on Thursday that its troops had recaptured the town. "

@@ -959,7 +959,15 @@ class TimeEngine:
                 # one ("staken maandag in de vroege ochtend de grens over").
                 ref = self._same_sentence(ctx, cand, resolved, index) or ref
             if ref is ctx.doc and (counted or past_clause):
-                ref = self._previous(ctx, cand, resolved, index) or ctx.doc
+                # "the same day", "that evening" name a day: one the text has named, not a
+                # month or a year of background ("in December 2022 ... On the same day")
+                same_day = (
+                    cand.kind == "anchored"
+                    and not counted
+                    and (_unit(cand) or "day") == "day"
+                    and _int(cand.values.get("direction", cand.pattern.fixed.get("direction"))) == 0
+                )
+                ref = self._previous(ctx, cand, resolved, index, single_day=same_day) or ctx.doc
         elif cand.kind == "night_around":
             ref = self._previous(ctx, cand, resolved, index) or ctx.doc
         elif cand.kind == "since_previous":
@@ -1099,7 +1107,12 @@ class TimeEngine:
         )
 
     def _previous(
-        self, ctx: _Context, cand: Candidate, resolved: dict[int, _Found], index: int
+        self,
+        ctx: _Context,
+        cand: Candidate,
+        resolved: dict[int, _Found],
+        index: int,
+        single_day: bool = False,
     ) -> _Ref | None:
         """The earlier time expression this one continues from.
 
@@ -1107,13 +1120,17 @@ class TimeEngine:
         sentence that has any: a sentence's opening time usually dates its main clause, later
         ones sit in relative clauses ("said on Thursday that ... seized in its offensive last
         August"). A "sinds april" gives the start of a state rather than the moment the story
-        is at: an earlier expression of the same paragraph is preferred to it.
+        is at: an earlier expression of the same paragraph is preferred to it. With
+        ``single_day``, only expressions naming a day (perhaps not knowing which) are
+        antecedents.
         """
         past_clause = ctx.tense(cand) == "past"
         usable = [
             found
             for i in range(index - 1, -1, -1)
-            if (found := resolved.get(i)) is not None and self._usable(found, past_clause)
+            if (found := resolved.get(i)) is not None
+            and self._usable(found, past_clause)
+            and not (single_day and found.mention.granularity != "day")
         ]
         if not usable:
             return None
