@@ -134,6 +134,19 @@ def test_a_stated_distance_chooses_the_village_that_far_away(lang: str, text: st
     assert _one(text, lang, "Ivankiv").geonameid == 707489
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Heavy fighting was reported near Krasnyi Lyman, a railway town some 20 km north-east "
+           "of Sloviansk."),
+    ("nl", "Er werd gevochten bij Krasnyi Lyman, een spoorwegstadje zo'n twintig kilometer ten "
+           "noordoosten van Slovjansk."),
+])
+def test_a_fitting_stated_distance_outweighs_another_readings_exact_spelling(
+        lang: str, text: str) -> None:
+    # GeoNames spells a hamlet 60 km south-west exactly so; the town 20 km away, Lyman, was
+    # Krasny Liman (a looser spelling): the distance says which is meant
+    assert _one(text, lang, "Krasnyi Lyman").geonameid == 704204
+
+
 def test_without_a_stated_distance_nearness_to_the_capital_still_counts() -> None:
     text = "Russian columns advanced towards Kyiv. Near Ivankiv, troops blew up a bridge."
     assert _one(text, "en", "Ivankiv").geonameid == 8519815

@@ -142,14 +142,15 @@ _DISTANCE_TOKENS = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][\w'’]*")
 def stated_distance_km(text: str, cand: Candidate, lex: Lexicon) -> float | None:
     """The distance an apposition right after a name states ("Ivankiv, zo'n tachtig
     kilometer ten noordwesten van de hoofdstad", "Robotyne, about 10 km south of Orikhiv"):
-    up to two lower-case hedges ("zo'n", "some") may precede the number and its unit."""
+    up to five lower-case words, a classifier and hedges ("a railway town some", "een dorp
+    zo'n"), may precede the number and its unit."""
     if not lex.distance_units:
         return None
     start = _APPOSITION_START.match(text, cand.end)
     if start is None:
         return None
-    words = _DISTANCE_TOKENS.findall(text, start.end(), start.end() + 40)[:4]
-    for k in range(min(3, len(words) - 1)):
+    words = _DISTANCE_TOKENS.findall(text, start.end(), start.end() + 60)[:7]
+    for k in range(min(6, len(words) - 1)):
         if any(not w.islower() for w in words[:k]):
             return None
         number = words[k]
@@ -445,8 +446,11 @@ class Resolver:
                 )
                 if off is not None:
                     # "Ivankiv, zo'n tachtig kilometer van de hoofdstad": the reading that far
-                    # from a place named around it, not the one next to it.
-                    s += math.exp(-off / 30.0)
+                    # from a place named around it, not the one next to it. A stated distance
+                    # that fits is strong evidence: it outweighs an exact spelling of another
+                    # reading ("Krasnyi Lyman, a railway town some 20 km north-east of
+                    # Sloviansk" is Lyman, once Krasny Liman, not the hamlet 60 km away).
+                    s += 1.5 * math.exp(-off / 20.0)
                 else:
                     near_here, near_anywhere = ctx.nearest_km(e, distances, sentence)
                     if near_anywhere is not None:
