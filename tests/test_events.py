@@ -2570,6 +2570,20 @@ def test_an_adjective_before_a_prepositional_trigger_modifies_the_noun_before_it
     assert event.target.country == "RUS"
 
 
+def test_a_plural_genitive_joins_a_group_and_its_command():
+    # "the rebels' command": the rebels' own body denies, seated in Horlivka; the town fired
+    # at is the place
+    text = (
+        "Ukrainian officials said rockets fired by separatists hit Kramatorsk on Tuesday. "
+        "The rebels' command in Horlivka denied firing at Kramatorsk."
+    )
+    [denial] = [
+        e for e in only(extract(text, "en", date="2015-02-10"), "strike") if e.status == "denied"
+    ]
+    assert (denial.claimant.country, denial.claimant.role) == ("RUS", "proxy")
+    assert denial.place.name == "Kramatorsk"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

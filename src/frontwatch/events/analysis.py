@@ -861,7 +861,11 @@ class SentenceReader:
             nxt = raw[k + 1] if k + 1 < len(raw) else None
             # "US officials", "European Union leaders": a role noun right after a name is the
             # role of what the name names
-            role_after = nxt is not None and nxt[2].kind == "role" and nxt[0] == j
+            role_after = (
+                nxt is not None
+                and nxt[2].kind == "role"
+                and (nxt[0] == j or (e.kind == "named" and self._genitive_between(j, nxt[0])))
+            )
             proxy = bool(proxy_spans) and any(pj <= i and i - pj <= 3 for _, pj in proxy_spans)
             if e.kind == "demonym":
                 if self._maker_follows(j, hi):
@@ -1101,7 +1105,7 @@ class SentenceReader:
             if r.mention is not None and r.i - 1 >= lo and toks[r.i - 1].norm in lex.seat_preps
         ]
         ends = (
-            {r.j for r in refs if r.kind in ("role", "group") and self._institution(r)}
+            {r.j for r in refs if r.kind in ("role", "group", "named") and self._institution(r)}
             if seated
             else set()
         )
@@ -1154,11 +1158,15 @@ class SentenceReader:
         )
 
     def _genitive_between(self, a: int, b: int) -> bool:
-        """ "Russia 's defence ministry": an English genitive, then at most two modifiers."""
+        """ "Russia 's defence ministry", "the rebels ' command": an English genitive (a
+        plural's is the apostrophe alone), then at most two modifiers."""
         toks = self.tokens
-        if b - a < 2 or toks[a].text not in ("'", "’") or toks[a + 1].norm != "s":
+        if b - a < 1 or toks[a].text not in ("'", "’"):
             return False
-        return b - (a + 2) <= 2
+        if b - a >= 2 and toks[a + 1].norm == "s":
+            return b - (a + 2) <= 2
+        plural = a > 0 and toks[a - 1].end == toks[a].start and toks[a - 1].norm.endswith("s")
+        return plural and b - (a + 1) <= 2
 
     def _owns_place(self, j: int, hi: int, place_at: dict[int, PlaceRef]) -> bool:
         """An English genitive at ``j`` whose head is a place ("Russia's Kursk region",
