@@ -2584,6 +2584,19 @@ def test_a_plural_genitive_joins_a_group_and_its_command():
     assert denial.place.name == "Kramatorsk"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Analysts said Russia appeared to be withdrawing its units from Kreminna.", "en"),
+        ("Volgens analisten leek Rusland zijn eenheden uit Kreminna terug te trekken.", "nl"),
+    ],
+)
+def test_what_appears_to_happen_is_possible(text, lang):
+    # "appeared to be withdrawing" hedges a withdrawal going on; it announces no plan
+    [withdrawal] = only(extract(text, lang, date="2022-05-13"), "territory.withdrawal")
+    assert withdrawal.modality == "possible"
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}
