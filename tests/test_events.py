@@ -2597,6 +2597,21 @@ def test_what_appears_to_happen_is_possible(text, lang):
     assert withdrawal.modality == "possible"
 
 
+def test_the_speaker_is_the_subject_before_the_verb_of_saying_past_its_own_region():
+    # "of the Bryansk region" only places the governor: he, not the drones after "said",
+    # is the speaker
+    text = (
+        "Alexander Bogomaz, the governor of the Bryansk region, said drones had hit an oil "
+        "depot in Bryansk."
+    )
+    [strike] = only(extract(text, "en", date="2025-01-08"), "strike")
+    assert (strike.status, strike.claimant.country, strike.claimant.role) == (
+        "claimed",
+        "RUS",
+        "government",
+    )
+
+
 def test_trying_to_get_a_town_into_ones_hands_is_an_advance():
     text = "De Russen proberen het stadje Lyman al sinds het voorjaar in handen te krijgen."
     times = {"sinds het voorjaar": ("2024-03-01", "2024-05-31")}

@@ -266,12 +266,29 @@ class SentenceExtractor:
                 continue
             if a.kind == "adjective":
                 continue
-            dist = cue.i - a.j if a.j <= cue.i else (a.i - cue.j) + 1
+            dist = self._gap_to_cue(sa, a.j, cue.i) if a.j <= cue.i else (a.i - cue.j) + 1
             if dist < 0 or dist > 12:
                 continue
             if best is None or dist < best[0]:
                 best = (dist, a)
         return best[1] if best else None
+
+    def _gap_to_cue(self, sa: SentenceAnalysis, end: int, cue: int) -> int:
+        """Words between an actor ending at ``end`` and the verb of saying at ``cue``, not
+        counting the phrase right after the actor that only places it ("Roman Busargin, the
+        governor of the Saratov region, said drones had hit ...": the governor is next to
+        "said"; the drones after it are not the speaker)."""
+        toks, lex = sa.tokens, self.lex
+        placed = {k for r in sa.places if r.mention is not None for k in range(r.i, r.j)}
+        k = end
+        while k < cue and (
+            k in placed
+            or toks[k].norm in lex.determiners
+            or toks[k].norm in lex.genitive_preps
+            or toks[k].norm in lex.region_nouns
+        ):
+            k += 1
+        return cue - k
 
     def _governing(
         self, sa: SentenceAnalysis, hit: TriggerHit, attributions: list[Attribution]
