@@ -99,13 +99,6 @@ _HAS_DIGIT = "#"
 # Past this many spellings of a pattern's first word, it is taken to start with any word.
 _MAX_FIRST_WORDS = 5000
 _Match = Callable[[str, int, int], "re.Match[str] | None"]
-# The word after a word (what lies between holds no word character), for the second-word test
-# of the dispatch (see _second_words).
-_NEXT_WORD = re.compile(r"\W+(\w+)")
-# Where the reading of a pattern's first two words is (see _extend_two_words): inside the first
-# word, in the rest of a first word that held a digit, between the words, inside the second,
-# done.
-_IN_FIRST, _IN_DIGITS, _BETWEEN, _IN_SECOND, _READ = range(5)
 
 
 class GrammarError(ValueError):
@@ -553,112 +546,6 @@ def _extend_words(items: Any, states: set[tuple[str, bool]]) -> set[tuple[str, b
     return states
 
 
-def _word_key(word: str) -> str:
-    """How a word of the text is looked up among the words patterns start with: as itself,
-    or as ``_HAS_DIGIT`` when it holds a digit."""
-    return _HAS_DIGIT if any(c.isdigit() for c in word) else word
-
-
-def _read_char(state: tuple[str, str, int], char: str) -> tuple[str, str, int]:
-    """``state`` (first word, second word, where) after reading ``char``; a digit stands for
-    itself and ends the word it is in as ``_HAS_DIGIT``, as in :func:`_extend_words`."""
-    first, second, where = state
-    digit = char.isdigit()
-    word_char = digit or _WORD_CHAR.match(char) is not None
-    if where == _IN_FIRST:
-        if digit:
-            return _HAS_DIGIT, "", _IN_DIGITS
-        return (first + char, "", _IN_FIRST) if word_char else (first, "", _BETWEEN)
-    if where == _IN_DIGITS:
-        return state if word_char else (first, "", _BETWEEN)
-    if where == _BETWEEN:
-        if digit:
-            return first, _HAS_DIGIT, _READ
-        return (first, char, _IN_SECOND) if word_char else state
-    if where == _IN_SECOND:
-        if digit:
-            return first, _HAS_DIGIT, _READ
-        return (first, second + char, _IN_SECOND) if word_char else (first, second, _READ)
-    return state
-
-
-def _extend_two_words(items: Any, states: set[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
-    """:func:`_extend_words` reading on to the second word: the states are (first word,
-    second word, where the reading is), and a state is done once its second word has ended.
-    It over-approximates the same way: every first-and-second word pair a match can start
-    with is among those listed."""
-    for op, av in items:
-        active = {state for state in states if state[2] != _READ}
-        if not active:
-            return states
-        done = states - active
-        name = str(op)
-        new: set[tuple[str, str, int]] = set()
-        if name in ("LITERAL", "IN"):
-            listed = _class_chars(name, av, max_range=128, spaces=True)
-            if listed is None:
-                raise _Unbounded
-            chars = {"0" if c.isdigit() else c for c in listed}
-            new = {_read_char(state, char) for state in active for char in chars}
-        elif name == "BRANCH":
-            for branch in av[1]:
-                new |= _extend_two_words(branch, active)
-        elif name == "SUBPATTERN":
-            new = _extend_two_words(av[-1], active)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            least, most, body = av
-            if least == 0:
-                new |= active
-            current = active
-            seen: set[tuple[str, str, int]] = set()
-            count = 0
-            while current and count < most:
-                count += 1
-                if count > 8:
-                    raise _Unbounded
-                after = _extend_two_words(body, current)
-                if count >= least:
-                    # Once the minimum is reached every state read counts, and only states
-                    # not met before need reading on (a blank repeated stays between words).
-                    new |= after
-                    current = after - seen
-                    seen |= after
-                else:
-                    current = after
-        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
-            new = active  # zero-width: they only narrow what matches
-        else:
-            raise _Unbounded
-        states = done | new
-        if len(states) > _MAX_FIRST_WORDS:
-            raise _Unbounded
-    return states
-
-
-def _second_words(regex: str) -> dict[str, frozenset[str] | None] | None:
-    """For each first word a match of ``regex`` can start with, the words that can follow it
-    in the match (``None``: any, as the match may end before a second word), or ``None`` when
-    they cannot be listed. Words holding a digit are ``_HAS_DIGIT``, as in
-    :func:`_first_words`."""
-    parsed = _parser.parse(regex)
-    if parsed.state.flags & ~re.UNICODE:
-        return None
-    try:
-        states = _extend_two_words(parsed.data, {("", "", _IN_FIRST)})
-    except _Unbounded:
-        return None
-    seconds: dict[str, set[str]] = {}
-    open_ended: set[str] = set()
-    for first, second, where in states:
-        if where in (_IN_SECOND, _READ):
-            seconds.setdefault(first, set()).add(second)
-        else:
-            open_ended.add(first)
-    table: dict[str, frozenset[str] | None] = {w: frozenset(ws) for w, ws in seconds.items()}
-    table.update(dict.fromkeys(open_ended))
-    return table
-
-
 def _first_words(regex: str) -> frozenset[str] | None:
     """Every run of word characters a match of ``regex`` can start with (``_HAS_DIGIT`` for
     those holding a digit), or ``None`` when they cannot be listed."""
@@ -672,18 +559,6 @@ def _first_words(regex: str) -> frozenset[str] | None:
     return frozenset(word for word, _ in states)
 
 
-@dataclass(frozen=True, slots=True)
-class _Starts:
-    """The patterns a word can start (their indices) and how to try them."""
-
-    members: tuple[int, ...]
-    match: _Match  # all of them in one regex (see _FirstWordDispatch._combined)
-    index: int  # the pattern when there is only one, else -1: the match's lastgroup names it
-    # Whether the word after this one can rule them all out: every one of them goes on to a
-    # second word that can be listed (see _second_words).
-    by_second: bool
-
-
 class _FirstWordDispatch:
     """Match the patterns only where one of them can start, and only those that can.
 
@@ -693,11 +568,8 @@ class _FirstWordDispatch:
     literal), so here each word of a window is looked up instead and only the patterns that
     can start with it are tried, in the order of the file, in one ``match`` call ("the" starts
     some thirty: see :meth:`_combined`); a word no pattern starts with costs a dictionary
-    look-up. Most of the words that start many patterns are short and common ("de", "the",
-    "in") and start none where they stand: the word after them is looked up too, and the
-    patterns are not tried when none of them can go on with it (see :func:`_second_words`).
-    A lead word ("in", "sinds") is tried first with the patterns of the word after it,
-    longest lead first, as the scanning regex's optional lead backtracks. The matches are
+    look-up. A lead word ("in", "sinds") is tried first with the patterns of the word after
+    it, longest lead first, as the scanning regex's optional lead backtracks. The matches are
     exactly the scanning regex's.
     """
 
@@ -706,21 +578,16 @@ class _FirstWordDispatch:
         alternatives: list[re.Pattern[str]],
         plain: list[str],
         words: list[frozenset[str] | None],
-        seconds: list[dict[str, frozenset[str] | None] | None],
         leads: dict[str, list[re.Pattern[str]]],
     ) -> None:
         self.alternatives = alternatives
         self.plain = plain
         self.words = words
-        self.seconds = seconds
         self.leads = leads
-        # word -> the patterns it can start and how to try them (None: no pattern starts
-        # with it)
-        self._by_word: dict[str, _Starts | None] = {}
-        # how to try a set of patterns, by their indices: few sets, each compiled once
+        # word -> how to try the patterns it can start (None: no pattern starts with it)
+        self._by_word: dict[str, tuple[_Match, int] | None] = {}
+        # the same by the indices of those patterns: few sets, each compiled once
         self._by_members: dict[tuple[int, ...], tuple[_Match, int]] = {}
-        # (word, next word) -> whether a pattern the word starts can go on with the next
-        self._pairs: dict[tuple[str, str], bool] = {}
 
     @classmethod
     def build(
@@ -749,49 +616,20 @@ class _FirstWordDispatch:
             compiled = re.compile(rf"{alternation}\s+")
             for word in words:
                 lead_regexes.setdefault(word, []).append(compiled)
-        first_words = [_first_words(p) for p in plain]
-        second_words = [_second_words(p) for p in plain]
-        return cls(alternatives, plain, first_words, second_words, lead_regexes)
+        return cls(alternatives, plain, [_first_words(p) for p in plain], lead_regexes)
 
-    def _for_word(self, word: str) -> _Starts | None:
-        """The patterns that can start with ``word`` and how to try them, or ``None`` when
-        none can."""
+    def _for_word(self, word: str) -> tuple[_Match, int] | None:
+        """How to try the patterns that can start with ``word`` (see :meth:`_combined`), or
+        ``None`` when none can."""
         if word in self._by_word:
             return self._by_word[word]
-        key = _word_key(word)
+        key = _HAS_DIGIT if any(c.isdigit() for c in word) else word
         members = tuple(i for i, words in enumerate(self.words) if words is None or key in words)
-        found = None
-        if members:
-            match, index = self._combined(members)
-            by_second = all(
-                (table := self.seconds[i]) is not None and table.get(key) is not None
-                for i in members
-            )
-            found = _Starts(members, match, index, by_second)
+        found = self._combined(members) if members else None
         if len(self._by_word) > 100_000:
             self._by_word.clear()
         self._by_word[word] = found
         return found
-
-    def _may_go_on(self, word: str, following: str, members: tuple[int, ...]) -> bool:
-        """Whether one of the patterns ``members`` (those ``word`` starts) can have
-        ``following`` as its second word, or end before a second word."""
-        pair = (word, following)
-        known = self._pairs.get(pair)
-        if known is not None:
-            return known
-        first, second = _word_key(word), _word_key(following)
-        answer = False
-        for i in members:
-            table = self.seconds[i]
-            followers = table.get(first) if table is not None else None
-            if followers is None or second in followers:
-                answer = True
-                break
-        if len(self._pairs) > 100_000:
-            self._pairs.clear()
-        self._pairs[pair] = answer
-        return answer
 
     def _combined(self, members: tuple[int, ...]) -> tuple[_Match, int]:
         """The ``match`` of the patterns ``members`` as one regex, and the pattern index when
@@ -814,19 +652,15 @@ class _FirstWordDispatch:
 
     def _match_at(self, lowered: str, at: int, hi: int, word: str) -> tuple[int, int] | None:
         """The end and pattern index of the first pattern matching at ``at`` (no lead)."""
-        starts = self._for_word(word)
-        if starts is None:
+        tried = self._for_word(word)
+        if tried is None:
             return None
-        if starts.by_second:
-            following = _NEXT_WORD.match(lowered, at + len(word), hi)
-            if following is not None and not self._may_go_on(
-                word, following.group(1), starts.members
-            ):
-                return None
-        m = starts.match(lowered, at, hi)
+        match, index = tried
+        m = match(lowered, at, hi)
         if m is None:
             return None
-        index = starts.index if starts.index >= 0 else int(str(m.lastgroup)[1:])
+        if index < 0:
+            index = int(str(m.lastgroup)[1:])
         return m.end(), index
 
     def matches(self, lowered: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
