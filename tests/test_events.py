@@ -277,6 +277,20 @@ def test_headline_repeating_the_lede_is_one_event_with_both_spans():
     assert [ev.text for ev in e.evidence] == text.split("\n")
 
 
+def test_a_headline_naming_the_town_in_the_ledes_region_gives_the_town():
+    text = (
+        "Twaalf militairen gedood bij aanval op controlepost bij Volnovacha\n"
+        "Bij een aanval op een controlepost in de regio Donetsk zijn vanochtend twaalf "
+        "militairen om het leven gekomen."
+    )
+    doc = make_doc(text, "nl", kinds=["heading", "sentence"])
+    for place in doc.places:  # the gazetteer knows the oblast the town lies in
+        if place.name == "Volnovakha":
+            place.admin1 = "Donetsk"
+    [e] = only(EventExtractor()(doc).events, "combat")
+    assert (e.place.name, e.fatalities, len(e.evidence)) == ("Volnovakha", 12, 2)
+
+
 def test_english_capture_claimed_by_ministry():
     text = (
         "Russian forces captured the village of Krasnohorivka on Tuesday, "

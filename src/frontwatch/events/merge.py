@@ -337,11 +337,21 @@ def merge_headings(cands: list[Candidate]) -> list[Candidate]:
             ):
                 match = b
                 break
+            if _is_region(b.place) and not _is_region(c.place) and _contains(b.place, c.place):
+                # "aanval op controlepost bij Volnovacha" over "een controlepost in de regio
+                # Donetsk": the headline names the town in the region the lede names
+                match = b
+                match.place = c.place
+                break
         if match is not None:
             absorb(match, c, take_claim=False)
         # a headline that restates nothing of the body is left out: headlines compress, and
         # what they compress the body tells with its places and sources
     return out
+
+
+def _is_region(place: PlaceMention) -> bool:
+    return (place.feature or "").upper().startswith("ADM")
 
 
 def _contains(region: PlaceMention, place: PlaceMention) -> bool:
