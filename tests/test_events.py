@@ -291,6 +291,28 @@ def test_a_headline_naming_the_town_in_the_ledes_region_gives_the_town():
     assert (e.place.name, e.fatalities, len(e.evidence)) == ("Volnovakha", 12, 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "etype"),
+    [
+        (
+            "Separatisten zijn woensdag met tanks en artillerie een aanval begonnen op Marinka.",
+            "nl",
+            "combat",
+        ),
+        (
+            "Separatisten zijn woensdag met artillerie een aanval begonnen op Marinka.",
+            "nl",
+            "strike",
+        ),
+        ("The rebels launched an attack with tanks and artillery on Marinka.", "en", "combat"),
+        ("The rebels launched an artillery attack on Marinka.", "en", "strike"),
+    ],
+)
+def test_an_attack_with_tanks_is_an_assault_even_with_artillery(text, lang, etype):
+    events = extract(text, lang, date="2015-06-03")
+    assert [e.type for e in events if e.type in ("combat", "strike")] == [etype]
+
+
 def test_english_capture_claimed_by_ministry():
     text = (
         "Russian forces captured the village of Krasnohorivka on Tuesday, "

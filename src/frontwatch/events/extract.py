@@ -617,9 +617,13 @@ class SentenceExtractor:
 
     def _strike_modified(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         toks, lex = sa.tokens, self.lex
-        for k in range(max(sa.lo, hit.i - 3), min(sa.hi, hit.j + 3)):
-            if toks[k].norm in lex.strike_modifiers:
-                return True
+        window = range(max(sa.lo, hit.i - 3), min(sa.hi, hit.j + 3))
+        if any(toks[k].norm in lex.strike_modifiers for k in window):
+            # "met tanks en artillerie een aanval begonnen": the guns support an assault
+            return not any(
+                toks[k].norm in lex.assault_weapons
+                for k in range(max(sa.lo, hit.i - 6), min(sa.hi, hit.j + 6))
+            )
         # "de aanval op de brug", "attacks on Ukraine's power system": what is attacked is
         # infrastructure, not a position fought over
         targets, endings = lex.infrastructure_nouns, lex.infrastructure_endings
@@ -649,7 +653,7 @@ class SentenceExtractor:
             if toks[k].norm in lex.instrument_preps and sa.clause_of[k - sa.lo] == own:
                 window = toks[k + 1 : min(sa.hi, k + 4)]
                 if any(t.norm in lex.strike_modifiers for t in window):
-                    return True
+                    return not any(t.norm in lex.assault_weapons for t in window)
         return False
 
     def _own_ground(self, cand: Candidate, places: list[PlaceRef]) -> bool:

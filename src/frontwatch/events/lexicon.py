@@ -106,6 +106,8 @@ class Lexicon:
     separable_cues: PhraseMatcher
     actors: PhraseMatcher  # phrase -> ActorEntry
     strike_modifiers: frozenset[str]
+    # ground weapons: an attack with tanks is an assault even with artillery beside them
+    assault_weapons: frozenset[str]
     not_before: frozenset[str]
     fall_not_before: frozenset[str]
     nominal_forms: frozenset[str]
@@ -418,6 +420,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         separable_cues=separable_cues,
         actors=_actors(actor_data, _demonyms(data.get("lang", "en"))),
         strike_modifiers=word_set(data.get("trigger_context", {}).get("strike_modifiers", [])),
+        assault_weapons=word_set(data.get("trigger_context", {}).get("assault_weapons", [])),
         not_before=word_set(data.get("trigger_context", {}).get("not_before", [])),
         fall_not_before=word_set(data.get("trigger_context", {}).get("fall_not_before", [])),
         nominal_forms=word_set(data.get("trigger_context", {}).get("nominal_forms", [])),
