@@ -313,6 +313,23 @@ def test_an_attack_with_tanks_is_an_assault_even_with_artillery(text, lang, etyp
     assert [e.type for e in events if e.type in ("combat", "strike")] == [etype]
 
 
+def test_a_relative_clause_without_that_has_the_noun_before_it_as_object():
+    # English leaves out "that" before a subject: "the largest town Ukraine seized" is a
+    # clause of its own, about the town, beside the entry of the main clause
+    text = "Russian units entered Vovchansk, the largest town Ukraine seized last year."
+    events = extract(
+        text, "en", date="2025-03-12", times={"last year": ("2024-01-01", "2024-12-31")}
+    )
+    [capture] = only(events, "territory.capture")
+    assert (capture.actor.country, capture.place.name) == ("UKR", "Vovchansk")
+    [advance] = only(events, "territory.advance")
+    assert advance.actor.country == "RUS"
+    # a noun with its own name is no such clause: "de regio Kyiv zijn bevrijd"
+    text = "Volgens de gouverneur is de hele regio Kyiv bevrijd."
+    [capture] = only(extract(text, "nl", date="2022-04-02"), "territory.capture")
+    assert capture.actor.country == "UKR"
+
+
 def test_english_capture_claimed_by_ministry():
     text = (
         "Russian forces captured the village of Krasnohorivka on Tuesday, "

@@ -953,7 +953,10 @@ class SentenceReader:
                     k += 1
                     continue
                 if i - 1 >= lo and (
-                    self._place_noun(toks[i - 1].norm) is not None
+                    (
+                        self._place_noun(toks[i - 1].norm) is not None
+                        and not self._names_a_state(i, place_at)
+                    )
                     or (toks[i - 1].norm in lex.determiners and e.kind == "metonym")
                 ):
                     k += 1  # "de regio Kyiv", "de hoofdstad Kyiv": a place
@@ -1198,11 +1201,17 @@ class SentenceReader:
         current = 0
         segment = lo  # clause_of[segment - lo : k - lo] is ``current`` until the next change
         stack: list[int] = []  # clauses to return to after a comma
-        for k in self._positions(self._openers, lo, hi):
+        zero = self._zero_relatives(lo, hi, places)
+        openers = self._positions(self._openers, lo, hi)
+        if zero:
+            openers = sorted(set(openers) | zero)
+        for k in openers:
             tok = toks[k]
             prev = toks[k - 1] if k > lo else None
             opens: str | None = None
-            if (
+            if k in zero:
+                opens = "relative"
+            elif (
                 tok.norm in lex.relative
                 or tok.norm in lex.subordinators
                 or tok.norm in lex.complementizers
@@ -1327,6 +1336,46 @@ class SentenceReader:
                 segment, current = k, new
         clause_of[segment - lo : hi - lo] = [current] * (hi - segment)
         return clauses, clause_of
+
+    @staticmethod
+    def _names_a_state(i: int, place_at: dict[int, PlaceRef]) -> bool:
+        """The name at ``i`` is a state's: no town's or region's own name, so after "the
+        largest town" it is the subject of a clause ("the largest town Ukraine seized")."""
+        ref = place_at.get(i)
+        return ref is not None and (ref.mention.feature or "").upper().startswith("PCL")  # type: ignore[union-attr]
+
+    def _zero_relatives(self, lo: int, hi: int, places: list[PlaceRef]) -> set[int]:
+        """Where a relative clause without a relative word opens: "Sudzha, the largest town
+        Ukraine seized last August", "the villages Russian troops have taken" (English leaves
+        out "that" before a subject). A place noun, then a name of a side and a territorial
+        verb (after its auxiliaries) whose object is the noun; not the noun's own name ("de
+        regio Kyiv zijn bevrijd", and so not "the capital Moscow had seized" either)."""
+        toks, lex = self.tokens, self.lex
+        found: set[int] = set()
+        for p in self._positions(self._place_nouns, lo, hi - 2):
+            k = p + 1
+            if toks[p].is_capitalised or not toks[k].is_capitalised:
+                continue
+            # a state is no town's or region's name: "the town Ukraine seized"
+            if any(
+                r.i <= k < r.j
+                and r.mention is not None
+                and not (r.mention.feature or "").upper().startswith("PCL")
+                for r in places
+            ):
+                continue
+            actor = next((m for m in self._matches("actor", k, min(hi, k + 4)) if m.i == k), None)
+            if actor is None:
+                continue
+            v = actor.j
+            while v < hi and toks[v].norm in lex.auxiliaries:
+                v += 1
+            if any(
+                m.i == v and any(s.territorial and s.kind == "verb" for s in m.payloads)
+                for m in self._matches("trigger", v, min(hi, v + 3))
+            ):
+                found.add(k)
+        return found
 
     @staticmethod
     def _closes_at_comma(clauses: list[Clause], current: int) -> bool:
