@@ -1342,7 +1342,8 @@ class SentenceReader:
         """The name at ``i`` is a state's: no town's or region's own name, so after "the
         largest town" it is the subject of a clause ("the largest town Ukraine seized")."""
         ref = place_at.get(i)
-        return ref is not None and (ref.mention.feature or "").upper().startswith("PCL")  # type: ignore[union-attr]
+        mention = ref.mention if ref is not None else None
+        return mention is not None and (mention.feature or "").upper().startswith("PCL")
 
     def _zero_relatives(self, lo: int, hi: int, places: list[PlaceRef]) -> set[int]:
         """Where a relative clause without a relative word opens: "Sudzha, the largest town

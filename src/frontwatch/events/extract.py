@@ -617,8 +617,8 @@ class SentenceExtractor:
 
     def _strike_modified(self, sa: SentenceAnalysis, hit: TriggerHit) -> bool:
         toks, lex = sa.tokens, self.lex
-        window = range(max(sa.lo, hit.i - 3), min(sa.hi, hit.j + 3))
-        if any(toks[k].norm in lex.strike_modifiers for k in window):
+        near = range(max(sa.lo, hit.i - 3), min(sa.hi, hit.j + 3))
+        if any(toks[k].norm in lex.strike_modifiers for k in near):
             # "met tanks en artillerie een aanval begonnen": the guns support an assault
             return not any(
                 toks[k].norm in lex.assault_weapons
