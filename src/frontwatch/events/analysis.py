@@ -72,6 +72,12 @@ def is_country_level(mention: PlaceMention) -> bool:
     return (mention.feature or "").upper() in ("PCLI", "PCL", "CONT")
 
 
+def _names_a_state(ref: PlaceRef | None) -> bool:
+    """The place phrase names a state: no town's or region's own name, so after "the largest
+    town" it is the subject of a clause ("the largest town Ukraine seized")."""
+    return ref is not None and ref.mention is not None and is_country_level(ref.mention)
+
+
 @dataclass(slots=True)
 class PlaceRef:
     """A place slot in a sentence: a mention, an anaphoric noun phrase or a place pronoun."""
@@ -955,7 +961,7 @@ class SentenceReader:
                 if i - 1 >= lo and (
                     (
                         self._place_noun(toks[i - 1].norm) is not None
-                        and not self._names_a_state(i, place_at)
+                        and not _names_a_state(place_at.get(i))
                     )
                     or (toks[i - 1].norm in lex.determiners and e.kind == "metonym")
                 ):
@@ -1337,34 +1343,23 @@ class SentenceReader:
         clause_of[segment - lo : hi - lo] = [current] * (hi - segment)
         return clauses, clause_of
 
-    @staticmethod
-    def _names_a_state(i: int, place_at: dict[int, PlaceRef]) -> bool:
-        """The name at ``i`` is a state's: no town's or region's own name, so after "the
-        largest town" it is the subject of a clause ("the largest town Ukraine seized")."""
-        ref = place_at.get(i)
-        mention = ref.mention if ref is not None else None
-        return mention is not None and (mention.feature or "").upper().startswith("PCL")
-
     def _zero_relatives(self, lo: int, hi: int, places: list[PlaceRef]) -> set[int]:
         """Where a relative clause without a relative word opens: "Sudzha, the largest town
         Ukraine seized last August", "the villages Russian troops have taken" (English leaves
         out "that" before a subject). A place noun, then a name of a side and a territorial
-        verb (after its auxiliaries) whose object is the noun; not the noun's own name ("de
-        regio Kyiv zijn bevrijd", and so not "the capital Moscow had seized" either)."""
+        verb (after its auxiliaries) whose object is the noun; not the noun's own name ("the
+        region Kyiv", and so not "the capital Moscow had seized" either)."""
         toks, lex = self.tokens, self.lex
         found: set[int] = set()
+        if not lex.zero_relatives:
+            return found
         for p in self._positions(self._place_nouns, lo, hi - 2):
             k = p + 1
             if toks[p].is_capitalised or not toks[k].is_capitalised:
                 continue
-            # a state is no town's or region's name: "the town Ukraine seized"
-            if any(
-                r.i <= k < r.j
-                and r.mention is not None
-                and not (r.mention.feature or "").upper().startswith("PCL")
-                for r in places
-            ):
-                continue
+            named = next((r for r in places if r.i <= k < r.j), None)
+            if named is not None and not _names_a_state(named):
+                continue  # "the region Kyiv": the noun's own name
             actor = next((m for m in self._matches("actor", k, min(hi, k + 4)) if m.i == k), None)
             if actor is None:
                 continue

@@ -279,7 +279,11 @@ class SentenceExtractor:
         governor of the Saratov region, said drones had hit ...": the governor is next to
         "said"; the drones after it are not the speaker)."""
         toks, lex = sa.tokens, self.lex
-        placed = {k for r in sa.places if r.mention is not None for k in range(r.i, r.j)}
+        placed = sa.memo.get(("named_place_tokens", 0))
+        if placed is None:
+            placed = sa.memo[("named_place_tokens", 0)] = {
+                k for r in sa.places if r.mention is not None for k in range(r.i, r.j)
+            }
         k = end
         while k < cue and (
             k in placed

@@ -209,6 +209,9 @@ class Lexicon:
     that_words: frozenset[str]
     negation_exceptions: frozenset[str]
     negation_follows_verb: bool
+    # a relative clause may leave out its relative word before a subject ("the town Ukraine
+    # seized"): English may, Dutch ("de stad die Oekraïne innam") may not
+    zero_relatives: bool
     go_verbs: frozenset[str]
     go_not_future_before: frozenset[str]
     attributive_ending: str
@@ -433,6 +436,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         coordinators=word_set(w for p in grammar.get("coordinators", []) for w in p.split()),
         locators=locators,
         negation_follows_verb=bool(grammar.get("negation_follows_verb", False)),
+        zero_relatives=bool(grammar.get("zero_relatives", False)),
         attributive_ending=fold(grammar.get("attributive_ending", "")),
         participle_endings=tuple(fold(e) for e in grammar.get("participle_endings", [])),
         uninflected_attributive_endings=tuple(

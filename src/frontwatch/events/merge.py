@@ -9,11 +9,14 @@ lists every sentence it came from.
 
 from __future__ import annotations
 
-from frontwatch.events.analysis import is_country_level
+from frontwatch.events.analysis import is_country_level, place_level
 from frontwatch.events.countries import country_of_place, holder_of_place
 from frontwatch.events.extract import Candidate, copy_candidate
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT
 from frontwatch.records import Actor, PlaceMention
+
+# What place_level gives a first- or second-level region (ADM1, ADM2/ADM3): finer is a town.
+_REGION_LEVELS = (2, 3)
 
 
 def place_key(place: PlaceMention | None) -> str | None:
@@ -337,7 +340,11 @@ def merge_headings(cands: list[Candidate]) -> list[Candidate]:
             ):
                 match = b
                 break
-            if _is_region(b.place) and not _is_region(c.place) and _contains(b.place, c.place):
+            if (
+                place_level(b.place) in _REGION_LEVELS
+                and place_level(c.place) > max(_REGION_LEVELS)
+                and _contains(b.place, c.place)
+            ):
                 # "aanval op controlepost bij Volnovacha" over "een controlepost in de regio
                 # Donetsk": the headline names the town in the region the lede names
                 match = b
@@ -348,10 +355,6 @@ def merge_headings(cands: list[Candidate]) -> list[Candidate]:
         # a headline that restates nothing of the body is left out: headlines compress, and
         # what they compress the body tells with its places and sources
     return out
-
-
-def _is_region(place: PlaceMention) -> bool:
-    return (place.feature or "").upper().startswith("ADM")
 
 
 def _contains(region: PlaceMention, place: PlaceMention) -> bool:

@@ -293,7 +293,7 @@ class TenseRules:
                 )
         signal = (phrases, kind, is_participle, past_suffix)
         if signal == _SILENT:
-            signal = _SILENT
+            signal = _SILENT  # the one object, which analyse() tests by identity
         if len(self._signals) > 50_000:
             self._signals.clear()
         self._signals[word] = signal
