@@ -1,11 +1,14 @@
 """Assembling the pipeline from configuration and the component registry."""
 
+import gc
+
 import pytest
 
 from frontwatch.pipeline import (
     Pipeline,
     PipelineError,
     available_components,
+    batch_collection,
     default_config,
     load_config,
     load_pipeline,
@@ -69,3 +72,37 @@ def test_unknown_component_and_bad_settings_are_clear_errors(tmp_path) -> None:
     bad.write_text("[pipeline\ncomponents = 1", encoding="utf-8")
     with pytest.raises(PipelineError, match=r"bad\.toml: cannot read pipeline configuration"):
         load_config(bad)
+
+
+def test_pipeline_freezes_what_its_first_document_loaded_and_nothing_after() -> None:
+    class LoadsOnFirstUse:
+        table: list[dict[str, int]] | None = None
+
+        def __call__(self, doc: Document) -> Document:
+            if self.table is None:
+                self.table = [{"n": k} for k in range(1000)]
+            return doc
+
+    gc.unfreeze()
+    try:
+        pipeline = Pipeline([("lazy", LoadsOnFirstUse())])
+        pipeline(Document(text=TEXT, date="2024-02-17"))
+        frozen = gc.get_freeze_count()
+        assert frozen >= 1000  # the table left the collector's generations
+        garbage = [[k] for k in range(500)]
+        pipeline(Document(text=TEXT, date="2024-02-18"))
+        assert gc.get_freeze_count() == frozen  # later documents' objects are collected as usual
+        assert garbage
+    finally:
+        gc.unfreeze()
+
+
+def test_batch_collection_restores_the_thresholds_when_a_batch_fails() -> None:
+    before = gc.get_threshold()
+    with (
+        pytest.raises(RuntimeError, match="document"),
+        batch_collection(young_threshold=12_345),
+    ):
+        assert gc.get_threshold() == (12_345, *before[1:])
+        raise RuntimeError("a document failed")
+    assert gc.get_threshold() == before
