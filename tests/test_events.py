@@ -1814,6 +1814,10 @@ def test_a_denied_attack_naming_no_place_takes_the_place_and_time_of_the_claim()
         ("Kyiv denied playing any role.", "en"),
         ("Kyiv wees de beschuldiging van de hand en ontkent elke betrokkenheid.", "nl"),
         ("Kyiv ontkent iedere verantwoordelijkheid.", "nl"),
+        ("Kyiv called the claim a lie.", "en"),
+        ("Kyiv described the reports as fake.", "en"),
+        ("De Oekraïense generale staf noemt dat een leugen.", "nl"),
+        ("Kyiv noemde de beschuldiging pure propaganda.", "nl"),
     ],
 )
 def test_a_denial_pointing_back_at_an_accusation_is_the_accused_partys(denial: str, lang: str):
@@ -1841,6 +1845,50 @@ def test_an_attack_on_an_unnamed_village_of_a_region_is_placed_in_the_region():
     # Kyiv, standing for its government, names no village
     assert {e.place.name for e in events} == {"Bryansk Oblast"}
     assert {e.actor.country for e in events} == {"UKR"}
+
+
+def test_calling_a_claim_by_a_name_that_is_no_falsehood_denies_nothing():
+    text = (
+        "Russia said Ukrainian drones struck an oil depot in Belgorod overnight.\n"
+        "Kyiv called the claim a provocation by Moscow's propagandists."
+    )
+    strikes = only(extract(text, "en", date="2024-05-12"), "strike")
+    assert [e.status for e in strikes] == ["claimed"]
+
+
+def test_a_denial_answers_what_was_told_before_it_not_what_its_sentence_tells_after():
+    text = (
+        "Russia's general staff said on Thursday its forces had captured Vovchansk.\n"
+        "A spokesman for Ukraine's troops in the east, Viktor Trehubov, dismissed the claim as "
+        "false and said fighting was still going on in the town."
+    )
+    events = extract(text, "en", date="2025-07-31")
+    denial = next(e for e in events if e.status == "denied")
+    assert (denial.type, denial.actor.country, denial.place.name) == (
+        "territory.capture",
+        "RUS",
+        "Vovchansk",
+    )
+    assert not [e for e in only(events, "combat") if e.status == "denied"]
+
+
+def test_a_denial_answers_the_claim_rather_than_the_background_told_with_it():
+    text = (
+        "Russia's chief of the general staff said on Thursday that his troops had taken "
+        "Kupiansk, a rail hub that Ukraine recaptured in September 2022.\n"
+        "Ukraine's military rejected the claim within hours."
+    )
+    captures = only(
+        extract(
+            text,
+            "en",
+            date="2025-11-20",
+            times={"in September 2022": ("2022-09-01", "2022-09-30")},
+        ),
+        "territory.capture",
+    )
+    denial = next(e for e in captures if e.status == "denied")
+    assert (denial.actor.country, denial.claimant.country) == ("RUS", "UKR")
 
 
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():

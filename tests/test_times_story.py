@@ -203,6 +203,18 @@ def test_a_comma_before_a_new_clause_still_closes_the_clause() -> None:
             "sinds het begin van de invasie",
         ),
         ("It was the largest attack on the capital since 2022.", "en", "since 2022"),
+        (
+            "Russische tanks zijn de regio Dnipropetrovsk binnengetrokken, voor het eerst sinds "
+            "het begin van de oorlog.",
+            "nl",
+            "sinds het begin van de oorlog",
+        ),
+        (
+            "Russian tanks entered the Dnipropetrovsk region, for the first time since the start "
+            "of the war.",
+            "en",
+            "since the start of the war",
+        ),
     ],
 )
 def test_since_after_a_superlative_is_a_baseline_not_a_time_of_the_event(

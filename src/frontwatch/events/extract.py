@@ -224,6 +224,10 @@ class SentenceExtractor:
         found: list[Attribution] = []
         for cue in sa.cues:
             kinds = cue.categories & {"according_to", "say", "confirm", "deny"}
+            if "characterize" in cue.categories:
+                labelled = self._labelled_false(sa, cue)
+                if labelled is not None:
+                    cue, kinds = labelled, {"deny"}
             if not kinds:
                 continue
             kind = next(k for k in ("deny", "confirm", "according_to", "say") if k in kinds)
@@ -254,6 +258,23 @@ class SentenceExtractor:
             )
             found.append(Attribution(cue, kind, source, negated))
         return found
+
+    def _labelled_false(self, sa: SentenceAnalysis, cue: CueHit) -> CueHit | None:
+        """ "noemt dat een leugen", "called the claim a lie", "described the reports as
+        fake": a characterising verb whose object points back at what was told and whose
+        label calls it false is a denial; the cue then runs from the verb to the label."""
+        toks, lex = sa.tokens, self.lex
+        words = tuple(t.norm for t in toks[cue.j : min(sa.hi, cue.j + 7)])
+        anaphor = next((n for n in (3, 2, 1) if words[:n] in lex.deny_anaphora), 0)
+        if not anaphor:
+            return None
+        k = anaphor
+        while k < len(words) and words[k] in lex.falsehood_links:
+            k += 1
+        label = next((n for n in (2, 1) if words[k : k + n] in lex.falsehood_labels), 0)
+        if not label:
+            return None
+        return CueHit(cue.i, cue.j + k + label, cue.categories | {"deny"})
 
     def _speaker(self, sa: SentenceAnalysis, cue: CueHit) -> ActorRef | None:
         """The subject of a verb of saying: the nearest actor in its clause, either side."""
@@ -2623,6 +2644,7 @@ class SentenceExtractor:
                 or words in self.lex.deny_anaphora
                 or a.cue.j >= sa.hi
                 or any(t.norm in self.lex.that_words for t in toks[a.cue.i : a.cue.j])
+                or "characterize" in a.cue.categories  # its object is in the cue
             ):
                 continue
             if (

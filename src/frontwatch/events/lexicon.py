@@ -115,6 +115,10 @@ class Lexicon:
     deny_anaphora: frozenset[tuple[str, ...]]
     # "denied any direct involvement": the head noun of a denial's object denying a part
     deny_object_nouns: frozenset[str]
+    # "noemt dat een leugen", "called the claim nonsense": what a characterising verb calls
+    # what was told when it denies it, and the words that may link the two ("as", "een")
+    falsehood_labels: frozenset[tuple[str, ...]]
+    falsehood_links: frozenset[str]
     # "accuse each other of shelling": each party blames the other
     reciprocals: frozenset[tuple[str, ...]]
     # "when the columns left Ilovaisk": a clause that sets the scene of the main clause's event
@@ -395,6 +399,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         if category in (
             "deny_anaphora",
             "deny_object_nouns",
+            "falsehood_labels",
+            "falsehood_links",
             "pledge_auxiliaries",
             "state_change",
             "state_keep",
@@ -430,6 +436,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         background=word_set(data.get("trigger_context", {}).get("background", [])),
         deny_anaphora=phrase_set(cue_data.get("deny_anaphora", [])),
         deny_object_nouns=word_set(cue_data.get("deny_object_nouns", [])),
+        falsehood_labels=phrase_set(cue_data.get("falsehood_labels", [])),
+        falsehood_links=word_set(cue_data.get("falsehood_links", [])),
         pledge_auxiliaries=word_set(cue_data.get("pledge_auxiliaries", [])),
         state_change=word_set(w for p in cue_data.get("state_change", []) for w in p.split()),
         state_keep=word_set(w for p in cue_data.get("state_keep", []) for w in p.split()),

@@ -251,7 +251,10 @@ def _same_statement(claim: Candidate, earlier: list[Candidate]) -> list[Candidat
 
 def _denied_claim(denial: Candidate, earlier: list[Candidate]) -> Candidate | None:
     """The claim a denial answers: the last one told before it by someone else, preferring a
-    new event to a mention of one ("in the most serious attack on the capital")."""
+    new event to a mention of one ("in the most serious attack on the capital") and, in the
+    sentence that told it, what someone claimed to what the text tells as background ("had
+    taken Kupiansk, a rail hub that Ukraine recaptured in September 2022. Ukraine's military
+    rejected the claim")."""
     denier = denial.claimant.country if denial.claimant else None
     sentence_start = denial.sentence.span.start
     claims = []
@@ -262,8 +265,14 @@ def _denied_claim(denial: Candidate, earlier: list[Candidate]) -> Candidate | No
             break
         if o.claimant is not None and o.claimant.country == denier:
             continue
+        if o.sentence is denial.sentence and o.trigger.i >= denial.trigger.j:
+            continue  # "dismissed the claim as false and said fighting was going on": told after
         claims.append(o)
-    return next((o for o in claims if not o.remention), claims[0] if claims else None)
+    new = [o for o in claims if not o.remention] or claims
+    if not new:
+        return None
+    latest = [o for o in new if o.sentence is new[0].sentence]
+    return next((o for o in latest if o.status == "claimed"), new[0])
 
 
 def drop_attack_rementions(cands: list[Candidate]) -> list[Candidate]:
