@@ -1891,6 +1891,21 @@ def test_a_denial_answers_the_claim_rather_than_the_background_told_with_it():
     assert (denial.actor.country, denial.claimant.country) == ("RUS", "UKR")
 
 
+def test_missiles_destroying_a_plant_strike_while_a_force_destroyed_was_beaten_in_a_fight():
+    strikes = only(
+        extract(
+            "On April 11 missiles destroyed the Trypilska thermal power station south of Kyiv.",
+            "en",
+            date="2024-04-20",
+            times={"On April 11": ("2024-04-11", "2024-04-11")},
+        ),
+        "strike",
+    )
+    assert [(e.place.name, e.time.earliest) for e in strikes] == [("Kyiv", "2024-04-11")]
+    text = "Ukrainian troops destroyed a Russian motor-rifle brigade near Kupiansk."
+    assert not only(extract(text, "en", date="2024-04-20"), "strike")
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

@@ -351,6 +351,20 @@ class SentenceExtractor:
                 return a
         return None
 
+    @staticmethod
+    def _force_object(sa: SentenceAnalysis, hit: TriggerHit) -> bool:
+        """ "largely destroyed a Russian motor-rifle brigade": an armed force heads the noun
+        phrase right after the verb."""
+        toks = sa.tokens
+        return any(
+            a.prep is None
+            and a.kind == "role"
+            and a.actor.role in ARMED_ROLES
+            and hit.j <= a.i <= hit.j + 5
+            and all(t.is_word or t.text == "-" for t in toks[hit.j : a.i])
+            for a in sa.actors
+        )
+
     def _dated_before_report(self, sa: SentenceAnalysis, clause: int) -> bool:
         """The clause holds a time expression that ends weeks before the document's date."""
         horizon = (self.doc_latest - timedelta(days=_BACKGROUND_DAYS)).isoformat()
@@ -388,6 +402,8 @@ class SentenceExtractor:
         # "supply lines", "supply routes": the trigger word is half of another noun
         if spec.not_before and hit.j < sa.hi and sa.tokens[hit.j].norm in spec.not_before:
             return self._reject(sa, hit, "part of a compound noun")
+        if spec.thing_object and self._force_object(sa, hit):
+            return self._reject(sa, hit, "its object is an armed force, beaten in a fight")
         # Not an event: demanded, conditional, prevented, asked about.
         if clause.kind == "conditional" or any(sa.clauses[c].kind == "conditional" for c in chain):
             return self._reject(sa, hit, "in a conditional clause")

@@ -52,6 +52,8 @@ class TriggerSpec:
     particle_next: frozenset[str] = frozenset()
     # words after the trigger that make it the first half of a compound ("supply lines")
     not_before: frozenset[str] = frozenset()
+    # "destroyed a Russian brigade": a force as the object is beaten in a fight, no strike
+    thing_object: bool = False
 
     @property
     def territorial(self) -> bool:
@@ -286,6 +288,7 @@ def _trigger_spec(entry: dict[str, Any], *, recapture: bool = False) -> TriggerS
         particle=fold(entry["particle"]) if entry.get("particle") else None,
         particle_next=word_set(entry.get("particle_next", [])),
         not_before=word_set(entry.get("not_before", [])),
+        thing_object=bool(entry.get("thing_object", False)),
     )
 
 
