@@ -1906,6 +1906,30 @@ def test_missiles_destroying_a_plant_strike_while_a_force_destroyed_was_beaten_i
     assert not only(extract(text, "en", date="2024-04-20"), "strike")
 
 
+def test_a_capture_claimed_at_another_date_is_a_report_of_its_own():
+    text = (
+        "Melitopol is sinds begin maart in Russische handen.\n"
+        "Het Russische ministerie van Defensie claimde de inname al op 26 februari."
+    )
+    times = {
+        "sinds begin maart": ("2022-03-01", "2022-03-10"),
+        "op 26 februari": ("2022-02-26", "2022-02-26"),
+    }
+    captures = only(extract(text, "nl", date="2022-03-12", times=times), "territory.capture")
+    assert sorted((e.time.earliest, e.status, e.place.name) for e in captures) == [
+        ("2022-02-26", "claimed", "Melitopol"),
+        ("2022-03-01", "reported", "Melitopol"),
+    ]
+    # told at the same time, it is the same capture: one event with both sentences as evidence
+    text = text.replace("al op 26 februari", "in maart")
+    times = {
+        "sinds begin maart": ("2022-03-01", "2022-03-10"),
+        "in maart": ("2022-03-01", "2022-03-31"),
+    }
+    captures = only(extract(text, "nl", date="2022-03-12", times=times), "territory.capture")
+    assert len(captures) == 1 and len(captures[0].evidence) == 2
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 
