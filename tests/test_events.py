@@ -1930,6 +1930,16 @@ def test_a_capture_claimed_at_another_date_is_a_report_of_its_own():
     assert len(captures) == 1 and len(captures[0].evidence) == 2
 
 
+def test_a_capital_after_by_holds_the_place_it_is_not_the_place():
+    text = (
+        "Mariupol, a city of nearly half a million people, has been held by Kyiv since "
+        "government forces retook it in June."
+    )
+    captures = only(extract(text, "en", date="2015-01-25"), "territory.capture")
+    assert captures
+    assert {(e.place.name, e.actor.country) for e in captures} == {("Mariupol", "UKR")}
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

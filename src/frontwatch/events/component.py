@@ -139,6 +139,7 @@ class EventExtractor:
             list_fillers=list_fillers(lex),
             minor_settlement_nouns=lex.minor_settlement_nouns,
             prepositions=lex.prepositions,
+            agent_preps=lex.agent_preps,
         )
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]

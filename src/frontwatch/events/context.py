@@ -99,6 +99,8 @@ class DocState:
     minor_settlement_nouns: frozenset[str] = frozenset()
     # "Bij hun opmars ...": a possessive in a fronted phrase may point forward
     prepositions: frozenset[str] = frozenset()
+    # "by", "door": the preposition of a passive's agent
+    agent_preps: frozenset[str] = frozenset()
 
     # -- places ----------------------------------------------------------------------------
 
@@ -342,15 +344,17 @@ class DocState:
         run = next((run for run in reversed(runs) if len(run) > 1), [])
         return [r.mention for r in run]  # type: ignore[misc]
 
-    @staticmethod
-    def _acting(sa: SentenceAnalysis) -> set[int]:
-        """Tokens of names that act here ("Kyiv denied"): actors, not places in focus. A name
-        right after an event verb is its object ("Russia pounded Kyiv"), a place."""
-        objects = {t.j for t in sa.triggers}
+    def _acting(self, sa: SentenceAnalysis) -> set[int]:
+        """Tokens of names that act here ("Kyiv denied", "held by Kiev"): actors, not places
+        in focus. A name right after an event verb is its object ("Russia pounded Kyiv"), a
+        place."""
+        objects = {t.j for t in sa.triggers if sa.tokens[t.j - 1].norm not in self.agent_preps}
         return {
             k
             for a in sa.actors
-            if a.kind in ("metonym", "country", "named") and a.prep is None and a.i not in objects
+            if a.kind in ("metonym", "country", "named")
+            and (a.prep is None or a.prep in self.agent_preps)
+            and a.i not in objects
             for k in range(a.i, a.j)
         }
 

@@ -1556,7 +1556,7 @@ class SentenceExtractor:
         # "Kyiv werd bestookt", "Kharkiv was shelled": the subject of a passive is what the
         # act was done to, a place, even where a capital elsewhere stands for its government
         passive = self._passive(sa, hit)
-        toks = sa.tokens
+        toks, lex = sa.tokens, self.lex
 
         relative_antecedent = clause.antecedent if clause.kind == "relative" else None
 
@@ -1583,6 +1583,12 @@ class SentenceExtractor:
                 r.prep in spec.exclude_preps and r is not relative_antecedent
             ):
                 return False
+            if (
+                r.prep in lex.agent_preps
+                and (r.prep,) in spec.actor_preps
+                and any(k in actor_toks for k in range(r.i, r.j))
+            ):
+                return False  # "has been held by Kiev": the holder, named by its capital
             if (
                 r.j + 2 < hit.i
                 and toks[r.j].text in ("'", "’")
