@@ -1940,6 +1940,13 @@ def test_a_capital_after_by_holds_the_place_it_is_not_the_place():
     assert {(e.place.name, e.actor.country) for e in captures} == {("Mariupol", "UKR")}
 
 
+def test_a_holding_is_dated_by_the_clause_since_opens():
+    text = "Sudzha has been held by Ukraine since its forces crossed the border in August."
+    times = {"in August": ("2024-08-01", "2024-08-31")}
+    (holding,) = only(extract(text, "en", date="2025-01-25", times=times), "territory.capture")
+    assert (holding.place.name, holding.time.earliest) == ("Sudzha", "2024-08-01")
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

@@ -2025,7 +2025,21 @@ class SentenceExtractor:
                     return (1 if comma else 0, abs(i - hit.i))
 
                 return min(times, key=rank)[1]
+        since = self._since_clause(sa, own) if hit.spec.kind == "state" else None
+        if since is not None:
+            # "has been held by Kiev since government forces drove the rebels out in June":
+            # the clause "since" opens dates the start of the holding
+            for i, _, t in sa.time_tokens:
+                if sa.lo <= i < sa.hi and t.dating and sa.clause_of[i - sa.lo] == since:
+                    return t
         return None
+
+    def _since_clause(self, sa: SentenceAnalysis, own: int) -> int | None:
+        """The clause "since"/"sinds" opens under clause ``own``, if any."""
+        return next(
+            (c.id for c in sa.clauses if c.parent == own and c.introducer in self.lex.since_preps),
+            None,
+        )
 
     # -- claimant, status, modality --------------------------------------------------------
 
