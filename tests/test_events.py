@@ -1947,6 +1947,22 @@ def test_a_holding_is_dated_by_the_clause_since_opens():
     assert (holding.place.name, holding.time.earliest) == ("Sudzha", "2024-08-01")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders of Russia and Ukraine agreed in Brussels on Thursday on a ceasefire.",
+        "The foreign ministers of Russia and Ukraine met in Brussels on Thursday.",
+    ],
+)
+def test_the_states_in_the_genitive_of_a_role_noun_are_the_parties(text: str):
+    (meeting,) = only(extract(text, "en", date="2015-02-13"), "diplomacy")
+    assert (meeting.actor.country, meeting.target.country, meeting.place.name) == (
+        "RUS",
+        "UKR",
+        "Brussels",
+    )
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

@@ -140,6 +140,7 @@ class EventExtractor:
             minor_settlement_nouns=lex.minor_settlement_nouns,
             prepositions=lex.prepositions,
             agent_preps=lex.agent_preps,
+            genitive_preps=lex.genitive_preps,
         )
         places = sorted(doc.places, key=lambda p: p.start)
         place_starts = [p.start for p in places]

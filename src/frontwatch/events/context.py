@@ -101,6 +101,8 @@ class DocState:
     prepositions: frozenset[str] = frozenset()
     # "by", "door": the preposition of a passive's agent
     agent_preps: frozenset[str] = frozenset()
+    # "of", "van": the preposition of a genitive ("the leaders of Russia")
+    genitive_preps: frozenset[str] = frozenset()
 
     # -- places ----------------------------------------------------------------------------
 
@@ -405,8 +407,23 @@ class DocState:
                     ),
                     None,
                 )
+                # "the leaders of Russia, Ukraine, Germany and France", "de president van
+                # Rusland": a state named in the genitive right after the role noun
+                owner = next(
+                    (
+                        a
+                        for a in sa.actors
+                        if a.kind in ("country", "metonym")
+                        and a.actor.country
+                        and a.prep in self.genitive_preps
+                        and a.i == ref.j + 1
+                    ),
+                    None,
+                )
                 if inner is not None:
                     ref.actor.country = inner.actor.country
+                elif owner is not None:
+                    ref.actor.country = owner.actor.country
                 elif ref.actor.role == "media":
                     pass  # "analysts say", "military bloggers": no party's voice by default
                 elif ref.j - ref.i == 1 and sa.tokens[ref.i].norm in self.weapon_sides:

@@ -2638,6 +2638,19 @@ class SentenceExtractor:
             (a for a in sa.actors if a.actor.country or a.actor.role == "international"),
             key=lambda a: a.i,
         )
+        if first.kind == "role":
+            # "the leaders of Russia, Ukraine, Germany and France": the states in the genitive
+            # are the parties
+            first = next(
+                (
+                    a
+                    for a in refs
+                    if a.i == first.j + 1
+                    and a.prep in lex.genitive_preps
+                    and a.kind in ("country", "metonym")
+                ),
+                first,
+            )
         group = [first]
         for a in (a for a in refs if a.i > first.i):
             if not joined(group[-1], a):
