@@ -1963,6 +1963,22 @@ def test_the_states_in_the_genitive_of_a_role_noun_are_the_parties(text: str):
     )
 
 
+def test_a_dutch_compound_of_a_force_noun_is_a_force():
+    # a withdrawal needs an armed force as its actor
+    text = "De vrijwilligerseenheden trokken zich terug uit Vovchansk."
+    (withdrawal,) = only(extract(text, "nl"), "territory.withdrawal")
+    assert withdrawal.actor.role == "military"
+
+
+def test_the_side_a_force_fights_on_is_its_allegiance():
+    text = (
+        "Russische vrijwilligerseenheden die aan Oekraïense zijde vechten, hebben Vovchansk "
+        "ingenomen."
+    )
+    (capture,) = only(extract(text, "nl"), "territory.capture")
+    assert capture.actor.country == "UKR"
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

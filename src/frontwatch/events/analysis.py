@@ -1106,6 +1106,11 @@ class SentenceReader:
             ):
                 r.seat = True
                 born_end = r.j
+        for r in refs:
+            if r.kind in ("role", "group") and r.actor.role in ("military", "proxy"):
+                side = self._side_taken(r, refs)
+                if side is not None:
+                    r.actor.country, r.needs_country = side, False
         # "het ministerie van Defensie in Moskou", "de regering in Kiev": the seat of an actor
         # (checked only where a place follows "in"/"at", which is rare)
         seated = [
@@ -1140,6 +1145,30 @@ class SentenceReader:
                     seated_ref.actor.country = country_of_place(r.mention)
                     seated_ref.needs_country = seated_ref.actor.country is None
         return refs
+
+    def _side_taken(self, ref: ActorRef, refs: list[ActorRef]) -> str | None:
+        """ "Russische vrijwilligerseenheden die aan Oekraïense zijde vechten", "Russian
+        volunteers who fight on Ukraine's side": the side a force fights on is its allegiance,
+        whatever its nationality."""
+        toks, lex = self.tokens, self.lex
+        hi = len(toks)
+        k = ref.j
+        if k < hi and toks[k].text == ",":
+            k += 1
+        if k < hi and toks[k].norm in lex.relative:
+            k += 1
+        if not (k < hi and toks[k].norm in lex.side_preps):
+            return None
+        k += 1
+        while k < hi and toks[k].norm in lex.determiners:
+            k += 1
+        side = next((a for a in refs if a.i == k and a.actor.country), None)
+        if side is None:
+            return None
+        k = side.j
+        if k + 1 < hi and toks[k].text in ("'", "’") and toks[k + 1].norm == "s":
+            k += 2
+        return side.actor.country if k < hi and toks[k].norm in lex.side_nouns else None
 
     def _institution(self, r: ActorRef) -> bool:
         """The actor phrase names an institution with a seat ("het ministerie van Defensie")."""

@@ -207,6 +207,9 @@ class Lexicon:
     ambiguous_subordinators: frozenset[str]
     temporal_preps: frozenset[str]
     since_preps: frozenset[str]
+    # "aan Oekraïense zijde", "on Ukraine's side": the side a force fights on
+    side_preps: frozenset[str]
+    side_nouns: frozenset[str]
     conditionals: frozenset[str]
     infinitive_markers: frozenset[str]
     purpose_markers: frozenset[str]
@@ -353,6 +356,8 @@ def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
     for key, role in roles:
         for word in data.get(key, []):
             m.add(word, ActorEntry("role", None, role))
+    for suffix in data.get("force_suffixes", []):
+        m.add_suffix(suffix, ActorEntry("role", None, "military"))
     return m
 
 
