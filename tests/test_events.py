@@ -1979,6 +1979,19 @@ def test_the_side_a_force_fights_on_is_its_allegiance():
     assert capture.actor.country == "UKR"
 
 
+def test_a_participle_of_saying_after_a_comma_has_the_speaker_before_it():
+    text = (
+        "Ukraine's deputy defence minister said on national television, adding that Ukrainian "
+        "troops had liberated Robotyne."
+    )
+    (capture,) = only(extract(text, "en", date="2023-08-28"), "territory.capture")
+    assert (capture.status, capture.claimant.country, capture.claimant.role) == (
+        "claimed",
+        "UKR",
+        "government",
+    )
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

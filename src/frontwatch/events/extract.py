@@ -250,6 +250,16 @@ class SentenceExtractor:
                     # "volgens Oekraïne en westerse inlichtingendiensten": every source
                     for extra in self._coordinated_actors(sa, source)[1:]:
                         found.append(Attribution(cue, kind, extra, False))
+            elif (
+                found
+                and found[-1].kind != "according_to"
+                and sa.tokens[cue.i].norm in self.lex.cue_participles
+                and cue.i - 1 >= sa.lo
+                and sa.tokens[cue.i - 1].text == ","
+            ):
+                # "Hanna Maliar said on national television, adding that ...": the participle
+                # speaks with the voice of the verb before it
+                source = found[-1].source
             else:
                 source = self._speaker(sa, cue)
             negated = any(

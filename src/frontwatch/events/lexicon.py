@@ -207,6 +207,8 @@ class Lexicon:
     ambiguous_subordinators: frozenset[str]
     temporal_preps: frozenset[str]
     since_preps: frozenset[str]
+    # "said ..., adding that": participles of saying that share the speaker before them
+    cue_participles: frozenset[str]
     # "aan Oekraïense zijde", "on Ukraine's side": the side a force fights on
     side_preps: frozenset[str]
     side_nouns: frozenset[str]
