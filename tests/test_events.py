@@ -1992,6 +1992,18 @@ def test_a_participle_of_saying_after_a_comma_has_the_speaker_before_it():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "strikes"),
+    [
+        ("Shelling of Kherson's northern districts has eased.", "en", 0),
+        ("Shelling of Kherson's northern districts killed two people.", "en", 1),
+        ("De beschietingen van Kherson zijn afgenomen.", "nl", 0),
+    ],
+)
+def test_attacks_said_to_have_eased_are_no_attack(text: str, lang: str, strikes: int):
+    assert len(only(extract(text, lang, date="2022-05-20"), "strike")) == strikes
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

@@ -494,6 +494,15 @@ class SentenceExtractor:
         ):
             # "spreekt van schijnreferenda", "called it a provocation"
             return self._reject(sa, hit, "a characterisation")
+        if (
+            spec.kind == "noun"
+            and etype in VIOLENT
+            and (cue := self._cue_in(sa, "abate", hit, after=8)) is not None
+            and not any(hit.j <= t.i < cue.i for t in sa.triggers)
+        ):
+            # "Shelling of Kharkiv's northern districts has eased": how attacks went on, no
+            # attack of its own
+            return self._reject(sa, hit, "attacks said to have eased")
         # State triggers report a change only with a change marker.
         change = self._state_changed(sa, hit, own) if spec.kind == "state" else None
         if spec.kind == "state" and not change:
