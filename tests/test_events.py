@@ -2004,6 +2004,15 @@ def test_attacks_said_to_have_eased_are_no_attack(text: str, lang: str, strikes:
     assert len(only(extract(text, lang, date="2022-05-20"), "strike")) == strikes
 
 
+def test_a_union_and_a_state_imposing_sanctions_together_are_two_parties():
+    text = "Gisteren kondigden de Europese Unie en de Verenigde Staten sancties aan tegen de Krim."
+    events = only(extract(text, "nl", date="2014-03-18"), "political")
+    assert sorted((e.actor.country or "", e.actor.name or "") for e in events) == [
+        ("", "European Union"),
+        ("USA", ""),
+    ]
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

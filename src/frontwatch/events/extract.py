@@ -906,6 +906,10 @@ class SentenceExtractor:
                         self._role_for(a.actor, cand.type, a.kind),
                         "modifier",
                     )
+                    if attributive:
+                        # "de Europese Unie en de Verenigde Staten sancties": each name of a
+                        # list before the noun imposes them
+                        cand.actor_ref = a
                     return
         if spec.kind in ("state", "noun") or self._nominal(sa, hit):
             k = hit.i - 1

@@ -33,6 +33,21 @@ def _actor_compatible(a: Actor | None, b: Actor | None) -> bool:
     return a.country == b.country
 
 
+def _parties_apart(a: Actor | None, b: Actor | None) -> bool:
+    """Two parties one sentence names side by side ("de Europese Unie en de Verenigde Staten
+    kondigden sancties aan"): a named international body is a party as known as a state."""
+    ka, kb = _party(a), _party(b)
+    return ka is not None and kb is not None and ka != kb
+
+
+def _party(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    if actor.country is None and actor.role == "international":
+        return actor.name
+    return actor.country
+
+
 def _time_key(c: Candidate) -> tuple[str, str] | None:
     return (c.time.earliest, c.time.latest) if c.time is not None else None
 
@@ -406,6 +421,8 @@ def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
             if c.place is None and c.type in TERRITORIAL | VIOLENT:
                 continue
             if not _actor_compatible(o.actor, c.actor) or not _times_compatible(o, c):
+                continue
+            if c.sentence is o.sentence and _parties_apart(o.actor, c.actor):
                 continue
             if (o.status == "denied") != (c.status == "denied"):
                 continue
