@@ -2013,6 +2013,19 @@ def test_a_union_and_a_state_imposing_sanctions_together_are_two_parties():
     ]
 
 
+def test_a_place_past_another_verb_is_that_verbs():
+    text = (
+        "Russian troops crossed into the Kharkiv and Bryansk regions on Thursday and advanced "
+        "towards Kyiv."
+    )
+    events = only(extract(text, "en", date="2022-02-24"), "territory.advance")
+    assert sorted((e.rule.split("/")[0], e.place.name) for e in events) == [
+        ("advance.advance", "Kyiv"),
+        ("advance.enter", "Bryansk Oblast"),
+        ("advance.enter", "Kharkiv Oblast"),
+    ]
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

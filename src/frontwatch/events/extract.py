@@ -1685,9 +1685,14 @@ class SentenceExtractor:
             return []
 
         settlements = [r for r in cands if r.level >= 4]
+        verbs = [t.i for t in sa.triggers if t is not hit and t.spec.kind == "verb"]
 
         def score(r: PlaceRef) -> float:
             s = float(r.level)
+            if any(min(r.i, hit.i) < v < max(r.i, hit.i) for v in verbs):
+                # "crossed into the Chernihiv and Sumy regions and advanced towards Kyiv": a
+                # place past another verb is that verb's
+                s -= 4
             # "de inname van X": a genitive only counts right after the trigger
             if (r.prep is not None and r.prep in spec.place_preps) and (
                 r.prep not in self.lex.genitive_preps or 0 <= r.i - hit.j <= 4
