@@ -2026,6 +2026,26 @@ def test_a_place_past_another_verb_is_that_verbs():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ukrainian forces had retaken another square kilometre on the southern flank of "
+            "Bakhmut in the past week.",
+            "en",
+        ),
+        (
+            "Oekraïense troepen hebben vorige week nog een vierkante kilometer heroverd op de "
+            "zuidelijke flank van Bachmoet.",
+            "nl",
+        ),
+    ],
+)
+def test_ground_retaken_on_the_flank_of_a_town_is_retaken_at_the_town(text: str, lang: str):
+    (capture,) = only(extract(text, lang, date="2023-08-29"), "territory.capture")
+    assert (capture.actor.country, capture.place.name) == ("UKR", "Bakhmut")
+
+
 def test_a_denial_of_fighting_somewhere_in_a_country_is_no_event():
     assert not extract("Moscow denied that its soldiers were fighting in Ukraine.", "en")
 

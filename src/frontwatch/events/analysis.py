@@ -766,6 +766,16 @@ class SentenceReader:
             # "in the south of the Donetsk region": a part of the place, governed by "in"
             if norm in lex.genitive_preps and k - 1 >= lo and toks[k - 1].norm in lex.part_nouns:
                 k -= 2
+                # "on the southern flank of Bakhmut": the part noun's own adjective
+                if (
+                    k > lo
+                    and toks[k].is_word
+                    and not toks[k].is_capitalised
+                    and toks[k].norm not in lex.determiners
+                    and toks[k].norm not in lex.prepositions
+                    and toks[k - 1].norm in lex.determiners
+                ):
+                    k -= 1
                 continue
             if self._place_noun(norm) is not None and not skipped_noun:
                 skipped_noun = True

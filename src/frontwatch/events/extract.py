@@ -2524,10 +2524,19 @@ class SentenceExtractor:
         fillers = self._object_fillers
         nouns = self._place_nouns
         steps = 0
+        area = False  # "retaken another square kilometre on the southern flank of Bakhmut"
         while k < sa.hi and steps < 8:
             if k in starts:
                 return True
             tok = toks[k]
+            if tok.norm in lex.area_units:
+                area = True
+                k += 1
+                steps += 1
+                continue
+            if area and tok.norm in lex.place_preps:
+                # the ground taken lies where the preposition says
+                return any(r.i > k and r.i - k <= 6 for r in places)
             place_noun_ahead = any(
                 toks[n].norm in nouns for n in range(k, min(sa.hi, k + 3))
             )  # "the logistics hub of Pokrovsk"

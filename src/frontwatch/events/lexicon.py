@@ -207,6 +207,8 @@ class Lexicon:
     ambiguous_subordinators: frozenset[str]
     temporal_preps: frozenset[str]
     since_preps: frozenset[str]
+    # "retook another square kilometre on the flank of X": measures of ground taken
+    area_units: frozenset[str]
     # "said ..., adding that": participles of saying that share the speaker before them
     cue_participles: frozenset[str]
     # "aan Oekraïense zijde", "on Ukraine's side": the side a force fights on
