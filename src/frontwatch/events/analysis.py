@@ -192,6 +192,24 @@ class SentenceAnalysis:
         return " ".join(t.text for t in self.tokens[i:j])
 
 
+def state_in_genitive(
+    ref: ActorRef, actors: Sequence[ActorRef], genitive_preps: frozenset[str]
+) -> ActorRef | None:
+    """The state named in the genitive right after a role noun: "the leaders of Russia",
+    "de president van Rusland"."""
+    return next(
+        (
+            a
+            for a in actors
+            if a.i == ref.j + 1
+            and a.prep in genitive_preps
+            and a.kind in ("country", "metonym")
+            and a.actor.country
+        ),
+        None,
+    )
+
+
 def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """The tokens covering characters ``[start, end)``."""
     return bisect_right(ends, start), bisect_left(starts, end)
@@ -1116,11 +1134,11 @@ class SentenceReader:
             ):
                 r.seat = True
                 born_end = r.j
-        for r in refs:
-            if r.kind in ("role", "group") and r.actor.role in ("military", "proxy"):
-                side = self._side_taken(r, refs)
+        for force in refs:
+            if force.kind in ("role", "group") and force.actor.role in ("military", "proxy"):
+                side = self._side_taken(force, refs, hi)
                 if side is not None:
-                    r.actor.country, r.needs_country = side, False
+                    force.actor.country, force.needs_country = side, False
         # "het ministerie van Defensie in Moskou", "de regering in Kiev": the seat of an actor
         # (checked only where a place follows "in"/"at", which is rare)
         seated = [
@@ -1156,12 +1174,11 @@ class SentenceReader:
                     seated_ref.needs_country = seated_ref.actor.country is None
         return refs
 
-    def _side_taken(self, ref: ActorRef, refs: list[ActorRef]) -> str | None:
+    def _side_taken(self, ref: ActorRef, refs: list[ActorRef], hi: int) -> str | None:
         """ "Russische vrijwilligerseenheden die aan Oekraïense zijde vechten", "Russian
         volunteers who fight on Ukraine's side": the side a force fights on is its allegiance,
         whatever its nationality."""
         toks, lex = self.tokens, self.lex
-        hi = len(toks)
         k = ref.j
         if k < hi and toks[k].text == ",":
             k += 1

@@ -12,7 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from frontwatch.events.analysis import ActorRef, PlaceRef, SentenceAnalysis, is_country_level
+from frontwatch.events.analysis import (
+    ActorRef,
+    PlaceRef,
+    SentenceAnalysis,
+    is_country_level,
+    state_in_genitive,
+)
 from frontwatch.events.countries import country_of_place
 from frontwatch.records import Actor, PlaceMention
 
@@ -407,19 +413,8 @@ class DocState:
                     ),
                     None,
                 )
-                # "the leaders of Russia, Ukraine, Germany and France", "de president van
-                # Rusland": a state named in the genitive right after the role noun
-                owner = next(
-                    (
-                        a
-                        for a in sa.actors
-                        if a.kind in ("country", "metonym")
-                        and a.actor.country
-                        and a.prep in self.genitive_preps
-                        and a.i == ref.j + 1
-                    ),
-                    None,
-                )
+                # "the leaders of Russia, Ukraine, Germany and France": the state in the genitive
+                owner = state_in_genitive(ref, sa.actors, self.genitive_preps)
                 if inner is not None:
                     ref.actor.country = inner.actor.country
                 elif owner is not None:

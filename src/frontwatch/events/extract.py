@@ -32,6 +32,7 @@ from frontwatch.events.analysis import (
     TriggerHit,
     is_country_level,
     place_level,
+    state_in_genitive,
 )
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, TriggerSpec
@@ -227,7 +228,7 @@ class SentenceExtractor:
             if "characterize" in cue.categories:
                 labelled = self._labelled_false(sa, cue)
                 if labelled is not None:
-                    cue, kinds = labelled, {"deny"}
+                    cue, kinds = labelled, frozenset({"deny"})
             if not kinds:
                 continue
             kind = next(k for k in ("deny", "confirm", "according_to", "say") if k in kinds)
@@ -2678,16 +2679,7 @@ class SentenceExtractor:
         if first.kind == "role":
             # "the leaders of Russia, Ukraine, Germany and France": the states in the genitive
             # are the parties
-            first = next(
-                (
-                    a
-                    for a in refs
-                    if a.i == first.j + 1
-                    and a.prep in lex.genitive_preps
-                    and a.kind in ("country", "metonym")
-                ),
-                first,
-            )
+            first = state_in_genitive(first, refs, lex.genitive_preps) or first
         group = [first]
         for a in (a for a in refs if a.i > first.i):
             if not joined(group[-1], a):
