@@ -3451,3 +3451,27 @@ def test_living_under_martial_law_is_no_political_act():
     assert not only(extract(text, "en"), "political")
     declared = "Het Oekraïense parlement kondigde de staat van beleg af in Lyman."
     assert only(extract(declared, "nl"), "political")
+
+
+def test_an_events_place_is_a_copy_of_every_field() -> None:
+    from dataclasses import fields
+
+    from frontwatch.events.component import _copy_place
+
+    place = PlaceMention(1, 6, "Kyiv", 703448, "Kyiv", "PPLC", "Kyiv City", "UA", 50.45, 30.52, 0.9)
+    copied = _copy_place(place)
+    assert copied == place and copied is not place
+    # the copy names the fields one by one: a field added to PlaceMention must be added there
+    assert [f.name for f in fields(PlaceMention)] == [
+        "start",
+        "end",
+        "surface",
+        "geonameid",
+        "name",
+        "feature",
+        "admin1",
+        "country",
+        "lat",
+        "lon",
+        "confidence",
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, pairwise
 from operator import attrgetter
 from typing import Any
@@ -78,26 +78,59 @@ def _names_a_state(ref: PlaceRef | None) -> bool:
     return ref is not None and ref.mention is not None and is_country_level(ref.mention)
 
 
-@dataclass(slots=True)
+# The records built for every sentence spell their ``__init__`` out: mypyc compiles one written
+# in the class, while the one ``@dataclass`` generates runs interpreted, about five times the
+# cost of building an instance. ``init=False`` keeps ``__eq__`` and ``__repr__``.
+@dataclass(slots=True, init=False)
 class PlaceRef:
     """A place slot in a sentence: a mention, an anaphoric noun phrase or a place pronoun."""
 
     i: int
     j: int
-    mention: PlaceMention | None = None
-    anaphor: str | None = None  # settlement | region | island | peninsula | any
-    indefinite: bool = False  # "een dorp in de regio Loegansk": named by the next sentence
-    locator: bool = False  # "ten zuiden van X": X locates something else
-    secondary: bool = (
-        False  # a locator right after another place ("Semenivka, north-west of Avdiivka")
-    )
-    prep: str | None = None
-    seat: bool = False  # "het ministerie in Moskou": where an actor sits, not an event place
-    group: bool = False  # "namen de Russen die weer in": may stand for several coordinated places
-    count: int | None = None  # "three villages": how many places the next sentence should name
-    plural: bool = False  # "dorpen", "villages": may stand for several places
-    listed: bool = False  # resolved to the places its own sentence lists after it
-    resolved: list[PlaceMention] = field(default_factory=list)
+    mention: PlaceMention | None
+    anaphor: str | None  # settlement | region | island | peninsula | any
+    indefinite: bool  # "een dorp in de regio Loegansk": named by the next sentence
+    locator: bool  # "ten zuiden van X": X locates something else
+    secondary: bool  # a locator right after another place ("Semenivka, north-west of Avdiivka")
+    prep: str | None
+    seat: bool  # "het ministerie in Moskou": where an actor sits, not an event place
+    group: bool  # "namen de Russen die weer in": may stand for several coordinated places
+    count: int | None  # "three villages": how many places the next sentence should name
+    plural: bool  # "dorpen", "villages": may stand for several places
+    listed: bool  # resolved to the places its own sentence lists after it
+    resolved: list[PlaceMention]
+
+    def __init__(
+        self,
+        i: int,
+        j: int,
+        mention: PlaceMention | None = None,
+        anaphor: str | None = None,
+        indefinite: bool = False,
+        locator: bool = False,
+        secondary: bool = False,
+        prep: str | None = None,
+        seat: bool = False,
+        group: bool = False,
+        count: int | None = None,
+        plural: bool = False,
+        listed: bool = False,
+        resolved: list[PlaceMention] | None = None,
+    ) -> None:
+        self.i = i
+        self.j = j
+        self.mention = mention
+        self.anaphor = anaphor
+        self.indefinite = indefinite
+        self.locator = locator
+        self.secondary = secondary
+        self.prep = prep
+        self.seat = seat
+        self.group = group
+        self.count = count
+        self.plural = plural
+        self.listed = listed
+        self.resolved = [] if resolved is None else resolved
 
     @property
     def level(self) -> int:
@@ -112,43 +145,88 @@ class PlaceRef:
         return [self.mention] if self.mention is not None else list(self.resolved)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ActorRef:
     i: int
     j: int
     actor: Actor
     kind: str  # named | country | metonym | group | role | adjective | pronoun | possessive
-    prep: str | None = None
-    needs_country: bool = False  # a role noun without a country: resolved from the context
-    local: bool = False  # a mayor, a governor: of the country of the place they govern
+    prep: str | None
+    needs_country: bool  # a role noun without a country: resolved from the context
+    local: bool  # a mayor, a governor: of the country of the place they govern
+
+    def __init__(
+        self,
+        i: int,
+        j: int,
+        actor: Actor,
+        kind: str,
+        prep: str | None = None,
+        needs_country: bool = False,
+        local: bool = False,
+    ) -> None:
+        self.i = i
+        self.j = j
+        self.actor = actor
+        self.kind = kind
+        self.prep = prep
+        self.needs_country = needs_country
+        self.local = local
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class TriggerHit:
     i: int
     j: int
     spec: TriggerSpec
-    particle: int | None = None  # separable verbs: the particle's token
+    particle: int | None  # separable verbs: the particle's token
+
+    def __init__(self, i: int, j: int, spec: TriggerSpec, particle: int | None = None) -> None:
+        self.i = i
+        self.j = j
+        self.spec = spec
+        self.particle = particle
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class CueHit:
     i: int
     j: int
     categories: frozenset[str]
 
+    def __init__(self, i: int, j: int, categories: frozenset[str]) -> None:
+        self.i = i
+        self.j = j
+        self.categories = categories
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Clause:
     id: int
     kind: str  # main | relative | complement | subordinate | conditional | quote
     introducer: str | None
     parent: int | None
     start: int  # first token
-    antecedent: PlaceRef | None = None
+    antecedent: PlaceRef | None
+
+    def __init__(
+        self,
+        id: int,
+        kind: str,
+        introducer: str | None,
+        parent: int | None,
+        start: int,
+        antecedent: PlaceRef | None = None,
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.introducer = introducer
+        self.parent = parent
+        self.start = start
+        self.antecedent = antecedent
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SentenceAnalysis:
     """Everything the extractor reads off one sentence (token indices are document-wide)."""
 
@@ -166,9 +244,45 @@ class SentenceAnalysis:
     amounts: list[AmountSpan]
     casualties: list[CasualtySpan]
     time_tokens: list[tuple[int, int, TimeMention]]
-    paragraph: int = 0
+    paragraph: int
     # per-token answers the extractor asks for every trigger ("is this actor an agent phrase?")
-    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
+    memo: dict[tuple[str, int], Any]
+
+    def __init__(
+        self,
+        span: Span,
+        lo: int,
+        hi: int,
+        tokens: Sequence[Token],
+        places: list[PlaceRef],
+        times: list[TimeMention],
+        actors: list[ActorRef],
+        cues: list[CueHit],
+        triggers: list[TriggerHit],
+        clauses: list[Clause],
+        clause_of: list[int],
+        amounts: list[AmountSpan],
+        casualties: list[CasualtySpan],
+        time_tokens: list[tuple[int, int, TimeMention]],
+        paragraph: int = 0,
+        memo: dict[tuple[str, int], Any] | None = None,
+    ) -> None:
+        self.span = span
+        self.lo = lo
+        self.hi = hi
+        self.tokens = tokens
+        self.places = places
+        self.times = times
+        self.actors = actors
+        self.cues = cues
+        self.triggers = triggers
+        self.clauses = clauses
+        self.clause_of = clause_of
+        self.amounts = amounts
+        self.casualties = casualties
+        self.time_tokens = time_tokens
+        self.paragraph = paragraph
+        self.memo = {} if memo is None else memo
 
     def clause(self, tok: int) -> Clause:
         return self.clauses[self.clause_of[tok - self.lo]]

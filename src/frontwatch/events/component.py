@@ -8,7 +8,6 @@ with ids ``<doc_id>:<ordinal>`` in text order.
 
 from __future__ import annotations
 
-import copy
 import logging
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -655,8 +654,24 @@ def _casualties_nearby(candidates: list[Candidate], analysed: list[SentenceAnaly
 
 
 def _copy_place(place: PlaceMention | None) -> PlaceMention | None:
-    """An event's own copy of its place (all fields are immutable values: a shallow copy)."""
-    return copy.copy(place) if place is not None else None
+    """An event's own copy of its place (all fields are immutable values: a shallow copy).
+
+    Built field by field: ``copy.copy`` goes through the pickling protocol, interpreted."""
+    if place is None:
+        return None
+    return PlaceMention(
+        place.start,
+        place.end,
+        place.surface,
+        place.geonameid,
+        place.name,
+        place.feature,
+        place.admin1,
+        place.country,
+        place.lat,
+        place.lon,
+        place.confidence,
+    )
 
 
 def _confidence(c: Candidate) -> float:

@@ -54,12 +54,21 @@ def compatible(kind: str | None, place: PlaceMention) -> bool:
     return True
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, the one ``@dataclass`` generates runs interpreted.
+@dataclass(slots=True, init=False)
 class Remembered:
     position: int  # token index of the mention
     place: PlaceMention
     locator: bool
-    sentence: int = 0
+    sentence: int
+
+    def __init__(
+        self, position: int, place: PlaceMention, locator: bool, sentence: int = 0
+    ) -> None:
+        self.position = position
+        self.place = place
+        self.locator = locator
+        self.sentence = sentence
 
 
 def _key(place: PlaceMention) -> str:

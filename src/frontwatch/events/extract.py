@@ -18,7 +18,7 @@ Every candidate records the rule that produced it, for ``frontwatch explain``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -89,15 +89,25 @@ def _word_classes(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozens
     return known[1], known[2], known[3]
 
 
-@dataclass(slots=True)
+# Both spell their ``__init__`` out: mypyc compiles one written in the class, while the one
+# ``@dataclass`` generates runs interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Attribution:
     cue: CueHit
     kind: str  # according_to | say | confirm | deny
     source: ActorRef | None
-    negated: bool = False
+    negated: bool
+
+    def __init__(
+        self, cue: CueHit, kind: str, source: ActorRef | None, negated: bool = False
+    ) -> None:
+        self.cue = cue
+        self.kind = kind
+        self.source = source
+        self.negated = negated
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Candidate:
     """An event before merging: the :class:`Event` fields plus what explain and merging need."""
 
@@ -105,27 +115,81 @@ class Candidate:
     rule: str
     sentence: SentenceAnalysis
     trigger: TriggerHit
-    place: PlaceMention | None = None
-    place_ref: PlaceRef | None = None
-    actor: Actor | None = None
-    actor_source: str = "none"
-    target: Actor | None = None
-    time: TimeMention | None = None
-    claimant: Actor | None = None
-    status: str = "reported"
-    modality: str = "asserted"
-    fatalities: int | None = None
-    injured: int | None = None
-    amount: Amount | None = None
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-    confidence: float = 0.8
-    notes: list[str] = field(default_factory=list)
-    remention: bool = False  # "de inname van het stadje": a definite mention of a known event
-    heading: bool = False
-    pending_place: bool = False  # "een dorp in de regio X": the next sentence names it
-    denial_of_previous: bool = False
-    actor_ref: ActorRef | None = None
-    symmetric: bool = False  # a fight whose attacker the words do not tell
+    place: PlaceMention | None
+    place_ref: PlaceRef | None
+    actor: Actor | None
+    actor_source: str
+    target: Actor | None
+    time: TimeMention | None
+    claimant: Actor | None
+    status: str
+    modality: str
+    fatalities: int | None
+    injured: int | None
+    amount: Amount | None
+    evidence: list[tuple[int, int]]
+    confidence: float
+    notes: list[str]
+    remention: bool  # "de inname van het stadje": a definite mention of a known event
+    heading: bool
+    pending_place: bool  # "een dorp in de regio X": the next sentence names it
+    denial_of_previous: bool
+    actor_ref: ActorRef | None
+    symmetric: bool  # a fight whose attacker the words do not tell
+
+    def __init__(
+        self,
+        type: str,
+        rule: str,
+        sentence: SentenceAnalysis,
+        trigger: TriggerHit,
+        place: PlaceMention | None = None,
+        place_ref: PlaceRef | None = None,
+        actor: Actor | None = None,
+        actor_source: str = "none",
+        target: Actor | None = None,
+        time: TimeMention | None = None,
+        claimant: Actor | None = None,
+        status: str = "reported",
+        modality: str = "asserted",
+        fatalities: int | None = None,
+        injured: int | None = None,
+        amount: Amount | None = None,
+        evidence: list[tuple[int, int]] | None = None,
+        confidence: float = 0.8,
+        notes: list[str] | None = None,
+        remention: bool = False,
+        heading: bool = False,
+        pending_place: bool = False,
+        denial_of_previous: bool = False,
+        actor_ref: ActorRef | None = None,
+        symmetric: bool = False,
+    ) -> None:
+        self.type = type
+        self.rule = rule
+        self.sentence = sentence
+        self.trigger = trigger
+        self.place = place
+        self.place_ref = place_ref
+        self.actor = actor
+        self.actor_source = actor_source
+        self.target = target
+        self.time = time
+        self.claimant = claimant
+        self.status = status
+        self.modality = modality
+        self.fatalities = fatalities
+        self.injured = injured
+        self.amount = amount
+        self.evidence = [] if evidence is None else evidence
+        self.confidence = confidence
+        self.notes = [] if notes is None else notes
+        self.remention = remention
+        self.heading = heading
+        self.pending_place = pending_place
+        self.denial_of_previous = denial_of_previous
+        self.actor_ref = actor_ref
+        self.symmetric = symmetric
 
     @property
     def position(self) -> int:

@@ -21,27 +21,47 @@ _STOP = frozenset({".", ";", ":", "!", "?", "(", ")", '"', "'"})
 _NORM = attrgetter("norm")
 
 
-@dataclass(frozen=True, slots=True)
+# Values, never changed once built, though not frozen: mypyc compiles an ``__init__`` written in
+# the class, while the one ``@dataclass`` generates runs interpreted (about five times the cost
+# of building an instance), and a frozen class could only assign through ``object.__setattr__``.
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class NumberSpan:
     i: int
     j: int
     value: float
 
+    def __init__(self, i: int, j: int, value: float) -> None:
+        self.i = i
+        self.j = j
+        self.value = value
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class AmountSpan:
     i: int
     j: int
     value: float
     currency: str | None
 
+    def __init__(self, i: int, j: int, value: float, currency: str | None) -> None:
+        self.i = i
+        self.j = j
+        self.value = value
+        self.currency = currency
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class CasualtySpan:
     i: int
     j: int
     kind: str  # "killed" | "injured"
     value: int | None  # None: stated vaguely ("tientallen", "bijna honderd")
+
+    def __init__(self, i: int, j: int, kind: str, value: int | None) -> None:
+        self.i = i
+        self.j = j
+        self.kind = kind
+        self.value = value
 
 
 def _digits(text: str, words: NumberWords) -> float | None:

@@ -39,12 +39,22 @@ def fold(text: str) -> str:
     return folded
 
 
-@dataclass(slots=True)
+# The hot records of the compiled build spell their ``__init__`` out: mypyc compiles one written
+# in the class, while the one ``@dataclass`` generates runs interpreted, about five times the
+# cost of building an instance (an article makes hundreds of tokens). ``init=False`` keeps the
+# rest of what the decorator gives (``__eq__``, ``__repr__``, ``replace``).
+@dataclass(slots=True, init=False)
 class Token:
     start: int
     end: int
     text: str
     norm: str
+
+    def __init__(self, start: int, end: int, text: str, norm: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.norm = norm
 
     @property
     def is_capitalised(self) -> bool:
@@ -89,23 +99,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     end = len(text) if end is None else end
     chunks = (text if start == 0 and end == len(text) else text[start:end]).split()
-    cache = _CHUNKS
-    find = text.find
-    make = Token
+    # no local aliases of ``out.append`` or ``Token``: compiled, the direct calls are native
     out: list[Token] = []
-    append = out.append
     pos = start
     for chunk in chunks:
-        begin = find(chunk, pos)
+        begin = text.find(chunk, pos)
         pos = begin + len(chunk)
-        pieces = cache.get(chunk)
+        pieces = _CHUNKS.get(chunk)
         if pieces is None:
             pieces = _chunk_tokens(chunk)
         if isinstance(pieces, str):
-            append(make(begin, pos, chunk, pieces))
+            out.append(Token(begin, pos, chunk, pieces))
         else:
             for offset, length, word, norm in pieces:
-                append(make(begin + offset, begin + offset + length, word, norm))
+                out.append(Token(begin + offset, begin + offset + length, word, norm))
     return out
 
 
@@ -129,13 +136,18 @@ def _is_acronym(word: str) -> bool:
 
 # Not frozen: a frozen dataclass is built through object.__setattr__, more than twice as slow,
 # and a document makes hundreds of matches. Treat them as values (they hash as values).
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class Match:
     """Tokens ``[i, j)`` matched a phrase carrying ``payloads``."""
 
     i: int
     j: int
     payloads: tuple[Any, ...]
+
+    def __init__(self, i: int, j: int, payloads: tuple[Any, ...]) -> None:
+        self.i = i
+        self.j = j
+        self.payloads = payloads
 
 
 class PhraseMatcher:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from frontwatch.places.gazetteer import Gazetteer
 from frontwatch.places.keys import fold_key, name_key
@@ -82,22 +82,46 @@ _ARTICLE_FEATURES = {
 _SKELETON_COUNTRIES = {"UA", "RU", "BY"}
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Candidate:
     """A stretch of text that names a place, with the gazetteer entries it can mean."""
 
     start: int
     end: int
     surface: str
-    indexes: tuple[int, ...] = ()
-    spelled: frozenset[int] = frozenset()  # entries matched by spelling, not only skeleton
-    cue: str | None = None  # region, city, river, district, island, base (see lexicon)
-    cue_explicit: bool = False
-    notes: list[str] = field(default_factory=list)
+    indexes: tuple[int, ...]
+    spelled: frozenset[int]  # entries matched by spelling, not only skeleton
+    cue: str | None  # region, city, river, district, island, base (see lexicon)
+    cue_explicit: bool
+    notes: list[str]
     # Where the cue was said, which decides how far along a list it reaches: "before" ("de
     # regio's X, Y en Z" reaches forward), "after" (one name: "Sevastopol and Saky air
     # base"), "after_plural" (the whole list before it: "the Ryazan and Saratov regions").
-    cue_source: str = ""
+    cue_source: str
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        surface: str,
+        indexes: tuple[int, ...] = (),
+        spelled: frozenset[int] = frozenset(),
+        cue: str | None = None,
+        cue_explicit: bool = False,
+        notes: list[str] | None = None,
+        cue_source: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.indexes = indexes
+        self.spelled = spelled
+        self.cue = cue
+        self.cue_explicit = cue_explicit
+        self.notes = [] if notes is None else notes
+        self.cue_source = cue_source
 
 
 def _has_whole_word(text: str, word: str, accept: Callable[[int], bool] = lambda at: True) -> bool:

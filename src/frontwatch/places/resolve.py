@@ -24,7 +24,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from frontwatch.geo import haversine_km
 from frontwatch.places.gazetteer import (
@@ -104,11 +104,18 @@ _NOT_POINTS = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
 _WATER_OR_REGION = WATER_FEATURES | REGION_FEATURES | {"PEN"}
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Resolution:
     entry: GazetteerEntry | None
     confidence: float
-    score: float = 0.0
+    score: float
+
+    def __init__(self, entry: GazetteerEntry | None, confidence: float, score: float = 0.0) -> None:
+        self.entry = entry
+        self.confidence = confidence
+        self.score = score
 
 
 def _prior(importance: float) -> float:
@@ -500,7 +507,9 @@ def _entry_facts(e: GazetteerEntry) -> _EntryFacts:
     )
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class _Context:
     """What the other mentions of a document say about where it is."""
 
@@ -511,15 +520,41 @@ class _Context:
     ids: set[int]
     where: dict[int, set[int]]
     # The points' entry indexes and the sentences naming each, in the order of ``points``.
-    point_indexes: list[int] = field(default_factory=list)
-    point_sentences: list[set[int] | tuple[()]] = field(default_factory=list)
-    point_set: frozenset[int] = frozenset()
+    point_indexes: list[int]
+    point_sentences: list[set[int] | tuple[()]]
+    point_set: frozenset[int]
     # What nearest_km works out once per context: the points named within one sentence of
     # a sentence (positions in ``points``), and by entry its distances to the points, its own
     # position among them (-1: none) and the distance to the nearest other point: a name
     # named in several sentences has its readings scored once per sentence.
-    _near: dict[int, list[int]] = field(default_factory=dict)
-    _rows: dict[int, tuple[list[float], int, float | None]] = field(default_factory=dict)
+    _near: dict[int, list[int]]
+    _rows: dict[int, tuple[list[float], int, float | None]]
+
+    def __init__(
+        self,
+        countries: dict[str, int],
+        total: int,
+        admin1s: set[str],
+        points: list[GazetteerEntry],
+        ids: set[int],
+        where: dict[int, set[int]],
+        point_indexes: list[int] | None = None,
+        point_sentences: list[set[int] | tuple[()]] | None = None,
+        point_set: frozenset[int] = frozenset(),
+        _near: dict[int, list[int]] | None = None,
+        _rows: dict[int, tuple[list[float], int, float | None]] | None = None,
+    ) -> None:
+        self.countries = countries
+        self.total = total
+        self.admin1s = admin1s
+        self.points = points
+        self.ids = ids
+        self.where = where
+        self.point_indexes = [] if point_indexes is None else point_indexes
+        self.point_sentences = [] if point_sentences is None else point_sentences
+        self.point_set = point_set
+        self._near = {} if _near is None else _near
+        self._rows = {} if _rows is None else _rows
 
     @classmethod
     def of(cls, entries: Iterable[tuple[_EntryFacts, int]], where: dict[int, set[int]]) -> _Context:
@@ -555,7 +590,7 @@ class _Context:
         very same points, whose distances and neighbourhoods this one reads and adds to."""
         if same_points_as is not None:
             base = same_points_as
-            return cls(
+            return _Context(
                 countries,
                 total,
                 admin1s,
@@ -568,7 +603,7 @@ class _Context:
                 base._near,
                 base._rows,
             )
-        return cls(
+        return _Context(
             countries,
             total,
             admin1s,

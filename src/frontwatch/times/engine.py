@@ -68,12 +68,20 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’])([\w’']+)\s+$")
 _YEAR_AFTER = re.compile(r"\s*(?:(?P<word>\w+)\s+|[-–]\s*)(?P<year>(?:1[5-9]|20)\d\d)(?![\w])")
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Resolved:
     first: date
     last: date
     granularity: str
     value: str
+
+    def __init__(self, first: date, last: date, granularity: str, value: str) -> None:
+        self.first = first
+        self.last = last
+        self.granularity = granularity
+        self.value = value
 
 
 @dataclass(slots=True)
@@ -88,7 +96,9 @@ class _Ref:
     granularity: str = "day"
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class _Found:
     """A resolved mention with what anchoring needs to know about it."""
 
@@ -97,20 +107,46 @@ class _Found:
     sentence: int
     future: bool
     window: bool
-    since: bool = False  # "sinds april": the start of a state rather than a narrative moment
-    year: int | None = None  # the year the text wrote out ("24 februari 2022", "in 2014")
+    since: bool  # "sinds april": the start of a state rather than a narrative moment
+    year: int | None  # the year the text wrote out ("24 februari 2022", "in 2014")
     # An offset in a present-tense clause ("het symbool van de annexatie, vier jaar eerder"):
     # a comment on the story, not a point it moves to, so no anchor for a past clause after it.
-    aside: bool = False
+    aside: bool
     # "twee dagen na" resolved against the era named right after it ("het begin van de
     # invasie"): the two are one expression.
-    joins_era: bool = False
+    joins_era: bool
     # The report's own moment: the document date in a present-tense clause ("Oekraïne
     # herdenkt vandaag dat ..."). A story told in the past does not continue from it. ``None``
     # while the tense of the clause is unread: only :meth:`TimeEngine._previous` needs it, and
     # reading a tense is the dearest part of resolving (see TimeEngine._is_now).
-    now: bool | None = False
-    span: tuple[int, int] = (0, 0)  # the candidate's offsets, which the clause is read around
+    now: bool | None
+    span: tuple[int, int]  # the candidate's offsets, which the clause is read around
+
+    def __init__(
+        self,
+        mention: TimeMention,
+        kind: str,
+        sentence: int,
+        future: bool,
+        window: bool,
+        since: bool = False,
+        year: int | None = None,
+        aside: bool = False,
+        joins_era: bool = False,
+        now: bool | None = False,
+        span: tuple[int, int] = (0, 0),
+    ) -> None:
+        self.mention = mention
+        self.kind = kind
+        self.sentence = sentence
+        self.future = future
+        self.window = window
+        self.since = since
+        self.year = year
+        self.aside = aside
+        self.joins_era = joins_era
+        self.now = now
+        self.span = span
 
 
 @dataclass

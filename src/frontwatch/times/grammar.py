@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -156,7 +156,9 @@ class Pattern:
     dating: bool = True
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Candidate:
     """A pattern match before resolution."""
 
@@ -165,8 +167,26 @@ class Candidate:
     kind: str
     pattern: Pattern
     texts: dict[str, str]  # slot -> matched text
-    lead: str | None = None
-    values: dict[str, Any] = field(default_factory=dict)  # slot -> lexicon value
+    lead: str | None
+    values: dict[str, Any]  # slot -> lexicon value
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        pattern: Pattern,
+        texts: dict[str, str],
+        lead: str | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.pattern = pattern
+        self.texts = texts
+        self.lead = lead
+        self.values = {} if values is None else values
 
 
 @dataclass(frozen=True, slots=True)
