@@ -104,6 +104,11 @@ def build(jobs: int) -> int:
             str(jobs),
         ],
     )
+    # setuptools leaves a module's small extension alone when its C is unchanged (the code is
+    # in the shared one), so it stays older than an edited source and importing frontwatch
+    # would warn of a stale build: everything here was built from the current sources
+    for path in built_extensions():
+        os.utime(path)
     print(f"compiled {len(MODULES)} modules into {len(built_extensions())} extension(s)")
     return 0
 
