@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, pairwise
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -28,7 +28,7 @@ _NOUN_CACHE: dict[int, dict[str, str | None]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
 _FLAGS: dict[int, dict[str, int]] = {}
 _NUMERIC, _PLACE_NOUN, _OPENER, _CAPITAL, _POINTER, _PRONOUN = 1, 2, 4, 8, 16, 32
-_START, _END, _TEXT, _NORM, _I = (attrgetter(a) for a in ("start", "end", "text", "norm", "i"))
+_NORM, _I = attrgetter("norm"), attrgetter("i")
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
@@ -233,7 +233,7 @@ class SentenceAnalysis:
     span: Span
     lo: int
     hi: int
-    tokens: Sequence[Token]
+    tokens: list[Token]
     places: list[PlaceRef]
     times: list[TimeMention]
     actors: list[ActorRef]
@@ -253,7 +253,7 @@ class SentenceAnalysis:
         span: Span,
         lo: int,
         hi: int,
-        tokens: Sequence[Token],
+        tokens: list[Token],
         places: list[PlaceRef],
         times: list[TimeMention],
         actors: list[ActorRef],
@@ -306,7 +306,7 @@ class SentenceAnalysis:
         return " ".join(t.text for t in self.tokens[i:j])
 
 
-def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
+def token_span(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
     """The tokens covering characters ``[start, end)``."""
     return bisect_right(ends, start), bisect_left(starts, end)
 
@@ -314,16 +314,18 @@ def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int)
 class SentenceReader:
     """Builds :class:`SentenceAnalysis` objects for one document and language."""
 
-    def __init__(self, lexicon: Lexicon, tokens: Sequence[Token]) -> None:
+    def __init__(self, lexicon: Lexicon, tokens: list[Token]) -> None:
         self._time_starts: set[int] = set()
         self._last_span: Span | None = None
         self._last_bounds = (0, 0)
         self._noun_cache = _NOUN_CACHE.setdefault(id(lexicon), {})
         self.lex = lexicon
         self.tokens = tokens
-        self.starts = list(map(_START, tokens))
-        self.ends = list(map(_END, tokens))
-        norms = list(map(_NORM, tokens))
+        # comprehensions rather than ``map(attrgetter)``: compiled, they read the attributes
+        # natively
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+        norms = [t.norm for t in tokens]
         # One pass over the document for every phrase list; sentences take their slices.
         self._found = scan(
             tokens,
@@ -348,10 +350,9 @@ class SentenceReader:
         self._pointers: list[int] = []  # "it", "them", "daar", "die": words that may be places
         if not self.has_triggers():
             return  # nothing will be read: the word classes are not needed
-        texts = list(map(_TEXT, tokens))
-        for k in set(texts).difference(flags_of):  # word forms not met before
-            flags_of[k] = self._flags(k, fold(k))
-        flags = list(map(flags_of.__getitem__, texts))
+        texts = [t.text for t in tokens]
+        for form in set(texts).difference(flags_of):  # word forms not met before
+            flags_of[form] = self._flags(form, fold(form))
         positions = (
             (_NUMERIC, self._numeric),
             (_PLACE_NOUN, self._place_nouns),
@@ -360,11 +361,12 @@ class SentenceReader:
             (_POINTER, self._pointers),
             (_PRONOUN, self._pronouns),
         )
-        for k in compress(range(len(flags)), flags):  # most words are none of these
-            word_flags = flags[k]
-            for flag, found in positions:
-                if word_flags & flag:
-                    found.append(k)
+        for k, text in enumerate(texts):
+            word_flags = flags_of[text]
+            if word_flags:  # most words are none of these
+                for flag, found in positions:
+                    if word_flags & flag:
+                        found.append(k)
 
     def _flags(self, text: str, norm: str) -> int:
         """What a word form may be, once per form: a number, a place noun, a clause opener..."""

@@ -17,7 +17,6 @@ Every candidate records the rule that produced it, for ``frontwatch explain``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
@@ -196,7 +195,7 @@ class Candidate:
         return self.sentence.tokens[self.trigger.i].start
 
 
-def _hyphenated_start(toks: Sequence[Token], k: int, lo: int) -> int | None:
+def _hyphenated_start(toks: list[Token], k: int, lo: int) -> int | None:
     """Where the word written with a hyphen that ends at token ``k`` starts ("long-range",
     "Tu-22M3"), or None when token ``k`` ends no such word."""
     start = k

@@ -8,7 +8,6 @@ miljard euro" is 2.6e9 EUR, "$400 million" is 4e8 USD.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -99,7 +98,7 @@ def _word_value(word: str, words: NumberWords) -> float | None:
     return None
 
 
-def read_number(tokens: Sequence[Token], i: int, hi: int, words: NumberWords) -> NumberSpan | None:
+def read_number(tokens: list[Token], i: int, hi: int, words: NumberWords) -> NumberSpan | None:
     """The number starting at token ``i``: digits or words, with an optional scale word."""
     tok = tokens[i]
     j = i + 1
@@ -133,7 +132,7 @@ def read_number(tokens: Sequence[Token], i: int, hi: int, words: NumberWords) ->
 
 
 def _phrase_before(
-    tokens: Sequence[Token], i: int, lo: int, phrases: frozenset[tuple[str, ...]]
+    tokens: list[Token], i: int, lo: int, phrases: frozenset[tuple[str, ...]]
 ) -> int | None:
     """Start of a phrase of ``phrases`` that ends right before token ``i``."""
     if i - 1 < lo or tokens[i - 1].norm not in _last_words(phrases):
@@ -168,7 +167,7 @@ def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
 
 
 def _phrase_at(
-    tokens: Sequence[Token], i: int, hi: int, phrases: frozenset[tuple[str, ...]]
+    tokens: list[Token], i: int, hi: int, phrases: frozenset[tuple[str, ...]]
 ) -> int | None:
     """End of the longest phrase of ``phrases`` starting at token ``i``."""
     if tokens[i].norm not in _first_words(phrases):
@@ -180,11 +179,11 @@ def _phrase_at(
 
 
 def find_amounts(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     lo: int,
     hi: int,
     words: NumberWords,
-    positions: Sequence[int] | None = None,
+    positions: list[int] | None = None,
 ) -> list[AmountSpan]:
     """Money amounts: a currency sign or word next to a number ("$400 million", "2,6 miljard euro").
 
@@ -219,11 +218,11 @@ def find_amounts(
 
 
 def find_casualties(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     lo: int,
     hi: int,
     words: NumberWords,
-    positions: Sequence[int] | None = None,
+    positions: list[int] | None = None,
     timed: frozenset[int] = frozenset(),
 ) -> list[CasualtySpan]:
     """Counts of killed and injured people stated in tokens ``[lo, hi)``.
@@ -290,7 +289,7 @@ def _kind_firsts(words: NumberWords) -> tuple[frozenset[str], frozenset[str]]:
     return entry[1], entry[2]
 
 
-def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords) -> str | None:
+def _casualty_kind(tokens: list[Token], j: int, hi: int, words: NumberWords) -> str | None:
     """What the number before token ``j`` counts: "killed", "injured" or nothing."""
     # Dutch verb-final: "kwamen bij de aanval zeker achttien mensen om", "... 21 mensen om, onder
     # wie twee kinderen", also before another count: "kwamen twaalf mensen om en raakten veertig
@@ -321,7 +320,7 @@ def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords)
     return None
 
 
-def _counts_people(tokens: Sequence[Token], i: int, words: NumberWords) -> bool:
+def _counts_people(tokens: list[Token], i: int, words: NumberWords) -> bool:
     """The number at ``i`` counts people: a person noun follows it, or nothing does
     ("killing four people", "killing four", not "destroying four tanks")."""
     end = read_number(tokens, i, len(tokens), words)
@@ -332,7 +331,7 @@ def _counts_people(tokens: Sequence[Token], i: int, words: NumberWords) -> bool:
 
 
 def _governing_verb_kind(
-    tokens: Sequence[Token], i: int, lo: int, words: NumberWords, timed: frozenset[int]
+    tokens: list[Token], i: int, lo: int, words: NumberWords, timed: frozenset[int]
 ) -> str | None:
     """ "killing four people", "wounding at least 20", "doodde donderdag zeven mensen": a verb
     of killing or wounding governs N, a time phrase may stand between."""
@@ -350,7 +349,7 @@ def _governing_verb_kind(
 
 
 def _casualty_kind_before(
-    tokens: Sequence[Token], i: int, lo: int, words: NumberWords
+    tokens: list[Token], i: int, lo: int, words: NumberWords
 ) -> str | None:
     """ "Het aantal doden is gestegen tot dertig": the death noun comes first, then "tot" N."""
     if i - 1 < lo or tokens[i - 1].norm not in words.rise_preps:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
 from typing import Any, ClassVar
 
 # Numbers keep their decimal and thousands separators ("2,6", "30.000", "2.2"); words keep
@@ -201,7 +200,7 @@ class PhraseMatcher:
         self._suffix_cache.clear()
         self._suffix_lengths = sorted({len(k) for k in self._suffixes}, reverse=True)
 
-    def match_at(self, tokens: Sequence[Token], i: int, hi: int) -> Match | None:
+    def match_at(self, tokens: list[Token], i: int, hi: int) -> Match | None:
         """The longest phrase starting at token ``i`` and ending before ``hi``."""
         node = self._root
         best_j = 0
@@ -235,7 +234,7 @@ class PhraseMatcher:
                     return Match(i, i + 1, tuple(self._suffixes[word[-length:]]))
         return None
 
-    def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
+    def find(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
         hi = len(tokens) if hi is None else hi
         found: list[Match] = []
@@ -267,7 +266,7 @@ class PhraseMatcher:
             )
         return hit
 
-    def may_match(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    def may_match(self, tokens: list[Token], lo: int, hi: int) -> bool:
         """Whether any phrase could start in ``[lo, hi)`` (a cheap first test)."""
         root = self._root
         for k in range(lo, hi):
@@ -302,15 +301,15 @@ _SCAN_INDEX_LIMIT = 400_000
 
 
 def scan(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     matchers: dict[str, PhraseMatcher],
-    norms: Sequence[str] | None = None,
+    norms: list[str] | None = None,
 ) -> dict[str, list[Match]]:
     """Run several matchers over a whole document in one pass.
 
     Each matcher keeps its own longest-match, non-overlapping semantics. A token no matcher's
-    phrases start with (most tokens) costs one dictionary look-up, made by ``map`` over the
-    folded words (``norms``: the tokens' ``norm`` in order, when the caller has them already).
+    phrases start with (most tokens) costs one dictionary look-up of its folded word (``norms``:
+    the tokens' ``norm`` in order, when the caller has them already).
     """
     key = tuple((name, id(m)) for name, m in matchers.items())
     index = _SCAN_INDEX.get(key)
@@ -326,27 +325,21 @@ def scan(
     starts_of = index[0]
     if norms is None:
         norms = [t.norm for t in tokens]
-    lookup: Callable[[str], _Starts] = starts_of.__getitem__
-    unseen = set(norms).difference(starts_of)
-    if unseen:
-        with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
-        new: dict[str, _Starts] = {
-            w: tuple((n, m, None) for n, m in with_suffixes if m.suffix_match(w)) for w in unseen
-        }
-        if len(starts_of) < _SCAN_INDEX_LIMIT:
-            starts_of.update(new)
-        else:
-
-            def lookup(word: str) -> _Starts:
-                return new[word] if word in new else starts_of[word]
-
     found: dict[str, list[Match]] = {name: [] for name in matchers}
     free: dict[str, int] = {name: 0 for name in matchers}
     hi = len(tokens)
     end_key = PhraseMatcher._END
-    starts_at = list(map(lookup, norms))
-    for i in compress(range(hi), starts_at):  # the tokens some phrase may start at
-        for name, matcher, node in starts_at[i]:
+    with_suffixes: list[tuple[str, PhraseMatcher]] | None = None
+    # one plain loop (no map, set or compress over the words): compiled, it runs natively
+    for i, word in enumerate(norms):
+        starts = starts_of.get(word)
+        if starts is None:  # a word not met before: only a suffix entry may start there
+            if with_suffixes is None:
+                with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
+            starts = tuple((n, m, None) for n, m in with_suffixes if m.suffix_match(word))
+            if len(starts_of) < _SCAN_INDEX_LIMIT:
+                starts_of[word] = starts
+        for name, matcher, node in starts:  # most words start no phrase: an empty tuple
             if i < free[name]:
                 continue
             if (
