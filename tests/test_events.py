@@ -3475,3 +3475,18 @@ def test_an_events_place_is_a_copy_of_every_field() -> None:
         "lon",
         "confidence",
     ]
+
+
+def test_the_lexicons_phrase_and_sequence_fields_are_those_typed_so() -> None:
+    """compile_lexicon reads a [grammar] list by the field's name (a compiled class keeps no
+    annotation as written): the names must be those of the fields so annotated."""
+    from dataclasses import fields
+
+    from frontwatch.compiled import compiled_modules
+    from frontwatch.events.lexicon import PHRASE_FIELDS, SEQUENCE_FIELDS, Lexicon
+
+    if "frontwatch.events.lexicon" in compiled_modules():
+        pytest.skip("a compiled class keeps its annotations as types")
+    typed = {f.name: f.type for f in fields(Lexicon)}
+    assert {n for n, t in typed.items() if t == "frozenset[tuple[str, ...]]"} == PHRASE_FIELDS
+    assert {n for n, t in typed.items() if t == "tuple[str, ...]"} == SEQUENCE_FIELDS

@@ -349,24 +349,50 @@ def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
     return m
 
 
-# How a plain list of the ``[grammar]`` table becomes the Lexicon field of the same name, by
-# the field's declared type (fields read from other tables, or transformed, are set explicitly
-# in compile_lexicon). The keys are the annotations as written: this module postpones their
-# evaluation (``from __future__ import annotations``), so ``Field.type`` is that text.
-_GRAMMAR_READERS: dict[str, Any] = {
-    "frozenset[str]": word_set,
-    "frozenset[tuple[str, ...]]": phrase_set,
-    "tuple[str, ...]": tuple,
-}
+# The Lexicon fields that hold phrases (folded token tuples) and those that keep an order; every
+# other plain list of the ``[grammar]`` table becomes a set of folded words. Named here rather
+# than read off the annotations: compiled with mypyc (``scripts/build_compiled.py``), a class
+# keeps its annotations as types, and there ``frozenset[str]`` and ``frozenset[tuple[str, ...]]``
+# are both ``frozenset`` (a test holds these names to the annotations).
+PHRASE_FIELDS = frozenset(
+    {
+        "deny_anaphora",
+        "reciprocals",
+        "later_today",
+        "rest_of_today",
+        "inclusion_markers",
+        "proximity_locators",
+        "allegiance_phrases",
+        "place_pronoun_preps",
+        "local_officials",
+        "institutions",
+    }
+)
+SEQUENCE_FIELDS = frozenset(
+    {
+        "infrastructure_endings",
+        "gerund_suffixes",
+        "participle_endings",
+        "uninflected_attributive_endings",
+        "settlement_suffixes",
+    }
+)
 
 
 def _grammar_words(grammar: dict[str, Any], explicit: dict[str, Any]) -> dict[str, Any]:
     """The Lexicon fields not set in ``explicit``: the ``[grammar]`` lists of their names."""
-    return {
-        f.name: _GRAMMAR_READERS[f.type](grammar.get(f.name, []))
-        for f in fields(Lexicon)
-        if f.name not in explicit
-    }
+    words: dict[str, Any] = {}
+    for f in fields(Lexicon):
+        if f.name in explicit:
+            continue
+        listed = grammar.get(f.name, [])
+        if f.name in PHRASE_FIELDS:
+            words[f.name] = phrase_set(listed)
+        elif f.name in SEQUENCE_FIELDS:
+            words[f.name] = tuple(listed)
+        else:
+            words[f.name] = word_set(listed)
+    return words
 
 
 def compile_lexicon(data: dict[str, Any]) -> Lexicon:
