@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 SRC = REPO / "src"
 
 # The stages' own code and the records every stage touches. Left out: modules whose work is
-# I/O or start-up (the CLI, the store, exports) and ``places/gazetteer.py`` (its exception class
+# I/O or start-up (the CLI, the store, exports) and ``places/errors.py`` (its exception class
 # derives from a built-in one, which mypyc cannot compile).
 MODULES = [
     "frontwatch/records.py",
@@ -39,6 +39,7 @@ MODULES = [
     "frontwatch/sentences.py",
     "frontwatch/geo.py",
     "frontwatch/places/keys.py",
+    "frontwatch/places/gazetteer.py",
     "frontwatch/places/lexicon.py",
     "frontwatch/places/recognise.py",
     "frontwatch/places/resolve.py",

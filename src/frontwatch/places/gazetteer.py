@@ -22,16 +22,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from frontwatch.places.errors import GazetteerError
 from frontwatch.places.keys import fold_key, name_key, table_languages
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 3
 ATTRIBUTION = "Contains data from GeoNames (geonames.org), CC BY 4.0"
-
-
-class GazetteerError(RuntimeError):
-    """The gazetteer file is missing or unreadable."""
 
 
 def tables_fingerprint() -> str:
