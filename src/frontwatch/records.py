@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal, Self
+from typing import Any, Final, Literal, Self
 
 DatePrecision = Literal["day", "month", "year"]
 Granularity = Literal["day", "week", "month", "season", "year"]
@@ -23,7 +23,7 @@ Role = Literal["military", "government", "proxy", "civilian", "media", "internat
 Status = Literal["reported", "claimed", "unconfirmed", "denied", "confirmed"]
 Modality = Literal["asserted", "planned", "possible", "negated"]
 
-EVENT_TYPES: tuple[str, ...] = (
+EVENT_TYPES: Final[tuple[str, ...]] = (
     "territory.capture",
     "territory.withdrawal",
     "territory.advance",
@@ -33,9 +33,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "diplomacy",
     "political",
 )
-STATUSES: tuple[str, ...] = ("reported", "claimed", "unconfirmed", "denied", "confirmed")
-MODALITIES: tuple[str, ...] = ("asserted", "planned", "possible", "negated")
-ROLES: tuple[str, ...] = (
+STATUSES: Final[tuple[str, ...]] = ("reported", "claimed", "unconfirmed", "denied", "confirmed")
+MODALITIES: Final[tuple[str, ...]] = ("asserted", "planned", "possible", "negated")
+ROLES: Final[tuple[str, ...]] = (
     "military",
     "government",
     "proxy",
@@ -45,8 +45,8 @@ ROLES: tuple[str, ...] = (
     "unknown",
 )
 
-_BLANKS = re.compile(r"[ \t]{2,}|\t")
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_BLANKS: Final = re.compile(r"[ \t]{2,}|\t")
+_DATE_RE: Final = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class RecordError(ValueError):
@@ -124,9 +124,9 @@ class _Record:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-SEGMENT_KINDS: tuple[str, ...] = ("sentence", "heading", "byline", "caption", "link")
+SEGMENT_KINDS: Final[tuple[str, ...]] = ("sentence", "heading", "byline", "caption", "link")
 # Segments that are page furniture: they may hold place and time mentions but never events.
-BOILERPLATE_KINDS: frozenset[str] = frozenset({"byline", "caption", "link"})
+BOILERPLATE_KINDS: Final[frozenset[str]] = frozenset({"byline", "caption", "link"})
 
 
 # The records the pipeline builds by the hundred per article spell their ``__init__`` out (same

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter
-from typing import Any
+from typing import Any, Final
 
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import ActorEntry, Lexicon, TriggerSpec
@@ -24,27 +24,27 @@ from frontwatch.events.tokens import Match, Token, fold, scan
 from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, PlaceMention, Span, TimeMention
 
-_NOUN_CACHE: dict[int, dict[str, str | None]] = {}
+_NOUN_CACHE: Final[dict[int, dict[str, str | None]]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
-_FLAGS: dict[int, dict[str, int]] = {}
+_FLAGS: Final[dict[int, dict[str, int]]] = {}
 _NUMERIC, _PLACE_NOUN, _OPENER, _CAPITAL, _POINTER, _PRONOUN = 1, 2, 4, 8, 16, 32
 _NORM, _I = attrgetter("norm"), attrgetter("i")
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
-_CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
-_QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
-_SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
+_CLAUSE_PUNCT: Final = frozenset({";", ":", "—", "–"})
+_QUOTES: Final = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
+_SAY_LIKE: Final = frozenset({"say", "according_to", "confirm", "deny", "directive"})
 # How many words after a verb of saying its "that"/"dat" may open the complement.
-_SAY_REACH = 8
+_SAY_REACH: Final = 8
 # How far after a verb of recognising its "dat"/"that" clause may start.
-_SAY_OBJECT_REACH = 16
+_SAY_OBJECT_REACH: Final = 16
 # How many tokens an apposition ("een dorp in het noorden van de regio X") spans at most.
-_APPOSITION_REACH = 10
+_APPOSITION_REACH: Final = 10
 # Clauses that a comma may close, returning to the clause they interrupt.
-_COMMA_CLOSED = frozenset({"relative", "subordinate", "conditional"})
+_COMMA_CLOSED: Final = frozenset({"relative", "subordinate", "conditional"})
 
 # Place features by specificity: a village beats a district, a district an oblast, an oblast a
 # country. Unknown features count as settlements (most unresolved names in news are villages).
-_FEATURE_LEVEL = {
+_FEATURE_LEVEL: Final = {
     "PCLI": 0,
     "PCL": 0,
     "CONT": 0,
@@ -1701,9 +1701,9 @@ class SentenceReader:
         return None
 
 
-_ENTRY_ORDER = {"named": 0, "country": 1, "metonym": 2, "role": 3, "demonym": 4}
+_ENTRY_ORDER: Final = {"named": 0, "country": 1, "metonym": 2, "role": 3, "demonym": 4}
 # payload tuples live in the lexicon's trie, so the same tuple comes back: remember its choice
-_BEST_ENTRY: dict[int, tuple[tuple[ActorEntry, ...], ActorEntry]] = {}
+_BEST_ENTRY: Final[dict[int, tuple[tuple[ActorEntry, ...], ActorEntry]]] = {}
 
 
 def _best_entry(payloads: tuple[ActorEntry, ...]) -> ActorEntry:

@@ -12,6 +12,7 @@ import logging
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
+from typing import Final
 
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader, TriggerHit
 from frontwatch.events.context import DocState
@@ -40,14 +41,14 @@ from frontwatch.records import Actor, Document, Event, Evidence, PlaceMention, S
 
 log = logging.getLogger(__name__)
 
-_GRANULARITY = {"day": "day", "month": "month", "year": "year"}
+_GRANULARITY: Final = {"day": "day", "month": "month", "year": "year"}
 # How far (in sentences of the same paragraph) casualty figures may follow their attack.
-_CASUALTY_REACH = 3
+_CASUALTY_REACH: Final = 3
 # how many place-less sentences may separate "drie dorpen" from the sentence naming them
-_CATAPHORA_REACH = 1
+_CATAPHORA_REACH: Final = 1
 # How many sentences of its paragraph an attribution pointing back ("Dat melden de
 # autoriteiten.") covers.
-_ATTRIBUTION_REACH = 3
+_ATTRIBUTION_REACH: Final = 3
 
 
 def document_time(doc: Document) -> TimeMention:

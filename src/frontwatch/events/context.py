@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Final
 
 from frontwatch.events.analysis import ActorRef, PlaceRef, SentenceAnalysis, is_country_level
 from frontwatch.events.countries import country_of_place
 from frontwatch.records import Actor, PlaceMention
 
 # How many sentences back a place stays in focus for an event that names none.
-_FOCUS_REACH = 2
-_REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "AREA"})
-_ISLAND_FEATURES = frozenset({"ISL", "ISLS", "PEN"})
+_FOCUS_REACH: Final = 2
+_REGION_FEATURES: Final = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "AREA"})
+_ISLAND_FEATURES: Final = frozenset({"ISL", "ISLS", "PEN"})
 # Airports and airfields, power stations, dams, bridges, ports (GeoNames feature codes).
-_FACILITY_FEATURES = frozenset(
+_FACILITY_FEATURES: Final = frozenset(
     {"AIRP", "AIRF", "AIRB", "AIRH", "PS", "PSN", "PSH", "DAM", "BDG", "PRT"}
 )
 

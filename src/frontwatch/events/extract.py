@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import Final
 
 from frontwatch.events.analysis import (
     _SAY_OBJECT_REACH,
@@ -40,34 +41,34 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # GeoNames feature codes of what is struck from afar rather than fought over: bridges, dams,
 # power stations (an attack on one is a strike).
-_STRUCK_FEATURES = frozenset({"BDG", "DAM", "PS", "PSN", "PSH"})
+_STRUCK_FEATURES: Final = frozenset({"BDG", "DAM", "PS", "PSN", "PSH"})
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
-ARMED_ROLES = frozenset({"military", "proxy"})
+ARMED_ROLES: Final = frozenset({"military", "proxy"})
 # How far before an agent its preposition may stand ("by an estimated 11,000 soldiers").
-_AGENT_PREP_REACH = 5
+_AGENT_PREP_REACH: Final = 5
 # How far before "in handen te krijgen" its verb of trying may stand.
-_TRIED_STATE_REACH = 16
+_TRIED_STATE_REACH: Final = 16
 # How far before a verb of hitting its weapon subject may stand ("rockets fired from X hit").
-_WEAPON_SUBJECT_REACH = 8
+_WEAPON_SUBJECT_REACH: Final = 8
 # How far (in words) around a verb of recognising its object may stand, and its "that" clause.
-_OBJECT_REACH = 6
+_OBJECT_REACH: Final = 6
 # How many words may stand between the copula and the event noun it predicates ("het was de
 # dodelijkste aanval").
-_PREDICATE_REACH = 5
+_PREDICATE_REACH: Final = 5
 # A relative clause dated to more than this many days before the report tells background.
-_BACKGROUND_DAYS = 14
+_BACKGROUND_DAYS: Final = 14
 # How far after "volgens"/"according to" an agent phrase may name the source's maker.
-_SOURCE_AGENT_REACH = 10
+_SOURCE_AGENT_REACH: Final = 10
 # How many words after a verb of agreeing the act agreed on may start ("agreed on Thursday on a
 # €50 billion package of support").
-_AGREED_ACT_REACH = 10
+_AGREED_ACT_REACH: Final = 10
 # The owner of what an attack hit is named in its object, within this many words of the verb
 # ("vernietigde een houwitser van de separatisten").
-_OWNER_REACH = 5
+_OWNER_REACH: Final = 5
 
 
-_WORD_CLASSES: dict[int, tuple[Lexicon, frozenset[str], frozenset[str], frozenset[str]]] = {}
+_WORD_CLASSES: Final[dict[int, tuple[Lexicon, frozenset[str], frozenset[str], frozenset[str]]]] = {}
 
 
 def _word_classes(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -2744,4 +2745,4 @@ def copy_candidate(c: Candidate) -> Candidate:
     )
 
 
-_DENIAL_SPEC = TriggerSpec(type="?", rule="denial.anaphoric", kind="noun")
+_DENIAL_SPEC: Final = TriggerSpec(type="?", rule="denial.anaphoric", kind="noun")

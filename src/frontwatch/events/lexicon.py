@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from frontwatch.events.tokens import PhraseMatcher, fold, phrase_set, phrase_tokens, word_set
 from frontwatch.records import Role
 from frontwatch.resources import has_lang_data, load_lang_data
 
-TERRITORIAL = frozenset({"territory.capture", "territory.withdrawal", "territory.advance"})
-VIOLENT = frozenset({"combat", "strike"})
+TERRITORIAL: Final = frozenset({"territory.capture", "territory.withdrawal", "territory.advance"})
+VIOLENT: Final = frozenset({"combat", "strike"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,7 +354,7 @@ def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
 # than read off the annotations: compiled with mypyc (``scripts/build_compiled.py``), a class
 # keeps its annotations as types, and there ``frozenset[str]`` and ``frozenset[tuple[str, ...]]``
 # are both ``frozenset`` (a test holds these names to the annotations).
-PHRASE_FIELDS = frozenset(
+PHRASE_FIELDS: Final = frozenset(
     {
         "deny_anaphora",
         "reciprocals",
@@ -368,7 +368,7 @@ PHRASE_FIELDS = frozenset(
         "institutions",
     }
 )
-SEQUENCE_FIELDS = frozenset(
+SEQUENCE_FIELDS: Final = frozenset(
     {
         "infrastructure_endings",
         "gerund_suffixes",
@@ -485,7 +485,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     return Lexicon(**explicit, **_grammar_words(grammar, explicit))
 
 
-_LIST_FILLERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+_LIST_FILLERS: Final[dict[int, tuple[Lexicon, frozenset[str]]]] = {}
 
 
 def list_fillers(lex: Lexicon) -> frozenset[str]:

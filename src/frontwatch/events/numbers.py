@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Final
 
 from frontwatch.events.lexicon import NumberWords
 from frontwatch.events.tokens import Token
 
 # Tokens a casualty phrase may stretch over between the number and its death or injury word.
-_CASUALTY_WINDOW = 8
-_STOP = frozenset({".", ";", ":", "!", "?", "(", ")", '"', "'"})
-_NORM = attrgetter("norm")
+_CASUALTY_WINDOW: Final = 8
+_STOP: Final = frozenset({".", ";", ":", "!", "?", "(", ")", '"', "'"})
+_NORM: Final = attrgetter("norm")
 
 
 # Values, never changed once built, though not frozen: mypyc compiles an ``__init__`` written in
@@ -144,7 +145,7 @@ def _phrase_before(
     return None
 
 
-_LAST_WORDS: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}
+_LAST_WORDS: Final[dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]]] = {}
 
 
 def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
@@ -155,7 +156,7 @@ def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return entry[1]
 
 
-_FIRST_WORDS: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}
+_FIRST_WORDS: Final[dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]]] = {}
 
 
 def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
@@ -276,7 +277,7 @@ def find_casualties(
     return found
 
 
-_KIND_FIRSTS: dict[int, tuple[NumberWords, frozenset[str], frozenset[str]]] = {}
+_KIND_FIRSTS: Final[dict[int, tuple[NumberWords, frozenset[str], frozenset[str]]]] = {}
 
 
 def _kind_firsts(words: NumberWords) -> tuple[frozenset[str], frozenset[str]]:
@@ -348,9 +349,7 @@ def _governing_verb_kind(
     return kind if kind is not None and _counts_people(tokens, i, words) else None
 
 
-def _casualty_kind_before(
-    tokens: list[Token], i: int, lo: int, words: NumberWords
-) -> str | None:
+def _casualty_kind_before(tokens: list[Token], i: int, lo: int, words: NumberWords) -> str | None:
     """ "Het aantal doden is gestegen tot dertig": the death noun comes first, then "tot" N."""
     if i - 1 < lo or tokens[i - 1].norm not in words.rise_preps:
         # allow an approximation word in between: "tot zeker dertig"

@@ -13,15 +13,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 # Numbers keep their decimal and thousands separators ("2,6", "30.000", "2.2"); words keep
 # inner digits ("S-300" is three tokens: "S", "-", "300"); anything else is a token of its own.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_TOKEN: Final = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
-_FOLDED: dict[str, str] = {}
+_FOLDED: Final[dict[str, str]] = {}
 
 
 def fold(text: str) -> str:
@@ -66,8 +66,8 @@ class Token:
 
 # Per white-space separated chunk of text: its folded form when it is one token (most chunks:
 # "Russische", "troepen"), else its tokens as (offset, length, text, folded) ("Kyiv,", "S-300").
-_CHUNKS: dict[str, str | tuple[tuple[int, int, str, str], ...]] = {}
-_CHUNKS_LIMIT = 200_000
+_CHUNKS: Final[dict[str, str | tuple[tuple[int, int, str, str], ...]]] = {}
+_CHUNKS_LIMIT: Final = 200_000
 
 
 def _chunk_tokens(chunk: str) -> str | tuple[tuple[int, int, str, str], ...]:
@@ -115,7 +115,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
-_PHRASES: dict[str, tuple[str, ...]] = {}
+_PHRASES: Final[dict[str, tuple[str, ...]]] = {}
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -296,8 +296,8 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
 # entry ("artilleriebeschietingen"). Words are added as they are met, so that a token costs one
 # dictionary look-up.
 _Starts = tuple[tuple[str, "PhraseMatcher", dict[str, Any] | None], ...]
-_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, _Starts], list[Any]]] = {}
-_SCAN_INDEX_LIMIT = 400_000
+_SCAN_INDEX: Final[dict[tuple[tuple[str, int], ...], tuple[dict[str, _Starts], list[Any]]]] = {}
+_SCAN_INDEX_LIMIT: Final = 400_000
 
 
 def scan(

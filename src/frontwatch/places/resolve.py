@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from frontwatch.geo import haversine_km
 from frontwatch.places.gazetteer import (
@@ -38,7 +39,7 @@ from frontwatch.places.lexicon import Lexicon
 from frontwatch.places.recognise import Candidate
 
 # How well an entry's feature class fits the kind of place a cue announces.
-_CUE_FIT: dict[str, dict[str, float]] = {
+_CUE_FIT: Final[dict[str, dict[str, float]]] = {
     # "de regio Marioepol" is the area of the city, not the raion named after it: only
     # "raion"/"district" (the district cue) prefers the raion to the city.
     "region": {"ADM1": 1.0, "ADM2": -0.1, "ADMD": -0.1, "RGN": 0.6, "PCLI": 0.3, "PEN": 0.4},
@@ -52,7 +53,7 @@ _CUE_FIT: dict[str, dict[str, float]] = {
     # "de Dnipro": an article that rivers take and towns do not (a weaker cue than "rivier").
     "river_article": {"STM": 1.5},
 }
-_CUE_MISFIT = {
+_CUE_MISFIT: Final = {
     "region": -0.2,
     "city": -0.5,
     "river": -0.5,
@@ -65,11 +66,11 @@ _CUE_MISFIT = {
 }
 # Cues naming a kind of feature: when no reading is of that kind ("het vliegveld van
 # Kupjansk" and the gazetteer has no airfield there), the town is kept, less surely.
-_FEATURE_CUES = {"base", "plant", "river", "island"}
-_UNMET_CUE_WEIGHT = 0.8
+_FEATURE_CUES: Final = {"base", "plant", "river", "island"}
+_UNMET_CUE_WEIGHT: Final = 0.8
 # Without a cue, a region, river or former district is a less likely reading of a bare name;
 # so is an airport or a power station named after its town ("Luhansk" is the city).
-_NO_CUE = {
+_NO_CUE: Final = {
     "ADM1": -0.5,
     "ADM2": -0.2,
     "ADM2H": -0.4,
@@ -89,19 +90,19 @@ _NO_CUE = {
     "PSH": -0.2,
     "PSN": -0.2,
 }
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-_DOCUMENT_CUES = {"region", "city", "river", "district", "island"}
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|\n")
+_DOCUMENT_CUES: Final = {"region", "city", "river", "district", "island"}
 # What matching an entry's own (present, English) name is worth over an alternate name.
-_MAIN_NAME_BONUS = 0.35
+_MAIN_NAME_BONUS: Final = 0.35
 # At most this many places of the document serve as reference points for proximity.
-_MAX_POINTS = 60
+_MAX_POINTS: Final = 60
 # The war's area: its places compete on context; elsewhere fame decides.
-_AREA_COUNTRIES = {"UA", "RU", "BY"}
-_NOT_POINTS = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
+_AREA_COUNTRIES: Final = {"UA", "RU", "BY"}
+_NOT_POINTS: Final = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
 # Features whose one point says little about where they are (GazetteerEntry.is_water and
 # .is_region, as one set for the scoring loop). A peninsula's point is its middle too:
 # "Simferopol op de Krim" says nothing about whether the peninsula or the republic is meant.
-_WATER_OR_REGION = WATER_FEATURES | REGION_FEATURES | {"PEN"}
+_WATER_OR_REGION: Final = WATER_FEATURES | REGION_FEATURES | {"PEN"}
 
 
 # ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
@@ -142,8 +143,8 @@ def _cue_fit(cue: str | None, entry: GazetteerEntry) -> float:
     return fit
 
 
-_APPOSITION_START = re.compile(r"[ \u00a0]*[,(][ \u00a0]*")
-_DISTANCE_TOKENS = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][\w'’]*")
+_APPOSITION_START: Final = re.compile(r"[ \u00a0]*[,(][ \u00a0]*")
+_DISTANCE_TOKENS: Final = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][\w'’]*")
 
 
 def stated_distance_km(text: str, cand: Candidate, lex: Lexicon) -> float | None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from frontwatch.records import Document, Span, TimeMention
 from frontwatch.times.engine import engine_for
 from frontwatch.times.tense import Tense
 
-_TOKEN = re.compile(r"[\w'’]+")
+_TOKEN: Final = re.compile(r"[\w'’]+")
 
 
 class TimeTagger:

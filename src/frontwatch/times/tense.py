@@ -26,26 +26,26 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 # "nearest" is never read from a verb: a ``[[direction]]`` rule of the grammar sets it for a
 # day named around the reference ("declared Sunday a day of mourning").
 Tense = Literal["past", "present", "future", "nearest"]
 
-_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
-_CLAUSE_PUNCT = frozenset(',;:()"“”«»—–[]')
+_TOKEN: Final = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
+_CLAUSE_PUNCT: Final = frozenset(',;:()"“”«»—–[]')
 _token_start = itemgetter(0)
 _token_end = itemgetter(1)
 # A clause of at least this many tokens besides the time expression has its own verb: its
 # tense is not taken from another clause of the sentence.
-_OWN_CLAUSE_TOKENS = 4
+_OWN_CLAUSE_TOKENS: Final = 4
 
 
 # A word's own tense signals: (future phrases it opens, listed kind, participle-shaped,
 # regular past suffix).
 _WordSignal = tuple[tuple[tuple[str, ...], ...] | None, str | None, bool, bool]
 # The signal of most words: none. One object, so a sentence's analysis skips them at once.
-_SILENT: _WordSignal = (None, None, False, False)
+_SILENT: Final[_WordSignal] = (None, None, False, False)
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
