@@ -3654,3 +3654,42 @@ def test_living_under_martial_law_is_no_political_act():
     assert not only(extract(text, "en"), "political")
     declared = "Het Oekraïense parlement kondigde de staat van beleg af in Lyman."
     assert only(extract(declared, "nl"), "political")
+
+
+def test_an_events_place_is_a_copy_of_every_field() -> None:
+    from dataclasses import fields
+
+    from frontwatch.events.component import _copy_place
+
+    place = PlaceMention(1, 6, "Kyiv", 703448, "Kyiv", "PPLC", "Kyiv City", "UA", 50.45, 30.52, 0.9)
+    copied = _copy_place(place)
+    assert copied == place and copied is not place
+    # the copy names the fields one by one: a field added to PlaceMention must be added there
+    assert [f.name for f in fields(PlaceMention)] == [
+        "start",
+        "end",
+        "surface",
+        "geonameid",
+        "name",
+        "feature",
+        "admin1",
+        "country",
+        "lat",
+        "lon",
+        "confidence",
+    ]
+
+
+def test_the_lexicons_phrase_and_sequence_fields_are_those_typed_so() -> None:
+    """compile_lexicon reads a [grammar] list by the field's name (a compiled class keeps no
+    annotation as written): the names must be those of the fields so annotated."""
+    from dataclasses import fields
+
+    from frontwatch.compiled import compiled_modules
+    from frontwatch.events.lexicon import PHRASE_FIELDS, SEQUENCE_FIELDS, Lexicon
+
+    if "frontwatch.events.lexicon" in compiled_modules():
+        pytest.skip("a compiled class keeps its annotations as types")
+    typed = {f.name: f.type for f in fields(Lexicon)}
+    assert {n for n, t in typed.items() if t == "frozenset[tuple[str, ...]]"} == PHRASE_FIELDS
+    assert {n for n, t in typed.items() if t == "tuple[str, ...]"} == SEQUENCE_FIELDS

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from frontwatch.times.component import _anaphora_regex, _pointing_words
 from frontwatch.times.tense import _TOKEN, _tokens, _tokens_with
 
 SENTENCES = [
@@ -25,3 +26,21 @@ def test_tokens_by_chunk_are_the_regex_tokens(sentence: str) -> None:
     assert _tokens(sentence) == expected
     other = sentence.upper() if len(sentence.upper()) == len(sentence) else sentence[::-1]
     assert _tokens_with(sentence, other) == (expected, [other[s:e] for s, e, _ in expected])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het dorp werd toen ingenomen. TOEN kwam de winter; destijds,  op  dat moment ook.",
+        "xtoen toen'toen toen_ 'toen' standby then, by then. At The Same Time; at that\ntime",
+        "İstanbul: toen was het rustig, in die periode, Then, around the same time, ın die tijd.",
+        "In dezelfde periode, omstreeks dezelfde tijd, rond dezelfde tijd en op dat ogenblik.",
+        "ın die tijd, by theN, ſinds toen, at thaT time",
+    ],
+)
+def test_pointing_words_are_found_where_the_case_blind_regex_finds_them(lang, text) -> None:
+    compiled = _anaphora_regex(lang)
+    assert compiled is not None
+    regex, lowered, _ = compiled
+    assert _pointing_words(text, regex, lowered) == [m.span() for m in regex.finditer(text)]

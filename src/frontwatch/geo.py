@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from typing import Final
 
-EARTH_RADIUS_KM = 6371.0088  # the IUGG mean radius
+EARTH_RADIUS_KM: Final = 6371.0088  # the IUGG mean radius
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

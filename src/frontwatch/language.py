@@ -10,20 +10,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from frontwatch.records import Document
 
 log = logging.getLogger(__name__)
 
 # The identifier needs no more than the opening of an article; long texts only cost time.
-_SAMPLE_CHARS = 1500
+_SAMPLE_CHARS: Final = 1500
 # Most articles are plainly in one language from their first lines: the identifier reads
 # that much first and the whole sample only when the opening leaves doubt. Its cost grows
 # with the sample: it walks an automaton of 40 MB byte by byte, and in a pipeline, where the
 # other stages have evicted it from the caches, nearly every byte is a trip to memory. On
 # every article measured the opening was this sure and agreed with the whole sample.
-_OPENING_CHARS = 300
-_OPENING_CONFIDENCE = 0.95
+_OPENING_CHARS: Final = 300
+_OPENING_CONFIDENCE: Final = 0.95
 
 
 @lru_cache(maxsize=8)

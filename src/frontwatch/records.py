@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, Literal, Self
+from functools import lru_cache
+from typing import Any, Final, Literal, Self
 
 DatePrecision = Literal["day", "month", "year"]
 Granularity = Literal["day", "week", "month", "season", "year"]
@@ -22,7 +23,7 @@ Role = Literal["military", "government", "proxy", "civilian", "media", "internat
 Status = Literal["reported", "claimed", "unconfirmed", "denied", "confirmed"]
 Modality = Literal["asserted", "planned", "possible", "negated"]
 
-EVENT_TYPES: tuple[str, ...] = (
+EVENT_TYPES: Final[tuple[str, ...]] = (
     "territory.capture",
     "territory.withdrawal",
     "territory.advance",
@@ -32,9 +33,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "diplomacy",
     "political",
 )
-STATUSES: tuple[str, ...] = ("reported", "claimed", "unconfirmed", "denied", "confirmed")
-MODALITIES: tuple[str, ...] = ("asserted", "planned", "possible", "negated")
-ROLES: tuple[str, ...] = (
+STATUSES: Final[tuple[str, ...]] = ("reported", "claimed", "unconfirmed", "denied", "confirmed")
+MODALITIES: Final[tuple[str, ...]] = ("asserted", "planned", "possible", "negated")
+ROLES: Final[tuple[str, ...]] = (
     "military",
     "government",
     "proxy",
@@ -44,14 +45,17 @@ ROLES: tuple[str, ...] = (
     "unknown",
 )
 
-_BLANKS = re.compile(r"[ \t]{2,}|\t")
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_BLANKS: Final = re.compile(r"[ \t]{2,}|\t")
+_DATE_RE: Final = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class RecordError(ValueError):
     """A record or a field of one is malformed."""
 
 
+# Remembered: every stage asks for the document's date interval, a dozen times an article, and
+# working it out (a regex, int(), date()) costs microseconds. The answers are immutable values.
+@lru_cache(maxsize=4096)
 def parse_document_date(value: str) -> tuple[str, DatePrecision]:
     """Validate an ISO date of year, month or day precision; return it with its precision.
 
@@ -75,6 +79,7 @@ def parse_document_date(value: str) -> tuple[str, DatePrecision]:
     return value.strip(), "year"
 
 
+@lru_cache(maxsize=4096)
 def date_interval(value: str) -> tuple[date, date]:
     """The inclusive [earliest, latest] days an ISO date of any precision can mean."""
     iso, precision = parse_document_date(value)
@@ -91,8 +96,11 @@ def date_interval(value: str) -> tuple[date, date]:
 def normalise_text(text: str) -> str:
     """The text as hashed for ``doc_id``: NFC, unified newlines, stripped, inner blanks folded."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    # only runs of two or more and tabs need rewriting: most spaces are single already
-    return _BLANKS.sub(" ", text).strip()
+    # only runs of two or more and tabs need rewriting: most spaces are single already, and
+    # most texts have neither (two substring tests cost far less than a pass of the regex)
+    if "  " in text or "\t" in text:
+        text = _BLANKS.sub(" ", text)
+    return text.strip()
 
 
 def make_doc_id(text: str) -> str:
@@ -116,12 +124,16 @@ class _Record:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-SEGMENT_KINDS: tuple[str, ...] = ("sentence", "heading", "byline", "caption", "link")
+SEGMENT_KINDS: Final[tuple[str, ...]] = ("sentence", "heading", "byline", "caption", "link")
 # Segments that are page furniture: they may hold place and time mentions but never events.
-BOILERPLATE_KINDS: frozenset[str] = frozenset({"byline", "caption", "link"})
+BOILERPLATE_KINDS: Final[frozenset[str]] = frozenset({"byline", "caption", "link"})
 
 
-@dataclass(slots=True)
+# The records the pipeline builds by the hundred per article spell their ``__init__`` out (same
+# parameters as the generated one): mypyc compiles one written in the class, while the one
+# ``@dataclass`` generates runs interpreted, about five times the cost of building an instance.
+# ``init=False`` keeps the rest of what the decorator gives (``fields``, ``__eq__``, ``__repr__``).
+@dataclass(slots=True, init=False)
 class Span(_Record):
     """A character range of ``Document.text`` (end exclusive).
 
@@ -131,29 +143,60 @@ class Span(_Record):
 
     start: int
     end: int
-    kind: str = "sentence"
+    kind: str
+
+    def __init__(self, start: int, end: int, kind: str = "sentence") -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
 
     @property
     def is_boilerplate(self) -> bool:
         return self.kind in BOILERPLATE_KINDS
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class PlaceMention(_Record):
     start: int
     end: int
     surface: str
-    geonameid: int | None = None
-    name: str | None = None
-    feature: str | None = None
-    admin1: str | None = None
-    country: str | None = None  # ISO 3166-1 alpha-2
-    lat: float | None = None
-    lon: float | None = None
-    confidence: float = 0.0
+    geonameid: int | None
+    name: str | None
+    feature: str | None
+    admin1: str | None
+    country: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    confidence: float
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        surface: str,
+        geonameid: int | None = None,
+        name: str | None = None,
+        feature: str | None = None,
+        admin1: str | None = None,
+        country: str | None = None,
+        lat: float | None = None,
+        lon: float | None = None,
+        confidence: float = 0.0,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.geonameid = geonameid
+        self.name = name
+        self.feature = feature
+        self.admin1 = admin1
+        self.country = country
+        self.lat = lat
+        self.lon = lon
+        self.confidence = confidence
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class TimeMention(_Record):
     start: int
     end: int
@@ -162,17 +205,48 @@ class TimeMention(_Record):
     earliest: str  # ISO date, inclusive
     latest: str  # ISO date, inclusive
     granularity: Granularity
-    anchor: str = "document"  # "document" or the id ("t3") of the time it was resolved against
-    id: str | None = None  # "t<ordinal>" inside the document
+    anchor: str  # "document" or the id ("t3") of the time it was resolved against
+    id: str | None  # "t<ordinal>" inside the document
     # Tagged but never allowed to date an event (bylines, "12:39", vague references).
-    dating: bool = True
+    dating: bool
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        surface: str,
+        value: str,
+        earliest: str,
+        latest: str,
+        granularity: Granularity,
+        anchor: str = "document",
+        id: str | None = None,
+        dating: bool = True,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.value = value
+        self.earliest = earliest
+        self.latest = latest
+        self.granularity = granularity
+        self.anchor = anchor
+        self.id = id
+        self.dating = dating
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Actor(_Record):
-    country: str | None = None  # ISO 3166-1 alpha-3
-    role: Role = "unknown"
-    name: str | None = None
+    country: str | None  # ISO 3166-1 alpha-3
+    role: Role
+    name: str | None
+
+    def __init__(
+        self, country: str | None = None, role: Role = "unknown", name: str | None = None
+    ) -> None:
+        self.country = country
+        self.role = role
+        self.name = name
 
     def to_dict(self) -> dict[str, Any]:
         d = _Record.to_dict(self)
@@ -187,30 +261,69 @@ class Amount(_Record):
     currency: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Evidence(_Record):
     start: int
     end: int
     text: str
 
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Event(_Record):
     event_id: str
     type: str
-    actor: Actor | None = None
-    target: Actor | None = None
-    place: PlaceMention | None = None
-    time: TimeMention | None = None
-    fatalities: int | None = None
-    injured: int | None = None
-    amount: Amount | None = None
-    claimant: Actor | None = None
-    status: Status = "reported"
-    modality: Modality = "asserted"
-    evidence: list[Evidence] = field(default_factory=list)
-    confidence: float = 0.0
-    rule: str | None = None  # which rule produced it (for `frontwatch explain`)
+    actor: Actor | None
+    target: Actor | None
+    place: PlaceMention | None
+    time: TimeMention | None
+    fatalities: int | None
+    injured: int | None
+    amount: Amount | None
+    claimant: Actor | None
+    status: Status
+    modality: Modality
+    evidence: list[Evidence]
+    confidence: float
+    rule: str | None  # which rule produced it (for `frontwatch explain`)
+
+    def __init__(
+        self,
+        event_id: str,
+        type: str,
+        actor: Actor | None = None,
+        target: Actor | None = None,
+        place: PlaceMention | None = None,
+        time: TimeMention | None = None,
+        fatalities: int | None = None,
+        injured: int | None = None,
+        amount: Amount | None = None,
+        claimant: Actor | None = None,
+        status: Status = "reported",
+        modality: Modality = "asserted",
+        evidence: list[Evidence] | None = None,
+        confidence: float = 0.0,
+        rule: str | None = None,
+    ) -> None:
+        self.event_id = event_id
+        self.type = type
+        self.actor = actor
+        self.target = target
+        self.place = place
+        self.time = time
+        self.fatalities = fatalities
+        self.injured = injured
+        self.amount = amount
+        self.claimant = claimant
+        self.status = status
+        self.modality = modality
+        self.evidence = [] if evidence is None else evidence
+        self.confidence = confidence
+        self.rule = rule
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {

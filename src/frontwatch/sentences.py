@@ -18,16 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from frontwatch.records import Document, Span
 from frontwatch.resources import load_data, load_lang_data
 
 # spaCy has a blank tokeniser for these; others fall back to the multi-language one.
-_SPACY_LANGS = frozenset({"nl", "en", "de", "fr", "uk", "ru", "pl", "es", "it", "af"})
-_FINAL_PUNCT = frozenset(".!?:;\"'”’»…)")
-_QUOTES = frozenset("\"'“„‘«")
-_LINE = re.compile(r"[^\n]+")
+_SPACY_LANGS: Final = frozenset({"nl", "en", "de", "fr", "uk", "ru", "pl", "es", "it", "af"})
+_FINAL_PUNCT: Final = frozenset(".!?:;\"'”’»…)")
+_QUOTES: Final = frozenset("\"'“„‘«")
+_LINE: Final = re.compile(r"[^\n]+")
 
 
 @lru_cache(maxsize=16)
@@ -54,7 +54,7 @@ def _nlp(lang: str) -> Any:
 # Token kinds for the sentencizer rule: an ordinary token, punctuation that does not end a
 # sentence, and a sentence-final character.
 _WORD, _PUNCT, _FINAL = 0, 1, 2
-_CHUNK_CACHE_MAX = 50_000
+_CHUNK_CACHE_MAX: Final = 50_000
 
 
 class _ChunkSentencizer:

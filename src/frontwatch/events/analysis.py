@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from itertools import compress, pairwise
+from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
-from typing import Any
+from typing import Any, Final
 
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import ActorEntry, Lexicon, TriggerSpec
@@ -24,27 +24,27 @@ from frontwatch.events.tokens import Match, Token, fold, scan
 from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, PlaceMention, Span, TimeMention
 
-_NOUN_CACHE: dict[int, dict[str, str | None]] = {}
+_NOUN_CACHE: Final[dict[int, dict[str, str | None]]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
-_FLAGS: dict[int, dict[str, int]] = {}
+_FLAGS: Final[dict[int, dict[str, int]]] = {}
 _NUMERIC, _PLACE_NOUN, _OPENER, _CAPITAL, _POINTER, _PRONOUN = 1, 2, 4, 8, 16, 32
-_START, _END, _TEXT, _NORM, _I = (attrgetter(a) for a in ("start", "end", "text", "norm", "i"))
+_NORM, _I = attrgetter("norm"), attrgetter("i")
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
-_CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
-_QUOTES = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
-_SAY_LIKE = frozenset({"say", "according_to", "confirm", "deny", "directive"})
+_CLAUSE_PUNCT: Final = frozenset({";", ":", "—", "–"})
+_QUOTES: Final = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})
+_SAY_LIKE: Final = frozenset({"say", "according_to", "confirm", "deny", "directive"})
 # How many words after a verb of saying its "that"/"dat" may open the complement.
-_SAY_REACH = 8
+_SAY_REACH: Final = 8
 # How far after a verb of recognising its "dat"/"that" clause may start.
-_SAY_OBJECT_REACH = 16
+_SAY_OBJECT_REACH: Final = 16
 # How many tokens an apposition ("een dorp in het noorden van de regio X") spans at most.
-_APPOSITION_REACH = 10
+_APPOSITION_REACH: Final = 10
 # Clauses that a comma may close, returning to the clause they interrupt.
-_COMMA_CLOSED = frozenset({"relative", "subordinate", "conditional"})
+_COMMA_CLOSED: Final = frozenset({"relative", "subordinate", "conditional"})
 
 # Place features by specificity: a village beats a district, a district an oblast, an oblast a
 # country. Unknown features count as settlements (most unresolved names in news are villages).
-_FEATURE_LEVEL = {
+_FEATURE_LEVEL: Final = {
     "PCLI": 0,
     "PCL": 0,
     "CONT": 0,
@@ -78,26 +78,59 @@ def _names_a_state(ref: PlaceRef | None) -> bool:
     return ref is not None and ref.mention is not None and is_country_level(ref.mention)
 
 
-@dataclass(slots=True)
+# The records built for every sentence spell their ``__init__`` out: mypyc compiles one written
+# in the class, while the one ``@dataclass`` generates runs interpreted, about five times the
+# cost of building an instance. ``init=False`` keeps ``__eq__`` and ``__repr__``.
+@dataclass(slots=True, init=False)
 class PlaceRef:
     """A place slot in a sentence: a mention, an anaphoric noun phrase or a place pronoun."""
 
     i: int
     j: int
-    mention: PlaceMention | None = None
-    anaphor: str | None = None  # settlement | region | island | peninsula | any
-    indefinite: bool = False  # "een dorp in de regio Loegansk": named by the next sentence
-    locator: bool = False  # "ten zuiden van X": X locates something else
-    secondary: bool = (
-        False  # a locator right after another place ("Semenivka, north-west of Avdiivka")
-    )
-    prep: str | None = None
-    seat: bool = False  # "het ministerie in Moskou": where an actor sits, not an event place
-    group: bool = False  # "namen de Russen die weer in": may stand for several coordinated places
-    count: int | None = None  # "three villages": how many places the next sentence should name
-    plural: bool = False  # "dorpen", "villages": may stand for several places
-    listed: bool = False  # resolved to the places its own sentence lists after it
-    resolved: list[PlaceMention] = field(default_factory=list)
+    mention: PlaceMention | None
+    anaphor: str | None  # settlement | region | island | peninsula | any
+    indefinite: bool  # "een dorp in de regio Loegansk": named by the next sentence
+    locator: bool  # "ten zuiden van X": X locates something else
+    secondary: bool  # a locator right after another place ("Semenivka, north-west of Avdiivka")
+    prep: str | None
+    seat: bool  # "het ministerie in Moskou": where an actor sits, not an event place
+    group: bool  # "namen de Russen die weer in": may stand for several coordinated places
+    count: int | None  # "three villages": how many places the next sentence should name
+    plural: bool  # "dorpen", "villages": may stand for several places
+    listed: bool  # resolved to the places its own sentence lists after it
+    resolved: list[PlaceMention]
+
+    def __init__(
+        self,
+        i: int,
+        j: int,
+        mention: PlaceMention | None = None,
+        anaphor: str | None = None,
+        indefinite: bool = False,
+        locator: bool = False,
+        secondary: bool = False,
+        prep: str | None = None,
+        seat: bool = False,
+        group: bool = False,
+        count: int | None = None,
+        plural: bool = False,
+        listed: bool = False,
+        resolved: list[PlaceMention] | None = None,
+    ) -> None:
+        self.i = i
+        self.j = j
+        self.mention = mention
+        self.anaphor = anaphor
+        self.indefinite = indefinite
+        self.locator = locator
+        self.secondary = secondary
+        self.prep = prep
+        self.seat = seat
+        self.group = group
+        self.count = count
+        self.plural = plural
+        self.listed = listed
+        self.resolved = [] if resolved is None else resolved
 
     @property
     def level(self) -> int:
@@ -112,50 +145,95 @@ class PlaceRef:
         return [self.mention] if self.mention is not None else list(self.resolved)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ActorRef:
     i: int
     j: int
     actor: Actor
     kind: str  # named | country | metonym | group | role | adjective | pronoun | possessive
-    prep: str | None = None
-    needs_country: bool = False  # a role noun without a country: resolved from the context
-    local: bool = False  # a mayor, a governor: of the country of the place they govern
+    prep: str | None
+    needs_country: bool  # a role noun without a country: resolved from the context
+    local: bool  # a mayor, a governor: of the country of the place they govern
+
+    def __init__(
+        self,
+        i: int,
+        j: int,
+        actor: Actor,
+        kind: str,
+        prep: str | None = None,
+        needs_country: bool = False,
+        local: bool = False,
+    ) -> None:
+        self.i = i
+        self.j = j
+        self.actor = actor
+        self.kind = kind
+        self.prep = prep
+        self.needs_country = needs_country
+        self.local = local
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class TriggerHit:
     i: int
     j: int
     spec: TriggerSpec
-    particle: int | None = None  # separable verbs: the particle's token
+    particle: int | None  # separable verbs: the particle's token
+
+    def __init__(self, i: int, j: int, spec: TriggerSpec, particle: int | None = None) -> None:
+        self.i = i
+        self.j = j
+        self.spec = spec
+        self.particle = particle
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class CueHit:
     i: int
     j: int
     categories: frozenset[str]
 
+    def __init__(self, i: int, j: int, categories: frozenset[str]) -> None:
+        self.i = i
+        self.j = j
+        self.categories = categories
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Clause:
     id: int
     kind: str  # main | relative | complement | subordinate | conditional | quote
     introducer: str | None
     parent: int | None
     start: int  # first token
-    antecedent: PlaceRef | None = None
+    antecedent: PlaceRef | None
+
+    def __init__(
+        self,
+        id: int,
+        kind: str,
+        introducer: str | None,
+        parent: int | None,
+        start: int,
+        antecedent: PlaceRef | None = None,
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.introducer = introducer
+        self.parent = parent
+        self.start = start
+        self.antecedent = antecedent
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SentenceAnalysis:
     """Everything the extractor reads off one sentence (token indices are document-wide)."""
 
     span: Span
     lo: int
     hi: int
-    tokens: Sequence[Token]
+    tokens: list[Token]
     places: list[PlaceRef]
     times: list[TimeMention]
     actors: list[ActorRef]
@@ -166,9 +244,45 @@ class SentenceAnalysis:
     amounts: list[AmountSpan]
     casualties: list[CasualtySpan]
     time_tokens: list[tuple[int, int, TimeMention]]
-    paragraph: int = 0
+    paragraph: int
     # per-token answers the extractor asks for every trigger ("is this actor an agent phrase?")
-    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
+    memo: dict[tuple[str, int], Any]
+
+    def __init__(
+        self,
+        span: Span,
+        lo: int,
+        hi: int,
+        tokens: list[Token],
+        places: list[PlaceRef],
+        times: list[TimeMention],
+        actors: list[ActorRef],
+        cues: list[CueHit],
+        triggers: list[TriggerHit],
+        clauses: list[Clause],
+        clause_of: list[int],
+        amounts: list[AmountSpan],
+        casualties: list[CasualtySpan],
+        time_tokens: list[tuple[int, int, TimeMention]],
+        paragraph: int = 0,
+        memo: dict[tuple[str, int], Any] | None = None,
+    ) -> None:
+        self.span = span
+        self.lo = lo
+        self.hi = hi
+        self.tokens = tokens
+        self.places = places
+        self.times = times
+        self.actors = actors
+        self.cues = cues
+        self.triggers = triggers
+        self.clauses = clauses
+        self.clause_of = clause_of
+        self.amounts = amounts
+        self.casualties = casualties
+        self.time_tokens = time_tokens
+        self.paragraph = paragraph
+        self.memo = {} if memo is None else memo
 
     def clause(self, tok: int) -> Clause:
         return self.clauses[self.clause_of[tok - self.lo]]
@@ -193,24 +307,22 @@ class SentenceAnalysis:
 
 
 def state_in_genitive(
-    ref: ActorRef, actors: Sequence[ActorRef], genitive_preps: frozenset[str]
+    ref: ActorRef, actors: list[ActorRef], genitive_preps: frozenset[str]
 ) -> ActorRef | None:
     """The state named in the genitive right after a role noun: "the leaders of Russia",
     "de president van Rusland"."""
-    return next(
-        (
-            a
-            for a in actors
-            if a.i == ref.j + 1
+    for a in actors:
+        if (
+            a.i == ref.j + 1
             and a.prep in genitive_preps
             and a.kind in ("country", "metonym")
             and a.actor.country
-        ),
-        None,
-    )
+        ):
+            return a
+    return None
 
 
-def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
+def token_span(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
     """The tokens covering characters ``[start, end)``."""
     return bisect_right(ends, start), bisect_left(starts, end)
 
@@ -218,16 +330,18 @@ def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int)
 class SentenceReader:
     """Builds :class:`SentenceAnalysis` objects for one document and language."""
 
-    def __init__(self, lexicon: Lexicon, tokens: Sequence[Token]) -> None:
+    def __init__(self, lexicon: Lexicon, tokens: list[Token]) -> None:
         self._time_starts: set[int] = set()
         self._last_span: Span | None = None
         self._last_bounds = (0, 0)
         self._noun_cache = _NOUN_CACHE.setdefault(id(lexicon), {})
         self.lex = lexicon
         self.tokens = tokens
-        self.starts = list(map(_START, tokens))
-        self.ends = list(map(_END, tokens))
-        norms = list(map(_NORM, tokens))
+        # comprehensions rather than ``map(attrgetter)``: compiled, they read the attributes
+        # natively
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+        norms = [t.norm for t in tokens]
         # One pass over the document for every phrase list; sentences take their slices.
         self._found = scan(
             tokens,
@@ -252,10 +366,9 @@ class SentenceReader:
         self._pointers: list[int] = []  # "it", "them", "daar", "die": words that may be places
         if not self.has_triggers():
             return  # nothing will be read: the word classes are not needed
-        texts = list(map(_TEXT, tokens))
-        for k in set(texts).difference(flags_of):  # word forms not met before
-            flags_of[k] = self._flags(k, fold(k))
-        flags = list(map(flags_of.__getitem__, texts))
+        texts = [t.text for t in tokens]
+        for form in set(texts).difference(flags_of):  # word forms not met before
+            flags_of[form] = self._flags(form, fold(form))
         positions = (
             (_NUMERIC, self._numeric),
             (_PLACE_NOUN, self._place_nouns),
@@ -264,11 +377,12 @@ class SentenceReader:
             (_POINTER, self._pointers),
             (_PRONOUN, self._pronouns),
         )
-        for k in compress(range(len(flags)), flags):  # most words are none of these
-            word_flags = flags[k]
-            for flag, found in positions:
-                if word_flags & flag:
-                    found.append(k)
+        for k, text in enumerate(texts):
+            word_flags = flags_of[text]
+            if word_flags:  # most words are none of these
+                for flag, found in positions:
+                    if word_flags & flag:
+                        found.append(k)
 
     def _flags(self, text: str, norm: str) -> int:
         """What a word form may be, once per form: a number, a place noun, a clause opener..."""
@@ -1641,9 +1755,9 @@ class SentenceReader:
         return None
 
 
-_ENTRY_ORDER = {"named": 0, "country": 1, "metonym": 2, "role": 3, "demonym": 4}
+_ENTRY_ORDER: Final = {"named": 0, "country": 1, "metonym": 2, "role": 3, "demonym": 4}
 # payload tuples live in the lexicon's trie, so the same tuple comes back: remember its choice
-_BEST_ENTRY: dict[int, tuple[tuple[ActorEntry, ...], ActorEntry]] = {}
+_BEST_ENTRY: Final[dict[int, tuple[tuple[ActorEntry, ...], ActorEntry]]] = {}
 
 
 def _best_entry(payloads: tuple[ActorEntry, ...]) -> ActorEntry:

@@ -8,11 +8,11 @@ with ids ``<doc_id>:<ordinal>`` in text order.
 
 from __future__ import annotations
 
-import copy
 import logging
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
+from typing import Final
 
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader, TriggerHit
 from frontwatch.events.context import DocState
@@ -41,14 +41,14 @@ from frontwatch.records import Actor, Document, Event, Evidence, PlaceMention, S
 
 log = logging.getLogger(__name__)
 
-_GRANULARITY = {"day": "day", "month": "month", "year": "year"}
+_GRANULARITY: Final = {"day": "day", "month": "month", "year": "year"}
 # How far (in sentences of the same paragraph) casualty figures may follow their attack.
-_CASUALTY_REACH = 3
+_CASUALTY_REACH: Final = 3
 # how many place-less sentences may separate "drie dorpen" from the sentence naming them
-_CATAPHORA_REACH = 1
+_CATAPHORA_REACH: Final = 1
 # How many sentences of its paragraph an attribution pointing back ("Dat melden de
 # autoriteiten.") covers.
-_ATTRIBUTION_REACH = 3
+_ATTRIBUTION_REACH: Final = 3
 
 
 def document_time(doc: Document) -> TimeMention:
@@ -657,8 +657,24 @@ def _casualties_nearby(candidates: list[Candidate], analysed: list[SentenceAnaly
 
 
 def _copy_place(place: PlaceMention | None) -> PlaceMention | None:
-    """An event's own copy of its place (all fields are immutable values: a shallow copy)."""
-    return copy.copy(place) if place is not None else None
+    """An event's own copy of its place (all fields are immutable values: a shallow copy).
+
+    Built field by field: ``copy.copy`` goes through the pickling protocol, interpreted."""
+    if place is None:
+        return None
+    return PlaceMention(
+        place.start,
+        place.end,
+        place.surface,
+        place.geonameid,
+        place.name,
+        place.feature,
+        place.admin1,
+        place.country,
+        place.lat,
+        place.lon,
+        place.confidence,
+    )
 
 
 def _confidence(c: Candidate) -> float:

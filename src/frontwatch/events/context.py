@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Final
 
 from frontwatch.events.analysis import (
     ActorRef,
@@ -23,11 +24,11 @@ from frontwatch.events.countries import country_of_place
 from frontwatch.records import Actor, PlaceMention
 
 # How many sentences back a place stays in focus for an event that names none.
-_FOCUS_REACH = 2
-_REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "AREA"})
-_ISLAND_FEATURES = frozenset({"ISL", "ISLS", "PEN"})
+_FOCUS_REACH: Final = 2
+_REGION_FEATURES: Final = frozenset({"ADM1", "ADM2", "ADM3", "RGN", "AREA"})
+_ISLAND_FEATURES: Final = frozenset({"ISL", "ISLS", "PEN"})
 # Airports and airfields, power stations, dams, bridges, ports (GeoNames feature codes).
-_FACILITY_FEATURES = frozenset(
+_FACILITY_FEATURES: Final = frozenset(
     {"AIRP", "AIRF", "AIRB", "AIRH", "PS", "PSN", "PSH", "DAM", "BDG", "PRT"}
 )
 
@@ -60,12 +61,21 @@ def compatible(kind: str | None, place: PlaceMention) -> bool:
     return True
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, the one ``@dataclass`` generates runs interpreted.
+@dataclass(slots=True, init=False)
 class Remembered:
     position: int  # token index of the mention
     place: PlaceMention
     locator: bool
-    sentence: int = 0
+    sentence: int
+
+    def __init__(
+        self, position: int, place: PlaceMention, locator: bool, sentence: int = 0
+    ) -> None:
+        self.position = position
+        self.place = place
+        self.locator = locator
+        self.sentence = sentence
 
 
 def _key(place: PlaceMention) -> str:

@@ -17,10 +17,10 @@ Every candidate records the rule that produced it, for ``frontwatch explain``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import Final
 
 from frontwatch.events.analysis import (
     _SAY_OBJECT_REACH,
@@ -42,34 +42,34 @@ from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
 # GeoNames feature codes of what is struck from afar rather than fought over: bridges, dams,
 # power stations (an attack on one is a strike).
-_STRUCK_FEATURES = frozenset({"BDG", "DAM", "PS", "PSN", "PSH"})
+_STRUCK_FEATURES: Final = frozenset({"BDG", "DAM", "PS", "PSN", "PSH"})
 
 # Roles that fight: a weak territorial trigger ("verlieten", "reached") needs one of them.
-ARMED_ROLES = frozenset({"military", "proxy"})
+ARMED_ROLES: Final = frozenset({"military", "proxy"})
 # How far before an agent its preposition may stand ("by an estimated 11,000 soldiers").
-_AGENT_PREP_REACH = 5
+_AGENT_PREP_REACH: Final = 5
 # How far before "in handen te krijgen" its verb of trying may stand.
-_TRIED_STATE_REACH = 16
+_TRIED_STATE_REACH: Final = 16
 # How far before a verb of hitting its weapon subject may stand ("rockets fired from X hit").
-_WEAPON_SUBJECT_REACH = 8
+_WEAPON_SUBJECT_REACH: Final = 8
 # How far (in words) around a verb of recognising its object may stand, and its "that" clause.
-_OBJECT_REACH = 6
+_OBJECT_REACH: Final = 6
 # How many words may stand between the copula and the event noun it predicates ("het was de
 # dodelijkste aanval").
-_PREDICATE_REACH = 5
+_PREDICATE_REACH: Final = 5
 # A relative clause dated to more than this many days before the report tells background.
-_BACKGROUND_DAYS = 14
+_BACKGROUND_DAYS: Final = 14
 # How far after "volgens"/"according to" an agent phrase may name the source's maker.
-_SOURCE_AGENT_REACH = 10
+_SOURCE_AGENT_REACH: Final = 10
 # How many words after a verb of agreeing the act agreed on may start ("agreed on Thursday on a
 # €50 billion package of support").
-_AGREED_ACT_REACH = 10
+_AGREED_ACT_REACH: Final = 10
 # The owner of what an attack hit is named in its object, within this many words of the verb
 # ("vernietigde een houwitser van de separatisten").
-_OWNER_REACH = 5
+_OWNER_REACH: Final = 5
 
 
-_WORD_CLASSES: dict[int, tuple[Lexicon, frozenset[str], frozenset[str], frozenset[str]]] = {}
+_WORD_CLASSES: Final[dict[int, tuple[Lexicon, frozenset[str], frozenset[str], frozenset[str]]]] = {}
 
 
 def _word_classes(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -90,15 +90,25 @@ def _word_classes(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozens
     return known[1], known[2], known[3]
 
 
-@dataclass(slots=True)
+# Both spell their ``__init__`` out: mypyc compiles one written in the class, while the one
+# ``@dataclass`` generates runs interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Attribution:
     cue: CueHit
     kind: str  # according_to | say | confirm | deny
     source: ActorRef | None
-    negated: bool = False
+    negated: bool
+
+    def __init__(
+        self, cue: CueHit, kind: str, source: ActorRef | None, negated: bool = False
+    ) -> None:
+        self.cue = cue
+        self.kind = kind
+        self.source = source
+        self.negated = negated
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Candidate:
     """An event before merging: the :class:`Event` fields plus what explain and merging need."""
 
@@ -106,34 +116,88 @@ class Candidate:
     rule: str
     sentence: SentenceAnalysis
     trigger: TriggerHit
-    place: PlaceMention | None = None
-    place_ref: PlaceRef | None = None
-    actor: Actor | None = None
-    actor_source: str = "none"
-    target: Actor | None = None
-    time: TimeMention | None = None
-    claimant: Actor | None = None
-    status: str = "reported"
-    modality: str = "asserted"
-    fatalities: int | None = None
-    injured: int | None = None
-    amount: Amount | None = None
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-    confidence: float = 0.8
-    notes: list[str] = field(default_factory=list)
-    remention: bool = False  # "de inname van het stadje": a definite mention of a known event
-    heading: bool = False
-    pending_place: bool = False  # "een dorp in de regio X": the next sentence names it
-    denial_of_previous: bool = False
-    actor_ref: ActorRef | None = None
-    symmetric: bool = False  # a fight whose attacker the words do not tell
+    place: PlaceMention | None
+    place_ref: PlaceRef | None
+    actor: Actor | None
+    actor_source: str
+    target: Actor | None
+    time: TimeMention | None
+    claimant: Actor | None
+    status: str
+    modality: str
+    fatalities: int | None
+    injured: int | None
+    amount: Amount | None
+    evidence: list[tuple[int, int]]
+    confidence: float
+    notes: list[str]
+    remention: bool  # "de inname van het stadje": a definite mention of a known event
+    heading: bool
+    pending_place: bool  # "een dorp in de regio X": the next sentence names it
+    denial_of_previous: bool
+    actor_ref: ActorRef | None
+    symmetric: bool  # a fight whose attacker the words do not tell
+
+    def __init__(
+        self,
+        type: str,
+        rule: str,
+        sentence: SentenceAnalysis,
+        trigger: TriggerHit,
+        place: PlaceMention | None = None,
+        place_ref: PlaceRef | None = None,
+        actor: Actor | None = None,
+        actor_source: str = "none",
+        target: Actor | None = None,
+        time: TimeMention | None = None,
+        claimant: Actor | None = None,
+        status: str = "reported",
+        modality: str = "asserted",
+        fatalities: int | None = None,
+        injured: int | None = None,
+        amount: Amount | None = None,
+        evidence: list[tuple[int, int]] | None = None,
+        confidence: float = 0.8,
+        notes: list[str] | None = None,
+        remention: bool = False,
+        heading: bool = False,
+        pending_place: bool = False,
+        denial_of_previous: bool = False,
+        actor_ref: ActorRef | None = None,
+        symmetric: bool = False,
+    ) -> None:
+        self.type = type
+        self.rule = rule
+        self.sentence = sentence
+        self.trigger = trigger
+        self.place = place
+        self.place_ref = place_ref
+        self.actor = actor
+        self.actor_source = actor_source
+        self.target = target
+        self.time = time
+        self.claimant = claimant
+        self.status = status
+        self.modality = modality
+        self.fatalities = fatalities
+        self.injured = injured
+        self.amount = amount
+        self.evidence = [] if evidence is None else evidence
+        self.confidence = confidence
+        self.notes = [] if notes is None else notes
+        self.remention = remention
+        self.heading = heading
+        self.pending_place = pending_place
+        self.denial_of_previous = denial_of_previous
+        self.actor_ref = actor_ref
+        self.symmetric = symmetric
 
     @property
     def position(self) -> int:
         return self.sentence.tokens[self.trigger.i].start
 
 
-def _hyphenated_start(toks: Sequence[Token], k: int, lo: int) -> int | None:
+def _hyphenated_start(toks: list[Token], k: int, lo: int) -> int | None:
     """Where the word written with a hyphen that ends at token ``k`` starts ("long-range",
     "Tu-22M3"), or None when token ``k`` ends no such word."""
     start = k
@@ -2781,4 +2845,4 @@ def copy_candidate(c: Candidate) -> Candidate:
     )
 
 
-_DENIAL_SPEC = TriggerSpec(type="?", rule="denial.anaphoric", kind="noun")
+_DENIAL_SPEC: Final = TriggerSpec(type="?", rule="denial.anaphoric", kind="noun")

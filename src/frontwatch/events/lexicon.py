@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from frontwatch.events.tokens import PhraseMatcher, fold, phrase_set, phrase_tokens, word_set
 from frontwatch.records import Role
 from frontwatch.resources import has_lang_data, load_lang_data
 
-TERRITORIAL = frozenset({"territory.capture", "territory.withdrawal", "territory.advance"})
-VIOLENT = frozenset({"combat", "strike"})
+TERRITORIAL: Final = frozenset({"territory.capture", "territory.withdrawal", "territory.advance"})
+VIOLENT: Final = frozenset({"combat", "strike"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,24 +365,51 @@ def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
     return m
 
 
-# How a plain list of the ``[grammar]`` table becomes the Lexicon field of the same name, by
-# the field's declared type (fields read from other tables, or transformed, are set explicitly
-# in compile_lexicon). The keys are the annotations as written: this module postpones their
-# evaluation (``from __future__ import annotations``), so ``Field.type`` is that text.
-_GRAMMAR_READERS: dict[str, Any] = {
-    "frozenset[str]": word_set,
-    "frozenset[tuple[str, ...]]": phrase_set,
-    "tuple[str, ...]": tuple,
-}
+# The Lexicon fields that hold phrases (folded token tuples) and those that keep an order; every
+# other plain list of the ``[grammar]`` table becomes a set of folded words. Named here rather
+# than read off the annotations: compiled with mypyc (``scripts/build_compiled.py``), a class
+# keeps its annotations as types, and there ``frozenset[str]`` and ``frozenset[tuple[str, ...]]``
+# are both ``frozenset`` (a test holds these names to the annotations).
+PHRASE_FIELDS: Final = frozenset(
+    {
+        "deny_anaphora",
+        "reciprocals",
+        "later_today",
+        "rest_of_today",
+        "inclusion_markers",
+        "proximity_locators",
+        "allegiance_phrases",
+        "place_pronoun_preps",
+        "local_officials",
+        "institutions",
+        "falsehood_labels",
+    }
+)
+SEQUENCE_FIELDS: Final = frozenset(
+    {
+        "infrastructure_endings",
+        "gerund_suffixes",
+        "participle_endings",
+        "uninflected_attributive_endings",
+        "settlement_suffixes",
+    }
+)
 
 
 def _grammar_words(grammar: dict[str, Any], explicit: dict[str, Any]) -> dict[str, Any]:
     """The Lexicon fields not set in ``explicit``: the ``[grammar]`` lists of their names."""
-    return {
-        f.name: _GRAMMAR_READERS[f.type](grammar.get(f.name, []))
-        for f in fields(Lexicon)
-        if f.name not in explicit
-    }
+    words: dict[str, Any] = {}
+    for f in fields(Lexicon):
+        if f.name in explicit:
+            continue
+        listed = grammar.get(f.name, [])
+        if f.name in PHRASE_FIELDS:
+            words[f.name] = phrase_set(listed)
+        elif f.name in SEQUENCE_FIELDS:
+            words[f.name] = tuple(listed)
+        else:
+            words[f.name] = word_set(listed)
+    return words
 
 
 def compile_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -479,7 +506,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     return Lexicon(**explicit, **_grammar_words(grammar, explicit))
 
 
-_LIST_FILLERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+_LIST_FILLERS: Final[dict[int, tuple[Lexicon, frozenset[str]]]] = {}
 
 
 def list_fillers(lex: Lexicon) -> frozenset[str]:

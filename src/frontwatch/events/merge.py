@@ -9,6 +9,8 @@ lists every sentence it came from.
 
 from __future__ import annotations
 
+from typing import Final
+
 from frontwatch.events.analysis import is_country_level, place_level
 from frontwatch.events.countries import country_of_place, holder_of_place
 from frontwatch.events.extract import Candidate, copy_candidate
@@ -16,7 +18,7 @@ from frontwatch.events.lexicon import TERRITORIAL, VIOLENT
 from frontwatch.records import Actor, PlaceMention
 
 # What place_level gives a first- or second-level region (ADM1, ADM2/ADM3): finer is a town.
-_REGION_LEVELS = (2, 3)
+_REGION_LEVELS: Final = (2, 3)
 
 
 def place_key(place: PlaceMention | None) -> str | None:

@@ -8,40 +8,60 @@ miljard euro" is 2.6e9 EUR, "$400 million" is 4e8 USD.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Final
 
 from frontwatch.events.lexicon import NumberWords
 from frontwatch.events.tokens import Token
 
 # Tokens a casualty phrase may stretch over between the number and its death or injury word.
-_CASUALTY_WINDOW = 8
-_STOP = frozenset({".", ";", ":", "!", "?", "(", ")", '"', "'"})
-_NORM = attrgetter("norm")
+_CASUALTY_WINDOW: Final = 8
+_STOP: Final = frozenset({".", ";", ":", "!", "?", "(", ")", '"', "'"})
+_NORM: Final = attrgetter("norm")
 
 
-@dataclass(frozen=True, slots=True)
+# Values, never changed once built, though not frozen: mypyc compiles an ``__init__`` written in
+# the class, while the one ``@dataclass`` generates runs interpreted (about five times the cost
+# of building an instance), and a frozen class could only assign through ``object.__setattr__``.
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class NumberSpan:
     i: int
     j: int
     value: float
 
+    def __init__(self, i: int, j: int, value: float) -> None:
+        self.i = i
+        self.j = j
+        self.value = value
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class AmountSpan:
     i: int
     j: int
     value: float
     currency: str | None
 
+    def __init__(self, i: int, j: int, value: float, currency: str | None) -> None:
+        self.i = i
+        self.j = j
+        self.value = value
+        self.currency = currency
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class CasualtySpan:
     i: int
     j: int
     kind: str  # "killed" | "injured"
     value: int | None  # None: stated vaguely ("tientallen", "bijna honderd")
+
+    def __init__(self, i: int, j: int, kind: str, value: int | None) -> None:
+        self.i = i
+        self.j = j
+        self.kind = kind
+        self.value = value
 
 
 def _digits(text: str, words: NumberWords) -> float | None:
@@ -79,7 +99,7 @@ def _word_value(word: str, words: NumberWords) -> float | None:
     return None
 
 
-def read_number(tokens: Sequence[Token], i: int, hi: int, words: NumberWords) -> NumberSpan | None:
+def read_number(tokens: list[Token], i: int, hi: int, words: NumberWords) -> NumberSpan | None:
     """The number starting at token ``i``: digits or words, with an optional scale word."""
     tok = tokens[i]
     j = i + 1
@@ -113,7 +133,7 @@ def read_number(tokens: Sequence[Token], i: int, hi: int, words: NumberWords) ->
 
 
 def _phrase_before(
-    tokens: Sequence[Token], i: int, lo: int, phrases: frozenset[tuple[str, ...]]
+    tokens: list[Token], i: int, lo: int, phrases: frozenset[tuple[str, ...]]
 ) -> int | None:
     """Start of a phrase of ``phrases`` that ends right before token ``i``."""
     if i - 1 < lo or tokens[i - 1].norm not in _last_words(phrases):
@@ -125,7 +145,7 @@ def _phrase_before(
     return None
 
 
-_LAST_WORDS: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}
+_LAST_WORDS: Final[dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]]] = {}
 
 
 def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
@@ -136,7 +156,7 @@ def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return entry[1]
 
 
-_FIRST_WORDS: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]] = {}
+_FIRST_WORDS: Final[dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]]] = {}
 
 
 def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
@@ -148,7 +168,7 @@ def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
 
 
 def _phrase_at(
-    tokens: Sequence[Token], i: int, hi: int, phrases: frozenset[tuple[str, ...]]
+    tokens: list[Token], i: int, hi: int, phrases: frozenset[tuple[str, ...]]
 ) -> int | None:
     """End of the longest phrase of ``phrases`` starting at token ``i``."""
     if tokens[i].norm not in _first_words(phrases):
@@ -160,11 +180,11 @@ def _phrase_at(
 
 
 def find_amounts(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     lo: int,
     hi: int,
     words: NumberWords,
-    positions: Sequence[int] | None = None,
+    positions: list[int] | None = None,
 ) -> list[AmountSpan]:
     """Money amounts: a currency sign or word next to a number ("$400 million", "2,6 miljard euro").
 
@@ -199,11 +219,11 @@ def find_amounts(
 
 
 def find_casualties(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     lo: int,
     hi: int,
     words: NumberWords,
-    positions: Sequence[int] | None = None,
+    positions: list[int] | None = None,
     timed: frozenset[int] = frozenset(),
 ) -> list[CasualtySpan]:
     """Counts of killed and injured people stated in tokens ``[lo, hi)``.
@@ -257,7 +277,7 @@ def find_casualties(
     return found
 
 
-_KIND_FIRSTS: dict[int, tuple[NumberWords, frozenset[str], frozenset[str]]] = {}
+_KIND_FIRSTS: Final[dict[int, tuple[NumberWords, frozenset[str], frozenset[str]]]] = {}
 
 
 def _kind_firsts(words: NumberWords) -> tuple[frozenset[str], frozenset[str]]:
@@ -270,7 +290,7 @@ def _kind_firsts(words: NumberWords) -> tuple[frozenset[str], frozenset[str]]:
     return entry[1], entry[2]
 
 
-def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords) -> str | None:
+def _casualty_kind(tokens: list[Token], j: int, hi: int, words: NumberWords) -> str | None:
     """What the number before token ``j`` counts: "killed", "injured" or nothing."""
     # Dutch verb-final: "kwamen bij de aanval zeker achttien mensen om", "... 21 mensen om, onder
     # wie twee kinderen", also before another count: "kwamen twaalf mensen om en raakten veertig
@@ -301,7 +321,7 @@ def _casualty_kind(tokens: Sequence[Token], j: int, hi: int, words: NumberWords)
     return None
 
 
-def _counts_people(tokens: Sequence[Token], i: int, words: NumberWords) -> bool:
+def _counts_people(tokens: list[Token], i: int, words: NumberWords) -> bool:
     """The number at ``i`` counts people: a person noun follows it, or nothing does
     ("killing four people", "killing four", not "destroying four tanks")."""
     end = read_number(tokens, i, len(tokens), words)
@@ -312,7 +332,7 @@ def _counts_people(tokens: Sequence[Token], i: int, words: NumberWords) -> bool:
 
 
 def _governing_verb_kind(
-    tokens: Sequence[Token], i: int, lo: int, words: NumberWords, timed: frozenset[int]
+    tokens: list[Token], i: int, lo: int, words: NumberWords, timed: frozenset[int]
 ) -> str | None:
     """ "killing four people", "wounding at least 20", "doodde donderdag zeven mensen": a verb
     of killing or wounding governs N, a time phrase may stand between."""
@@ -329,9 +349,7 @@ def _governing_verb_kind(
     return kind if kind is not None and _counts_people(tokens, i, words) else None
 
 
-def _casualty_kind_before(
-    tokens: Sequence[Token], i: int, lo: int, words: NumberWords
-) -> str | None:
+def _casualty_kind_before(tokens: list[Token], i: int, lo: int, words: NumberWords) -> str | None:
     """ "Het aantal doden is gestegen tot dertig": the death noun comes first, then "tot" N."""
     if i - 1 < lo or tokens[i - 1].norm not in words.rise_preps:
         # allow an approximation word in between: "tot zeker dertig"

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 # Numbers keep their decimal and thousands separators ("2,6", "30.000", "2.2"); words keep
 # inner digits ("S-300" is three tokens: "S", "-", "300"); anything else is a token of its own.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_TOKEN: Final = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
-_FOLDED: dict[str, str] = {}
+_FOLDED: Final[dict[str, str]] = {}
 
 
 def fold(text: str) -> str:
@@ -39,12 +38,22 @@ def fold(text: str) -> str:
     return folded
 
 
-@dataclass(slots=True)
+# The hot records of the compiled build spell their ``__init__`` out: mypyc compiles one written
+# in the class, while the one ``@dataclass`` generates runs interpreted, about five times the
+# cost of building an instance (an article makes hundreds of tokens). ``init=False`` keeps the
+# rest of what the decorator gives (``__eq__``, ``__repr__``, ``replace``).
+@dataclass(slots=True, init=False)
 class Token:
     start: int
     end: int
     text: str
     norm: str
+
+    def __init__(self, start: int, end: int, text: str, norm: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.norm = norm
 
     @property
     def is_capitalised(self) -> bool:
@@ -57,8 +66,8 @@ class Token:
 
 # Per white-space separated chunk of text: its folded form when it is one token (most chunks:
 # "Russische", "troepen"), else its tokens as (offset, length, text, folded) ("Kyiv,", "S-300").
-_CHUNKS: dict[str, str | tuple[tuple[int, int, str, str], ...]] = {}
-_CHUNKS_LIMIT = 200_000
+_CHUNKS: Final[dict[str, str | tuple[tuple[int, int, str, str], ...]]] = {}
+_CHUNKS_LIMIT: Final = 200_000
 
 
 def _chunk_tokens(chunk: str) -> str | tuple[tuple[int, int, str, str], ...]:
@@ -89,27 +98,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     end = len(text) if end is None else end
     chunks = (text if start == 0 and end == len(text) else text[start:end]).split()
-    cache = _CHUNKS
-    find = text.find
-    make = Token
+    # no local aliases of ``out.append`` or ``Token``: compiled, the direct calls are native
     out: list[Token] = []
-    append = out.append
     pos = start
     for chunk in chunks:
-        begin = find(chunk, pos)
+        begin = text.find(chunk, pos)
         pos = begin + len(chunk)
-        pieces = cache.get(chunk)
+        pieces = _CHUNKS.get(chunk)
         if pieces is None:
             pieces = _chunk_tokens(chunk)
         if isinstance(pieces, str):
-            append(make(begin, pos, chunk, pieces))
+            out.append(Token(begin, pos, chunk, pieces))
         else:
             for offset, length, word, norm in pieces:
-                append(make(begin + offset, begin + offset + length, word, norm))
+                out.append(Token(begin + offset, begin + offset + length, word, norm))
     return out
 
 
-_PHRASES: dict[str, tuple[str, ...]] = {}
+_PHRASES: Final[dict[str, tuple[str, ...]]] = {}
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -129,13 +135,18 @@ def _is_acronym(word: str) -> bool:
 
 # Not frozen: a frozen dataclass is built through object.__setattr__, more than twice as slow,
 # and a document makes hundreds of matches. Treat them as values (they hash as values).
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class Match:
     """Tokens ``[i, j)`` matched a phrase carrying ``payloads``."""
 
     i: int
     j: int
     payloads: tuple[Any, ...]
+
+    def __init__(self, i: int, j: int, payloads: tuple[Any, ...]) -> None:
+        self.i = i
+        self.j = j
+        self.payloads = payloads
 
 
 class PhraseMatcher:
@@ -189,7 +200,7 @@ class PhraseMatcher:
         self._suffix_cache.clear()
         self._suffix_lengths = sorted({len(k) for k in self._suffixes}, reverse=True)
 
-    def match_at(self, tokens: Sequence[Token], i: int, hi: int) -> Match | None:
+    def match_at(self, tokens: list[Token], i: int, hi: int) -> Match | None:
         """The longest phrase starting at token ``i`` and ending before ``hi``."""
         node = self._root
         best_j = 0
@@ -223,7 +234,7 @@ class PhraseMatcher:
                     return Match(i, i + 1, tuple(self._suffixes[word[-length:]]))
         return None
 
-    def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
+    def find(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
         hi = len(tokens) if hi is None else hi
         found: list[Match] = []
@@ -255,7 +266,7 @@ class PhraseMatcher:
             )
         return hit
 
-    def may_match(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    def may_match(self, tokens: list[Token], lo: int, hi: int) -> bool:
         """Whether any phrase could start in ``[lo, hi)`` (a cheap first test)."""
         root = self._root
         for k in range(lo, hi):
@@ -285,20 +296,20 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
 # entry ("artilleriebeschietingen"). Words are added as they are met, so that a token costs one
 # dictionary look-up.
 _Starts = tuple[tuple[str, "PhraseMatcher", dict[str, Any] | None], ...]
-_SCAN_INDEX: dict[tuple[tuple[str, int], ...], tuple[dict[str, _Starts], list[Any]]] = {}
-_SCAN_INDEX_LIMIT = 400_000
+_SCAN_INDEX: Final[dict[tuple[tuple[str, int], ...], tuple[dict[str, _Starts], list[Any]]]] = {}
+_SCAN_INDEX_LIMIT: Final = 400_000
 
 
 def scan(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     matchers: dict[str, PhraseMatcher],
-    norms: Sequence[str] | None = None,
+    norms: list[str] | None = None,
 ) -> dict[str, list[Match]]:
     """Run several matchers over a whole document in one pass.
 
     Each matcher keeps its own longest-match, non-overlapping semantics. A token no matcher's
-    phrases start with (most tokens) costs one dictionary look-up, made by ``map`` over the
-    folded words (``norms``: the tokens' ``norm`` in order, when the caller has them already).
+    phrases start with (most tokens) costs one dictionary look-up of its folded word (``norms``:
+    the tokens' ``norm`` in order, when the caller has them already).
     """
     key = tuple((name, id(m)) for name, m in matchers.items())
     index = _SCAN_INDEX.get(key)
@@ -314,27 +325,21 @@ def scan(
     starts_of = index[0]
     if norms is None:
         norms = [t.norm for t in tokens]
-    lookup: Callable[[str], _Starts] = starts_of.__getitem__
-    unseen = set(norms).difference(starts_of)
-    if unseen:
-        with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
-        new: dict[str, _Starts] = {
-            w: tuple((n, m, None) for n, m in with_suffixes if m.suffix_match(w)) for w in unseen
-        }
-        if len(starts_of) < _SCAN_INDEX_LIMIT:
-            starts_of.update(new)
-        else:
-
-            def lookup(word: str) -> _Starts:
-                return new[word] if word in new else starts_of[word]
-
     found: dict[str, list[Match]] = {name: [] for name in matchers}
     free: dict[str, int] = {name: 0 for name in matchers}
     hi = len(tokens)
     end_key = PhraseMatcher._END
-    starts_at = list(map(lookup, norms))
-    for i in compress(range(hi), starts_at):  # the tokens some phrase may start at
-        for name, matcher, node in starts_at[i]:
+    with_suffixes: list[tuple[str, PhraseMatcher]] | None = None
+    # one plain loop (no map, set or compress over the words): compiled, it runs natively
+    for i, word in enumerate(norms):
+        starts = starts_of.get(word)
+        if starts is None:  # a word not met before: only a suffix entry may start there
+            if with_suffixes is None:
+                with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
+            starts = tuple((n, m, None) for n, m in with_suffixes if m.suffix_match(word))
+            if len(starts_of) < _SCAN_INDEX_LIMIT:
+                starts_of[word] = starts
+        for name, matcher, node in starts:  # most words start no phrase: an empty tuple
             if i < free[name]:
                 continue
             if (

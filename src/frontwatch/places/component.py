@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Final
 
 from frontwatch.places.gazetteer import Gazetteer, load_gazetteer
 from frontwatch.places.lexicon import lexicon
@@ -13,7 +14,7 @@ from frontwatch.records import Document, PlaceMention
 
 log = logging.getLogger(__name__)
 
-_RECOGNISERS: dict[tuple[int, str], tuple[Recogniser, Resolver]] = {}
+_RECOGNISERS: Final[dict[tuple[int, str], tuple[Recogniser, Resolver]]] = {}
 
 
 def _tools(gazetteer: Gazetteer, lang: str | None) -> tuple[Recogniser, Resolver]:

@@ -20,18 +20,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
+from frontwatch.places.errors import GazetteerError
 from frontwatch.places.keys import fold_key, name_key, table_languages
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
-ATTRIBUTION = "Contains data from GeoNames (geonames.org), CC BY 4.0"
-
-
-class GazetteerError(RuntimeError):
-    """The gazetteer file is missing or unreadable."""
+FORMAT_VERSION: Final = 3
+ATTRIBUTION: Final = "Contains data from GeoNames (geonames.org), CC BY 4.0"
 
 
 def tables_fingerprint() -> str:
@@ -47,8 +44,10 @@ def tables_fingerprint() -> str:
 
 
 # GeoNames feature codes of regions and of bodies of water.
-REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM2H", "ADMD", "RGN"})
-WATER_FEATURES = frozenset({"STM", "LK", "RSV", "SEA", "BAY", "GULF", "STRT", "ESTY", "LGN", "CNL"})
+REGION_FEATURES: Final = frozenset({"ADM1", "ADM2", "ADM2H", "ADMD", "RGN"})
+WATER_FEATURES: Final = frozenset(
+    {"STM", "LK", "RSV", "SEA", "BAY", "GULF", "STRT", "ESTY", "LGN", "CNL"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +177,7 @@ def default_path() -> Path:
     return Path(str(resources.files("frontwatch").joinpath("data/gazetteer/gazetteer.pkl.gz")))
 
 
-_LOCK = threading.Lock()
+_LOCK: Final = threading.Lock()
 
 
 @lru_cache(maxsize=4)

@@ -26,9 +26,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 # Letters that carry no accent in NFKD but must be folded all the same.
-_FOLD_SPECIAL = str.maketrans(
+_FOLD_SPECIAL: Final = str.maketrans(
     {
         "ł": "l",
         "ø": "o",
@@ -47,14 +48,14 @@ _FOLD_SPECIAL = str.maketrans(
         "´": "'",
     }
 )
-_APOSTROPHES = re.compile(r"['\"]")
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_./,]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_VOWELS = "aeiouyаеёиіїоуыэюяє"
+_APOSTROPHES: Final = re.compile(r"['\"]")
+_SEPARATORS: Final = re.compile(r"[\s\-‐‑–—_./,]+")
+_CYRILLIC: Final = re.compile(r"[\u0400-\u04FF]")
+_VOWELS: Final = "aeiouyаеёиіїоуыэюяє"
 
 # Accented Latin letters whose romanisation value differs from the bare letter; applied after
 # a language's own table, for names of unknown language (GeoNames alternate names).
-_LATIN_DIACRITICS: dict[str, str] = {
+_LATIN_DIACRITICS: Final[dict[str, str]] = {
     "č": "ch",
     "š": "sh",
     "ž": "zh",
@@ -78,7 +79,7 @@ _LATIN_DIACRITICS: dict[str, str] = {
 }
 
 # Skeleton: canonical digraphs to one symbol each, then the folds (see module docstring).
-_SKELETON_GRAPHEMES = {
+_SKELETON_GRAPHEMES: Final = {
     "shch": "sc",
     "kh": "x",
     "ch": "c",
@@ -92,13 +93,13 @@ _SKELETON_GRAPHEMES = {
     "ph": "f",
     "q": "k",
 }
-_SKELETON_RE = re.compile(
+_SKELETON_RE: Final = re.compile(
     "|".join(sorted(map(re.escape, _SKELETON_GRAPHEMES), key=len, reverse=True))
 )
-_DOUBLED = re.compile(r"(.)\1+")
-_GLIDE = re.compile(r"(?<=[bcdfhklmnprstvx])i(?=[aeou])")
-_NOT_KEY = re.compile(r"[^a-z ]+")
-_FOREIGN_LETTER = re.compile(r"[^\W\da-zA-Z_]")
+_DOUBLED: Final = re.compile(r"(.)\1+")
+_GLIDE: Final = re.compile(r"(?<=[bcdfhklmnprstvx])i(?=[aeou])")
+_NOT_KEY: Final = re.compile(r"[^a-z ]+")
+_FOREIGN_LETTER: Final = re.compile(r"[^\W\da-zA-Z_]")
 
 
 def _data_text(path: str) -> str:

@@ -13,11 +13,12 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from frontwatch.places.keys import fold_key
 
-_QUOTES = frozenset("\"“”‘’'")
-CUE_KINDS = ("region", "city", "river", "district", "island", "base", "plant", "near")
+_QUOTES: Final = frozenset("\"“”‘’'")
+CUE_KINDS: Final = ("region", "city", "river", "district", "island", "base", "plant", "near")
 
 
 def _read_toml(path: str) -> dict:

@@ -34,32 +34,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Final
 
 from frontwatch.places.gazetteer import Gazetteer
 from frontwatch.places.keys import fold_key, name_key
 from frontwatch.places.lexicon import Lexicon
 
-_UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
+_UPPER: Final = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
 # A capitalised word not glued to a word before it ("d'Or" is no word start). The capital comes
 # first and the look-behinds (over it: ".") after it, so that ``re`` can skip from capital to
 # capital instead of testing the look-behinds at every character: twice as fast.
-_CAP_WORD = re.compile(rf"[{re.escape(_UPPER)}](?<![\w].)(?<![\w]['’].)[^\W_]*(?:['’][^\W\d_]+)*")
-_NEXT_WORD = re.compile(r"(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W_]+(?:['’][^\W\d_]+)*)")
-_PREV_TOKENS = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[,;:!?\"“”‘’'()\[\]|•—–]")
-_AFTER_WORD = re.compile(r"(?:['’]s)?(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W\d_][\w'’]*)")
-_SENTENCE_END = set('.!?:"“”|•\n')
+_CAP_WORD: Final = re.compile(
+    rf"[{re.escape(_UPPER)}](?<![\w].)(?<![\w]['’].)[^\W_]*(?:['’][^\W\d_]+)*"
+)
+_NEXT_WORD: Final = re.compile(
+    r"(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W_]+(?:['’][^\W\d_]+)*)"
+)
+_PREV_TOKENS: Final = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[,;:!?\"“”‘’'()\[\]|•—–]")
+_AFTER_WORD: Final = re.compile(
+    r"(?:['’]s)?(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W\d_][\w'’]*)"
+)
+_SENTENCE_END: Final = set('.!?:"“”|•\n')
 # An opening quote after a name, before the words that may be a cue.
-_QUOTED_AFTER = {' "', " “", " '", " ‘"}
-_QUOTES = set("\"“”‘’'")
-_APPOSITION_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_QUOTED_AFTER: Final = {' "', " “", " '", " ‘"}
+_QUOTES: Final = set("\"“”‘’'")
+_APPOSITION_WORDS: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A name found only by cutting an inflection ("Ruslands") must be at least this important.
-_INFLECTED_IMPORTANCE = 0.6
+_INFLECTED_IMPORTANCE: Final = 0.6
 # A one-word name outside the war's area that starts a sentence must weigh this much (a city
 # of some size), or be written capitalised elsewhere in the text too.
-_SENTENCE_START_IMPORTANCE = 0.65
+_SENTENCE_START_IMPORTANCE: Final = 0.65
 # Kinds of place whose names take an article in Dutch ("de Krim", "de Donbas", "de Bürgenstock").
-_ARTICLE_FEATURES = {
+_ARTICLE_FEATURES: Final = {
     "RGN",
     "PEN",
     "ISL",
@@ -79,25 +86,49 @@ _ARTICLE_FEATURES = {
     "MFG",
 }
 # Countries whose places are keyed by romanisation skeleton (the war's area).
-_SKELETON_COUNTRIES = {"UA", "RU", "BY"}
+_SKELETON_COUNTRIES: Final = {"UA", "RU", "BY"}
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Candidate:
     """A stretch of text that names a place, with the gazetteer entries it can mean."""
 
     start: int
     end: int
     surface: str
-    indexes: tuple[int, ...] = ()
-    spelled: frozenset[int] = frozenset()  # entries matched by spelling, not only skeleton
-    cue: str | None = None  # region, city, river, district, island, base (see lexicon)
-    cue_explicit: bool = False
-    notes: list[str] = field(default_factory=list)
+    indexes: tuple[int, ...]
+    spelled: frozenset[int]  # entries matched by spelling, not only skeleton
+    cue: str | None  # region, city, river, district, island, base (see lexicon)
+    cue_explicit: bool
+    notes: list[str]
     # Where the cue was said, which decides how far along a list it reaches: "before" ("de
     # regio's X, Y en Z" reaches forward), "after" (one name: "Sevastopol and Saky air
     # base"), "after_plural" (the whole list before it: "the Ryazan and Saratov regions").
-    cue_source: str = ""
+    cue_source: str
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        surface: str,
+        indexes: tuple[int, ...] = (),
+        spelled: frozenset[int] = frozenset(),
+        cue: str | None = None,
+        cue_explicit: bool = False,
+        notes: list[str] | None = None,
+        cue_source: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.indexes = indexes
+        self.spelled = spelled
+        self.cue = cue
+        self.cue_explicit = cue_explicit
+        self.notes = [] if notes is None else notes
+        self.cue_source = cue_source
 
 
 def _has_whole_word(text: str, word: str, accept: Callable[[int], bool] = lambda at: True) -> bool:
@@ -927,7 +958,7 @@ def demonym_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-_DATELINE_DASHES = (" - ", " – ", " — ", " -- ")
+_DATELINE_DASHES: Final = (" - ", " – ", " — ", " -- ")
 
 
 def _is_dateline(text: str, cand: Candidate) -> bool:

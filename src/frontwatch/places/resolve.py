@@ -24,7 +24,8 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Final
 
 from frontwatch.geo import haversine_km
 from frontwatch.places.gazetteer import (
@@ -38,7 +39,7 @@ from frontwatch.places.lexicon import Lexicon
 from frontwatch.places.recognise import Candidate
 
 # How well an entry's feature class fits the kind of place a cue announces.
-_CUE_FIT: dict[str, dict[str, float]] = {
+_CUE_FIT: Final[dict[str, dict[str, float]]] = {
     # "de regio Marioepol" is the area of the city, not the raion named after it: only
     # "raion"/"district" (the district cue) prefers the raion to the city.
     "region": {"ADM1": 1.0, "ADM2": -0.1, "ADMD": -0.1, "RGN": 0.6, "PCLI": 0.3, "PEN": 0.4},
@@ -52,7 +53,7 @@ _CUE_FIT: dict[str, dict[str, float]] = {
     # "de Dnipro": an article that rivers take and towns do not (a weaker cue than "rivier").
     "river_article": {"STM": 1.5},
 }
-_CUE_MISFIT = {
+_CUE_MISFIT: Final = {
     "region": -0.2,
     "city": -0.5,
     "river": -0.5,
@@ -65,11 +66,11 @@ _CUE_MISFIT = {
 }
 # Cues naming a kind of feature: when no reading is of that kind ("het vliegveld van
 # Kupjansk" and the gazetteer has no airfield there), the town is kept, less surely.
-_FEATURE_CUES = {"base", "plant", "river", "island"}
-_UNMET_CUE_WEIGHT = 0.8
+_FEATURE_CUES: Final = {"base", "plant", "river", "island"}
+_UNMET_CUE_WEIGHT: Final = 0.8
 # Without a cue, a region, river or former district is a less likely reading of a bare name;
 # so is an airport or a power station named after its town ("Luhansk" is the city).
-_NO_CUE = {
+_NO_CUE: Final = {
     "ADM1": -0.5,
     "ADM2": -0.2,
     "ADM2H": -0.4,
@@ -89,26 +90,33 @@ _NO_CUE = {
     "PSH": -0.2,
     "PSN": -0.2,
 }
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-_DOCUMENT_CUES = {"region", "city", "river", "district", "island"}
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|\n")
+_DOCUMENT_CUES: Final = {"region", "city", "river", "district", "island"}
 # What matching an entry's own (present, English) name is worth over an alternate name.
-_MAIN_NAME_BONUS = 0.35
+_MAIN_NAME_BONUS: Final = 0.35
 # At most this many places of the document serve as reference points for proximity.
-_MAX_POINTS = 60
+_MAX_POINTS: Final = 60
 # The war's area: its places compete on context; elsewhere fame decides.
-_AREA_COUNTRIES = {"UA", "RU", "BY"}
-_NOT_POINTS = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
+_AREA_COUNTRIES: Final = {"UA", "RU", "BY"}
+_NOT_POINTS: Final = {"PCLI", "PCLH", "CONT", "SEA", "RGN", "STRT"}
 # Features whose one point says little about where they are (GazetteerEntry.is_water and
 # .is_region, as one set for the scoring loop). A peninsula's point is its middle too:
 # "Simferopol op de Krim" says nothing about whether the peninsula or the republic is meant.
-_WATER_OR_REGION = WATER_FEATURES | REGION_FEATURES | {"PEN"}
+_WATER_OR_REGION: Final = WATER_FEATURES | REGION_FEATURES | {"PEN"}
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Resolution:
     entry: GazetteerEntry | None
     confidence: float
-    score: float = 0.0
+    score: float
+
+    def __init__(self, entry: GazetteerEntry | None, confidence: float, score: float = 0.0) -> None:
+        self.entry = entry
+        self.confidence = confidence
+        self.score = score
 
 
 def _prior(importance: float) -> float:
@@ -135,8 +143,8 @@ def _cue_fit(cue: str | None, entry: GazetteerEntry) -> float:
     return fit
 
 
-_APPOSITION_START = re.compile(r"[ \u00a0]*[,(][ \u00a0]*")
-_DISTANCE_TOKENS = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][\w'’]*")
+_APPOSITION_START: Final = re.compile(r"[ \u00a0]*[,(][ \u00a0]*")
+_DISTANCE_TOKENS: Final = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_][\w'’]*")
 
 
 def stated_distance_km(text: str, cand: Candidate, lex: Lexicon) -> float | None:
@@ -500,7 +508,9 @@ def _entry_facts(e: GazetteerEntry) -> _EntryFacts:
     )
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class _Context:
     """What the other mentions of a document say about where it is."""
 
@@ -511,15 +521,41 @@ class _Context:
     ids: set[int]
     where: dict[int, set[int]]
     # The points' entry indexes and the sentences naming each, in the order of ``points``.
-    point_indexes: list[int] = field(default_factory=list)
-    point_sentences: list[set[int] | tuple[()]] = field(default_factory=list)
-    point_set: frozenset[int] = frozenset()
+    point_indexes: list[int]
+    point_sentences: list[set[int] | tuple[()]]
+    point_set: frozenset[int]
     # What nearest_km works out once per context: the points named within one sentence of
     # a sentence (positions in ``points``), and by entry its distances to the points, its own
     # position among them (-1: none) and the distance to the nearest other point: a name
     # named in several sentences has its readings scored once per sentence.
-    _near: dict[int, list[int]] = field(default_factory=dict)
-    _rows: dict[int, tuple[list[float], int, float | None]] = field(default_factory=dict)
+    _near: dict[int, list[int]]
+    _rows: dict[int, tuple[list[float], int, float | None]]
+
+    def __init__(
+        self,
+        countries: dict[str, int],
+        total: int,
+        admin1s: set[str],
+        points: list[GazetteerEntry],
+        ids: set[int],
+        where: dict[int, set[int]],
+        point_indexes: list[int] | None = None,
+        point_sentences: list[set[int] | tuple[()]] | None = None,
+        point_set: frozenset[int] = frozenset(),
+        _near: dict[int, list[int]] | None = None,
+        _rows: dict[int, tuple[list[float], int, float | None]] | None = None,
+    ) -> None:
+        self.countries = countries
+        self.total = total
+        self.admin1s = admin1s
+        self.points = points
+        self.ids = ids
+        self.where = where
+        self.point_indexes = [] if point_indexes is None else point_indexes
+        self.point_sentences = [] if point_sentences is None else point_sentences
+        self.point_set = point_set
+        self._near = {} if _near is None else _near
+        self._rows = {} if _rows is None else _rows
 
     @classmethod
     def of(cls, entries: Iterable[tuple[_EntryFacts, int]], where: dict[int, set[int]]) -> _Context:
@@ -555,7 +591,7 @@ class _Context:
         very same points, whose distances and neighbourhoods this one reads and adds to."""
         if same_points_as is not None:
             base = same_points_as
-            return cls(
+            return _Context(
                 countries,
                 total,
                 admin1s,
@@ -568,7 +604,7 @@ class _Context:
                 base._near,
                 base._rows,
             )
-        return cls(
+        return _Context(
             countries,
             total,
             admin1s,

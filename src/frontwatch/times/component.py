@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from frontwatch.records import Document, Span, TimeMention
 from frontwatch.times.engine import engine_for
 from frontwatch.times.tense import Tense
 
-_TOKEN = re.compile(r"[\w'’]+")
+_TOKEN: Final = re.compile(r"[\w'’]+")
 
 
 class TimeTagger:
@@ -63,7 +64,11 @@ def renumber(times: list[TimeMention]) -> None:
 
 # Built once per language: the event extractor asks for every document with an undated event.
 @lru_cache(maxsize=16)
-def _anaphora_regex(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+def _anaphora_regex(
+    lang: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
+    """The pointing words of ``lang`` as a regex, the same on lower-cased text without its
+    look-behind (see :func:`_pointing_words`), and the words after which "toen" is "when"."""
     engine = engine_for(lang)
     if engine is None:
         return None
@@ -71,12 +76,40 @@ def _anaphora_regex(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     words = data.get("words", [])
     if not words:
         return None
-    alternatives = "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
     regex = re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.IGNORECASE)
+    lowered = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in ordered)
     subjects = frozenset(w.lower() for w in data.get("conjunction_before", []))
-    return regex, subjects
+    return regex, re.compile(rf"(?:{lowered})(?![\w'’])"), subjects
+
+
+def _pointing_words(
+    text: str, regex: re.Pattern[str], lowered: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """The spans of the matches of ``regex`` in ``text`` (``finditer``).
+
+    A pattern that opens with a look-behind or ignores case makes the regex engine try every
+    offset of the text, over a hundred microseconds an article; ``lowered``, the same words in lower
+    case without the look-behind, skips to the letters a pointing word starts with, and the
+    look-behind is checked here. Lower-casing first differs from ignoring case for a letter
+    whose lower case is longer ("İ"), which moves the offsets, and for the two letters that
+    ignoring case equates with other ASCII ones (the dotless "ı" is "i", the long "ſ" is "s"):
+    a text with one of these is read with ``regex``.
+    """
+    folded = text.lower()
+    if len(folded) != len(text) or "ı" in folded or "ſ" in folded:
+        return [m.span() for m in regex.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := lowered.search(folded, pos)) is not None:
+        start = m.start()
+        if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "_'’"):
+            pos = start + 1  # inside a word, where the look-behind of ``regex`` fails
+            continue
+        spans.append((start, m.end()))
+        pos = m.end()
+    return spans
 
 
 def anaphoric_mentions(text: str, lang: str, times: list[TimeMention]) -> list[TimeMention]:
@@ -88,30 +121,29 @@ def anaphoric_mentions(text: str, lang: str, times: list[TimeMention]) -> list[T
     compiled = _anaphora_regex(lang)
     if compiled is None:
         return []
-    regex, subjects = compiled
+    regex, lowered, subjects = compiled
     found = []
-    for m in regex.finditer(text):
-        following = _TOKEN.search(text, m.end())
+    for start, end in _pointing_words(text, regex, lowered):
+        surface = text[start:end]
+        following = _TOKEN.search(text, end)
         nxt = following.group() if following else ""
-        if nxt and (nxt[0].isupper() or nxt.lower() in subjects) and " " not in m.group():
+        if nxt and (nxt[0].isupper() or nxt.lower() in subjects) and " " not in surface:
             continue
-        earlier = [
-            t for t in times if t.end <= m.start() and t.dating and not t.value.endswith("_REF")
-        ]
+        earlier = [t for t in times if t.end <= start and t.dating and not t.value.endswith("_REF")]
         if not earlier:
             continue
         source = earlier[-1]
         found.append(
             TimeMention(
-                start=m.start(),
-                end=m.end(),
-                surface=m.group(),
+                start=start,
+                end=end,
+                surface=surface,
                 value=source.value,
                 earliest=source.earliest,
                 latest=source.latest,
                 granularity=source.granularity,
                 anchor=source.id or "document",
-                id=f"a{m.start()}",
+                id=f"a{start}",
                 dating=True,
             )
         )

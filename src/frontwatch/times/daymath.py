@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import Final
 
 Interval = tuple[date, date]
 
-SEASON_START_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-SEASON_ORDER: tuple[str, ...] = ("WI", "SP", "SU", "FA")
+SEASON_START_MONTH: Final[dict[str, int]] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_ORDER: Final[tuple[str, ...]] = ("WI", "SP", "SU", "FA")
 
 
 def month_end(year: int, month: int) -> date:

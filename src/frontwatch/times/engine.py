@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from frontwatch.records import Span, TimeMention, date_interval, parse_document_date
 from frontwatch.resources import load_data
@@ -42,38 +42,48 @@ from frontwatch.times.grammar import Candidate, Grammar, load_grammar
 from frontwatch.times.tense import Tense, TenseRules
 
 # Sizes of the windows "de afgelopen dagen / weken / maanden / jaren" when no number is given.
-DEFAULT_WINDOW_DAYS: dict[str, int] = {"day": 7, "week": 42, "hour": 1}
-DEFAULT_WINDOW_MONTHS: dict[str, int] = {"month": 6, "year": 60}
+DEFAULT_WINDOW_DAYS: Final[dict[str, int]] = {"day": 7, "week": 42, "hour": 1}
+DEFAULT_WINDOW_MONTHS: Final[dict[str, int]] = {"month": 6, "year": 60}
 # "een paar dagen later" when the language data give no range for the vague quantity.
-DEFAULT_VAGUE: tuple[float, float] = (2, 7)
+DEFAULT_VAGUE: Final[tuple[float, float]] = (2, 7)
 # How far a date without a year may lie after the document date and still be this year's.
-PRESENT_GRACE_DAYS = 60
+PRESENT_GRACE_DAYS: Final = 60
 # In a past-tense clause, a day and month without a year up to this many days after the
 # reference is still this year's (see _resolve_date).
-AHEAD_IN_PAST_DAYS = 62
+AHEAD_IN_PAST_DAYS: Final = 62
 
 # Kinds resolved only once every other expression of the text is known.
-ANCHORED_KINDS = frozenset(
+ANCHORED_KINDS: Final = frozenset(
     {"anchored", "anchored_period", "relative_to_event", "night_around", "since_previous"}
 )
 # Kinds that can take their year from the previous expression ("in juli dat jaar").
-_YEAR_ANCHORABLE_KINDS = frozenset({"date", "month", "month_part", "season"})
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?.\n\"“”]")
+_YEAR_ANCHORABLE_KINDS: Final = frozenset({"date", "month", "month_part", "season"})
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n+")
+_CLAUSE_BREAK: Final = re.compile(r"[,;:()\[\]!?.\n\"“”]")
 # How far back (in characters) a superlative makes a "since" expression a comparison's baseline.
-_BASELINE_REACH = 80
+_BASELINE_REACH: Final = 80
 # How many words may stand between two expressions of the same clause that date one event.
-_ADJACENT_WORDS = 3
-_WORD_BEFORE = re.compile(r"(?<![\w'’])([\w’']+)\s+$")
-_YEAR_AFTER = re.compile(r"\s*(?:(?P<word>\w+)\s+|[-–]\s*)(?P<year>(?:1[5-9]|20)\d\d)(?![\w])")
+_ADJACENT_WORDS: Final = 3
+_WORD_BEFORE: Final = re.compile(r"(?<![\w'’])([\w’']+)\s+$")
+_YEAR_AFTER: Final = re.compile(
+    r"\s*(?:(?P<word>\w+)\s+|[-–]\s*)(?P<year>(?:1[5-9]|20)\d\d)(?![\w])"
+)
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Resolved:
     first: date
     last: date
     granularity: str
     value: str
+
+    def __init__(self, first: date, last: date, granularity: str, value: str) -> None:
+        self.first = first
+        self.last = last
+        self.granularity = granularity
+        self.value = value
 
 
 @dataclass(slots=True)
@@ -88,7 +98,9 @@ class _Ref:
     granularity: str = "day"
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class _Found:
     """A resolved mention with what anchoring needs to know about it."""
 
@@ -97,20 +109,46 @@ class _Found:
     sentence: int
     future: bool
     window: bool
-    since: bool = False  # "sinds april": the start of a state rather than a narrative moment
-    year: int | None = None  # the year the text wrote out ("24 februari 2022", "in 2014")
+    since: bool  # "sinds april": the start of a state rather than a narrative moment
+    year: int | None  # the year the text wrote out ("24 februari 2022", "in 2014")
     # An offset in a present-tense clause ("het symbool van de annexatie, vier jaar eerder"):
     # a comment on the story, not a point it moves to, so no anchor for a past clause after it.
-    aside: bool = False
+    aside: bool
     # "twee dagen na" resolved against the era named right after it ("het begin van de
     # invasie"): the two are one expression.
-    joins_era: bool = False
+    joins_era: bool
     # The report's own moment: the document date in a present-tense clause ("Oekraïne
     # herdenkt vandaag dat ..."). A story told in the past does not continue from it. ``None``
     # while the tense of the clause is unread: only :meth:`TimeEngine._previous` needs it, and
     # reading a tense is the dearest part of resolving (see TimeEngine._is_now).
-    now: bool | None = False
-    span: tuple[int, int] = (0, 0)  # the candidate's offsets, which the clause is read around
+    now: bool | None
+    span: tuple[int, int]  # the candidate's offsets, which the clause is read around
+
+    def __init__(
+        self,
+        mention: TimeMention,
+        kind: str,
+        sentence: int,
+        future: bool,
+        window: bool,
+        since: bool = False,
+        year: int | None = None,
+        aside: bool = False,
+        joins_era: bool = False,
+        now: bool | None = False,
+        span: tuple[int, int] = (0, 0),
+    ) -> None:
+        self.mention = mention
+        self.kind = kind
+        self.sentence = sentence
+        self.future = future
+        self.window = window
+        self.since = since
+        self.year = year
+        self.aside = aside
+        self.joins_era = joins_era
+        self.now = now
+        self.span = span
 
 
 @dataclass
@@ -723,7 +761,7 @@ def _resolve_byline(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None
     return _resolve_clock(cand, ref, tense)
 
 
-RESOLVERS: dict[str, Callable[[Candidate, _Ref, Tense], Resolved | None]] = {
+RESOLVERS: Final[dict[str, Callable[[Candidate, _Ref, Tense], Resolved | None]]] = {
     "byline": _resolve_byline,
     "clock": _resolve_clock,
     "date": _resolve_date,
@@ -749,10 +787,10 @@ RESOLVERS: dict[str, Callable[[Candidate, _Ref, Tense], Resolved | None]] = {
 
 # Kinds whose direction (past or future) comes from the tense of their clause, unless a
 # slot fixes it ("maart 2022", "vorige week donderdag", "afgelopen zomer").
-_TENSED_KINDS = frozenset({"date", "month", "month_part", "season", "weekday", "weekend"})
-_FIXING_SLOTS = frozenset({"year", "yshift", "mdir", "mshift", "weekshift"})
-_COUNT_SLOTS = frozenset({"num", "vague", "units"})  # "vier jaar", "een paar dagen", "dagen"
-_SHIFT_SLOTS = ("sshift", "wshift", "shift")  # fix the direction unless 0 ("deze zomer")
+_TENSED_KINDS: Final = frozenset({"date", "month", "month_part", "season", "weekday", "weekend"})
+_FIXING_SLOTS: Final = frozenset({"year", "yshift", "mdir", "mshift", "weekshift"})
+_COUNT_SLOTS: Final = frozenset({"num", "vague", "units"})  # "vier jaar", "een paar dagen", "dagen"
+_SHIFT_SLOTS: Final = ("sshift", "wshift", "shift")  # fix the direction unless 0 ("deze zomer")
 
 
 def _needs_tense(cand: Candidate) -> bool:

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 from frontwatch.resources import has_lang_data, load_lang_data
 
-KINDS: frozenset[str] = frozenset(
+KINDS: Final[frozenset[str]] = frozenset(
     {
         "byline",
         "clock",
@@ -53,27 +53,27 @@ KINDS: frozenset[str] = frozenset(
 # What a ``[[direction]]`` rule can say: back, ahead, or the occurrence nearest the reference
 # (a day named for something announced around the reference: "declared Sunday a day of
 # mourning").
-DIRECTIONS: frozenset[str] = frozenset({"past", "future", "nearest"})
+DIRECTIONS: Final[frozenset[str]] = frozenset({"past", "future", "nearest"})
 
 # Placeholders that are not lexicons: digits and their shapes.
-_BUILTIN = {
+_BUILTIN: Final = {
     "day": r"[0-3]?\d",
     "monthnum": r"[01]?\d",
     "year": r"(?:1[5-9]|20)\d\d",
     "clock": r"[0-2]?\d[:.][0-5]\d",
     "digits": r"\d+(?:[.,]\d+)?",
 }
-_PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-_WORD = re.compile(r"\w+")
+_PLACEHOLDER: Final = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_NAMED_GROUP: Final = re.compile(r"\(\?P<\w+>")
+_WORD: Final = re.compile(r"\w+")
 # Digits an expression can hang on: a year, a time of day ("14:30").
-_YEAR_DIGITS = re.compile(r"(?<!\d)(?:(?:1[5-9]|20)\d\d|[0-2]?\d:[0-5]\d)(?!\d)")
+_YEAR_DIGITS: Final = re.compile(r"(?<!\d)(?:(?:1[5-9]|20)\d\d|[0-2]?\d:[0-5]\d)(?!\d)")
 # Where such digits can start: only at the start of a run of digits. Finding the runs first
 # and matching there is four times faster than letting the pattern try every position.
-_DIGIT_RUN = re.compile(r"\d\d*")
+_DIGIT_RUN: Final = re.compile(r"\d\d*")
 # Lexicons whose words are the core of an expression (see Grammar._windows), and how much
 # text around a core word a pattern may hold: "sinds het begin van de grootschalige invasie".
-_CORE_LEXICONS = (
+_CORE_LEXICONS: Final = (
     "month",
     "month_abbr",
     "weekday",
@@ -84,20 +84,20 @@ _CORE_LEXICONS = (
     "season",
     "era",
 )
-_BEFORE_CORE = 40
-_AFTER_CORE = 16
+_BEFORE_CORE: Final = 40
+_AFTER_CORE: Final = 16
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 # Scanning by first word (see Grammar._dispatch): where the scanning regex can start a match
 # (a word not glued to a word or apostrophe before it), the run of word characters there, and
 # the marker standing for every first word that holds a digit ("24", "2022", "3e").
-_WORD_START = re.compile(r"(?<![\w'’])\w+")
-_WORD_RUN = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w")
-_HAS_DIGIT = "#"
+_WORD_START: Final = re.compile(r"(?<![\w'’])\w+")
+_WORD_RUN: Final = re.compile(r"\w+")
+_WORD_CHAR: Final = re.compile(r"\w")
+_HAS_DIGIT: Final = "#"
 # Past this many spellings of a pattern's first word, it is taken to start with any word.
-_MAX_FIRST_WORDS = 5000
+_MAX_FIRST_WORDS: Final = 5000
 _Match = Callable[[str, int, int], "re.Match[str] | None"]
 
 
@@ -156,7 +156,9 @@ class Pattern:
     dating: bool = True
 
 
-@dataclass(slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
+# interpreted, about five times the cost of building an instance.
+@dataclass(slots=True, init=False)
 class Candidate:
     """A pattern match before resolution."""
 
@@ -165,8 +167,26 @@ class Candidate:
     kind: str
     pattern: Pattern
     texts: dict[str, str]  # slot -> matched text
-    lead: str | None = None
-    values: dict[str, Any] = field(default_factory=dict)  # slot -> lexicon value
+    lead: str | None
+    values: dict[str, Any]  # slot -> lexicon value
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        pattern: Pattern,
+        texts: dict[str, str],
+        lead: str | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.pattern = pattern
+        self.texts = texts
+        self.lead = lead
+        self.values = {} if values is None else values
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,29 +24,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 # "nearest" is never read from a verb: a ``[[direction]]`` rule of the grammar sets it for a
 # day named around the reference ("declared Sunday a day of mourning").
 Tense = Literal["past", "present", "future", "nearest"]
 
-_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
-_CLAUSE_PUNCT = frozenset(',;:()"“”«»—–[]')
+_TOKEN: Final = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
+_CLAUSE_PUNCT: Final = frozenset(',;:()"“”«»—–[]')
 _token_start = itemgetter(0)
 _token_end = itemgetter(1)
 # A clause of at least this many tokens besides the time expression has its own verb: its
 # tense is not taken from another clause of the sentence.
-_OWN_CLAUSE_TOKENS = 4
+_OWN_CLAUSE_TOKENS: Final = 4
 
 
 # A word's own tense signals: (future phrases it opens, listed kind, participle-shaped,
 # regular past suffix).
 _WordSignal = tuple[tuple[tuple[str, ...], ...] | None, str | None, bool, bool]
 # The signal of most words: none. One object, so a sentence's analysis skips them at once.
-_SILENT: _WordSignal = (None, None, False, False)
+_SILENT: Final[_WordSignal] = (None, None, False, False)
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
@@ -84,77 +83,44 @@ def _tokens_with(sentence: str, other: str) -> tuple[list[tuple[int, int, str]],
     return tokens, others
 
 
-@dataclass(frozen=True)
 class TenseRules:
-    """The ``[tense]`` table of a language, compiled."""
+    """The ``[tense]`` table of a language, compiled.
 
-    data: dict[str, Any]
-    _cache: dict[str, _Sentence] = field(default_factory=dict, repr=False, compare=False)
-    # What a lower-cased word signals on its own, whatever its neighbours (see _word_signal):
-    # kept across texts, as the same words recur in every article.
-    _signals: dict[str, _WordSignal] = field(default_factory=dict, repr=False, compare=False)
+    Its word lists are read once, here: they were cached properties, which a class compiled by
+    mypyc (``scripts/build_compiled.py``) does not cache, so the compiled build rebuilt them
+    at every look-up (several per sentence read).
+    """
 
-    def _words(self, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.data.get(key, []))
-
-    @cached_property
-    def future(self) -> frozenset[str]:
-        return self._words("future")
-
-    @cached_property
-    def future_phrases(self) -> dict[str, tuple[tuple[str, ...], ...]]:
-        """Multi-word future cues by their first word."""
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.data.get("future_phrases", []):
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self._cache: dict[str, _Sentence] = {}
+        # What a lower-cased word signals on its own, whatever its neighbours (see
+        # _word_signal): kept across texts, as the same words recur in every article.
+        self._signals: dict[str, _WordSignal] = {}
+        self.future = self._words("future")
+        # Multi-word future cues by their first word.
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data.get("future_phrases", []):
             words = tuple(phrase.lower().split())
-            index.setdefault(words[0], []).append(words)
-        return {k: tuple(v) for k, v in index.items()}
-
-    @cached_property
-    def past(self) -> frozenset[str]:
-        return self._words("past")
-
-    @cached_property
-    def past_modal(self) -> frozenset[str]:
-        return self._words("past_modal")
-
-    @cached_property
-    def not_past(self) -> frozenset[str]:
-        return self._words("not_past")
-
-    @cached_property
-    def determiners(self) -> frozenset[str]:
-        return self._words("determiners")
-
-    @cached_property
-    def perfect_aux(self) -> frozenset[str]:
-        return self._words("perfect_aux")
-
-    @cached_property
-    def boundaries(self) -> frozenset[str]:
-        return self._words("boundaries")
-
-    @cached_property
-    def list_conjunctions(self) -> frozenset[str]:
-        return self._words("list_conjunctions")
-
-    @cached_property
-    def separable_prefixes(self) -> tuple[str, ...]:
-        return tuple(sorted(self._words("separable_prefixes"), key=len, reverse=True))
-
-    @cached_property
-    def past_suffix(self) -> re.Pattern[str] | None:
-        value = self.data.get("past_suffix")
-        return re.compile(value) if value else None
-
-    @cached_property
-    def participle(self) -> re.Pattern[str] | None:
-        value = self.data.get("participle")
-        return re.compile(value) if value else None
-
-    @cached_property
-    def known_words(self) -> dict[str, str]:
-        """Listed words and what they signal, in the order of precedence."""
+            phrases.setdefault(words[0], []).append(words)
+        self.future_phrases: dict[str, tuple[tuple[str, ...], ...]] = {
+            k: tuple(v) for k, v in phrases.items()
+        }
+        self.past = self._words("past")
+        self.past_modal = self._words("past_modal")
+        self.not_past = self._words("not_past")
+        self.determiners = self._words("determiners")
+        self.perfect_aux = self._words("perfect_aux")
+        self.boundaries = self._words("boundaries")
+        self.list_conjunctions = self._words("list_conjunctions")
+        self.separable_prefixes: tuple[str, ...] = tuple(
+            sorted(self._words("separable_prefixes"), key=len, reverse=True)
+        )
+        past_suffix = data.get("past_suffix")
+        self.past_suffix: re.Pattern[str] | None = re.compile(past_suffix) if past_suffix else None
+        participle = data.get("participle")
+        self.participle: re.Pattern[str] | None = re.compile(participle) if participle else None
+        # Listed words and what they signal, in the order of precedence.
         known: dict[str, str] = {}
         for word in self.perfect_aux:
             known[word] = "aux"
@@ -166,16 +132,13 @@ class TenseRules:
             known[word] = "future"
         for word in self.past_modal:
             known[word] = "past"
-        return known
+        self.known_words = known
+        # Lower-case tokens that end a clause: punctuation and ``boundaries`` words.
+        self.clause_stops = _CLAUSE_PUNCT | self.boundaries
+        self.min_length = int(data.get("past_suffix_min_length", 5))
 
-    @cached_property
-    def clause_stops(self) -> frozenset[str]:
-        """Lower-case tokens that end a clause: punctuation and ``boundaries`` words."""
-        return _CLAUSE_PUNCT | self.boundaries
-
-    @cached_property
-    def min_length(self) -> int:
-        return int(self.data.get("past_suffix_min_length", 5))
+    def _words(self, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.data.get(key, []))
 
     # -- classification ----------------------------------------------------------------------
 
