@@ -29,7 +29,7 @@ bench: $(BIN)/frontwatch
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run.py
 
-# Optional: compile the stages' modules with mypyc (about 1.9x faster); `make pure` undoes it.
+# Optional: compile the stages' modules with mypyc (about 2x faster); `make pure` undoes it.
 compiled: $(BIN)/frontwatch
 	$(BIN)/pip install --quiet -e '.[dev,compiled]'
 	$(BIN)/python scripts/build_compiled.py
