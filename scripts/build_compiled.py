@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compile frontwatch's hot modules with mypyc, in place: an optional build, about 1.9x faster.
+"""Compile frontwatch's hot modules with mypyc, in place: an optional build, about 2x faster.
 
 The pipeline is pure Python and needs no compiler. For a deployment that processes large
 batches, the modules below can be compiled to C extensions with mypyc (part of ``mypy``)::
