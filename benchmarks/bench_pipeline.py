@@ -20,12 +20,7 @@ import time
 from pathlib import Path
 
 from frontwatch.compiled import compiled_modules, stale_modules
-from frontwatch.pipeline import (
-    Pipeline,
-    available_components,
-    batch_collection,
-    default_config,
-)
+from frontwatch.pipeline import Pipeline, available_components, default_config
 from frontwatch.readers import parse_seed_text
 from frontwatch.records import Document
 
@@ -87,7 +82,7 @@ def main() -> int:
     per_doc: list[float] = []
     t_start = time.perf_counter()
     # As `frontwatch extract` and `ingest` run their batches.
-    with batch_collection():
+    with pipeline.batch():
         for k in range(args.articles):
             t0 = time.perf_counter()
             doc = parse_seed_text(texts[k % len(texts)], f"article-{k}")

@@ -3659,25 +3659,16 @@ def test_living_under_martial_law_is_no_political_act():
 def test_an_events_place_is_a_copy_of_every_field() -> None:
     from dataclasses import fields
 
+    from frontwatch.compiled import compiled_modules
     from frontwatch.events.component import _copy_place
 
-    place = PlaceMention(1, 6, "Kyiv", 703448, "Kyiv", "PPLC", "Kyiv City", "UA", 50.45, 30.52, 0.9)
-    copied = _copy_place(place)
-    assert copied == place and copied is not place
-    # the copy names the fields one by one: a field added to PlaceMention must be added there
-    assert [f.name for f in fields(PlaceMention)] == [
-        "start",
-        "end",
-        "surface",
-        "geonameid",
-        "name",
-        "feature",
-        "admin1",
-        "country",
-        "lat",
-        "lon",
-        "confidence",
-    ]
+    if "frontwatch.records" in compiled_modules():
+        pytest.skip("a compiled record takes values of its fields' types only")
+    # every field a value of its own, whatever fields PlaceMention has: one the copy forgets
+    # keeps its default and fails the identity test
+    values = {f.name: object() for f in fields(PlaceMention)}
+    copied = _copy_place(PlaceMention(**values))
+    assert [name for name, value in values.items() if getattr(copied, name) is not value] == []
 
 
 def test_the_lexicons_phrase_and_sequence_fields_are_those_typed_so() -> None:

@@ -8,7 +8,6 @@ from frontwatch.pipeline import (
     Pipeline,
     PipelineError,
     available_components,
-    batch_collection,
     default_config,
     load_config,
     load_pipeline,
@@ -74,35 +73,51 @@ def test_unknown_component_and_bad_settings_are_clear_errors(tmp_path) -> None:
         load_config(bad)
 
 
-def test_pipeline_freezes_what_its_first_document_loaded_and_nothing_after() -> None:
-    class LoadsOnFirstUse:
-        table: list[dict[str, int]] | None = None
+def _tracked(obj: object) -> bool:
+    """``obj`` is in one of the collector's generations (frozen objects are in none)."""
+    return any(o is obj for o in gc.get_objects())
 
-        def __call__(self, doc: Document) -> Document:
-            if self.table is None:
-                self.table = [{"n": k} for k in range(1000)]
-            return doc
 
+class _LoadsOnFirstUse:
+    def __init__(self) -> None:
+        self.table: list[dict[str, int]] | None = None
+
+    def __call__(self, doc: Document) -> Document:
+        if self.table is None:
+            self.table = [{"n": k} for k in range(1000)]
+        return doc
+
+
+def test_a_batch_freezes_what_its_first_document_loaded_and_nothing_after() -> None:
     gc.unfreeze()
+    component = _LoadsOnFirstUse()
+    pipeline = Pipeline([("lazy", component)])
     try:
-        pipeline = Pipeline([("lazy", LoadsOnFirstUse())])
-        pipeline(Document(text=TEXT, date="2024-02-17"))
-        frozen = gc.get_freeze_count()
-        assert frozen >= 1000  # the table left the collector's generations
-        garbage = [[k] for k in range(500)]
-        pipeline(Document(text=TEXT, date="2024-02-18"))
-        assert gc.get_freeze_count() == frozen  # later documents' objects are collected as usual
-        assert garbage
+        with pipeline.batch():
+            pipeline(Document(text=TEXT, date="2024-02-17"))
+            assert not _tracked(component.table)  # out of the collector's generations
+            garbage = [[k] for k in range(500)]
+            pipeline(Document(text=TEXT, date="2024-02-18"))
+            assert _tracked(garbage)  # what later documents make is collected as usual
     finally:
         gc.unfreeze()
 
 
-def test_batch_collection_restores_the_thresholds_when_a_batch_fails() -> None:
+def test_a_plain_call_leaves_the_collector_alone() -> None:
+    gc.unfreeze()
+    component = _LoadsOnFirstUse()
+    try:
+        Pipeline([("lazy", component)])(Document(text=TEXT, date="2024-02-17"))
+        assert _tracked(component.table)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+
+
+def test_a_batch_restores_the_collectors_thresholds_when_it_fails() -> None:
     before = gc.get_threshold()
-    with (
-        pytest.raises(RuntimeError, match="document"),
-        batch_collection(young_threshold=12_345),
-    ):
+    pipeline = Pipeline([("lazy", _LoadsOnFirstUse())])
+    with pytest.raises(RuntimeError, match="document"), pipeline.batch(young_threshold=12_345):
         assert gc.get_threshold() == (12_345, *before[1:])
         raise RuntimeError("a document failed")
     assert gc.get_threshold() == before

@@ -120,7 +120,7 @@ class Pipeline:
 
     steps: list[tuple[str, Component]]
     timing: StageTiming = field(default_factory=StageTiming)
-    _tables_frozen: bool = field(default=False, init=False, repr=False)
+    _freeze_pending: bool = field(default=False, init=False, repr=False)
 
     @property
     def names(self) -> list[str]:
@@ -147,35 +147,39 @@ class Pipeline:
             t0 = time.perf_counter()
             doc = component(doc)
             self.timing.add(name, time.perf_counter() - t0)
-        if not self._tables_frozen:
-            # The first document made the components load their tables (gazetteer, lexicons,
-            # grammars, models): hundreds of thousands of objects that live as long as the
-            # process. Left in the collector's oldest generation, every full collection walks
-            # them again; frozen, the collector only looks at what the documents create.
+        if self._freeze_pending:
+            # The batch's first document made the components load their tables (gazetteer,
+            # lexicons, grammars, models): hundreds of thousands of objects that live as long as
+            # the process. Left in the collector's oldest generation, every full collection
+            # walks them again; frozen, the collector only looks at what the documents create.
             gc.freeze()
-            self._tables_frozen = True
+            self._freeze_pending = False
         return doc
+
+    @contextmanager
+    def batch(self, young_threshold: int = 20_000) -> Iterator[None]:
+        """Run a batch of documents in a process the caller owns (a command, a benchmark).
+
+        What is alive after the batch's first document (the loaded tables among it) is frozen
+        out of the collector's generations, and the collector runs less often: analysing a
+        document allocates many short-lived objects and hardly any reference cycles, so the
+        default (a young collection every 700 allocations) spends its time finding nothing;
+        memory is still freed at once by reference counting. The previous thresholds are
+        restored on exit, even when the batch fails. Both change the whole process, which is
+        why a plain call of the pipeline (a library use) does neither.
+        """
+        previous = gc.get_threshold()
+        gc.set_threshold(young_threshold, *previous[1:])
+        self._freeze_pending = True
+        try:
+            yield
+        finally:
+            self._freeze_pending = False
+            gc.set_threshold(*previous)
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
             yield self(doc)
-
-
-@contextmanager
-def batch_collection(young_threshold: int = 20_000) -> Iterator[None]:
-    """Collect garbage less often while a batch runs, as the process's owner may choose.
-
-    Analysing a document allocates many short-lived objects and hardly any reference cycles, so
-    the collector's default (a young collection every 700 allocations) spends its time finding
-    nothing; memory is still freed at once by reference counting. The previous thresholds are
-    restored on exit. Meant for a command that owns its process, not for a library call.
-    """
-    previous = gc.get_threshold()
-    gc.set_threshold(young_threshold, *previous[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
 
 
 def default_config() -> dict[str, Any]:

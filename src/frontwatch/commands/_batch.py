@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK
-from frontwatch.pipeline import Pipeline, batch_collection, load_pipeline
+from frontwatch.pipeline import Pipeline, load_pipeline
 from frontwatch.readers import ReadFailure, ReadOptions, Skipped, iter_inputs
 from frontwatch.records import Document
 
@@ -73,7 +73,7 @@ def run_batch(
     summary = BatchSummary()
     pipeline = load_pipeline(args.config)  # a PipelineError here is a usage error (exit 2)
     options = ReadOptions(max_bytes=args.max_bytes, lang=args.lang)
-    with batch_collection(), _progress(quiet=args.quiet) as advance:
+    with pipeline.batch(), _progress(quiet=args.quiet) as advance:
         for item in iter_inputs(args.paths, options):
             if isinstance(item, ReadFailure):
                 report_failure(str(item))

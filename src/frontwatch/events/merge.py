@@ -324,10 +324,11 @@ def merge_remention(cands: list[Candidate]) -> list[Candidate]:
                     continue
                 target = o
                 break
-            if target is not None and _dated_apart(c, target) and _told_just_before(target, c):
+            if target is not None and not _same_time(c, target) and _told_just_before(target, c):
                 # "Melitopol is sinds begin maart in Russische handen. Het ministerie claimde
-                # de inname al op 26 februari": the capture as claimed at another date is a
-                # report of its own, at the place of the one it names
+                # de inname al op 26 februari": the capture as claimed at another date (both
+                # dated, as an unknown time meets any) is a report of its own, at the place of
+                # the one it names
                 c.place = c.place or target.place
                 if c.actor is None or c.actor.country is None:
                     c.actor = target.actor
@@ -344,13 +345,6 @@ def merge_remention(cands: list[Candidate]) -> list[Candidate]:
 def _told_just_before(told: Candidate, c: Candidate) -> bool:
     """``told`` comes from ``c``'s sentence or the one right before it."""
     return told.sentence is c.sentence or 0 <= c.sentence.span.start - told.sentence.span.end <= 3
-
-
-def _dated_apart(c: Candidate, told: Candidate) -> bool:
-    """Both are dated by a time expression of their own, and the times do not meet."""
-    if c.time is None or told.time is None:
-        return False
-    return c.time.latest < told.time.earliest or told.time.latest < c.time.earliest
 
 
 def _denies(c: Candidate, claim: Candidate) -> bool:

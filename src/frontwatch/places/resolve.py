@@ -539,23 +539,30 @@ class _Context:
         points: list[GazetteerEntry],
         ids: set[int],
         where: dict[int, set[int]],
-        point_indexes: list[int] | None = None,
-        point_sentences: list[set[int] | tuple[()]] | None = None,
-        point_set: frozenset[int] = frozenset(),
-        _near: dict[int, list[int]] | None = None,
-        _rows: dict[int, tuple[list[float], int, float | None]] | None = None,
+        same_points_as: _Context | None = None,
     ) -> None:
+        """``same_points_as``: a context with the very same points, whose distances and
+        neighbourhoods this one reads and adds to (``points`` is then its list)."""
         self.countries = countries
         self.total = total
         self.admin1s = admin1s
-        self.points = points
         self.ids = ids
         self.where = where
-        self.point_indexes = [] if point_indexes is None else point_indexes
-        self.point_sentences = [] if point_sentences is None else point_sentences
-        self.point_set = point_set
-        self._near = {} if _near is None else _near
-        self._rows = {} if _rows is None else _rows
+        base = same_points_as
+        if base is None:
+            self.points = points
+            self.point_indexes = [p.index for p in points]
+            self.point_sentences = [where.get(i, ()) for i in self.point_indexes]
+            self.point_set = frozenset(self.point_indexes)
+            self._near = {}
+            self._rows = {}
+        else:
+            self.points = base.points
+            self.point_indexes = base.point_indexes
+            self.point_sentences = base.point_sentences
+            self.point_set = base.point_set
+            self._near = base._near
+            self._rows = base._rows
 
     @classmethod
     def of(cls, entries: Iterable[tuple[_EntryFacts, int]], where: dict[int, set[int]]) -> _Context:
@@ -574,47 +581,7 @@ class _Context:
         # A long document names hundreds of places; the most mentioned ones locate it.
         ranked = sorted(points.values(), key=_by_times)
         top_points = [e for _, e in ranked[:_MAX_POINTS]]
-        return cls.with_points(countries, sum(countries.values()), admin1s, top_points, ids, where)
-
-    @classmethod
-    def with_points(
-        cls,
-        countries: dict[str, int],
-        total: int,
-        admin1s: set[str],
-        points: list[GazetteerEntry],
-        ids: set[int],
-        where: dict[int, set[int]],
-        same_points_as: _Context | None = None,
-    ) -> _Context:
-        """A context with these reference points; ``same_points_as`` is a context with the
-        very same points, whose distances and neighbourhoods this one reads and adds to."""
-        if same_points_as is not None:
-            base = same_points_as
-            return _Context(
-                countries,
-                total,
-                admin1s,
-                base.points,
-                ids,
-                where,
-                base.point_indexes,
-                base.point_sentences,
-                base.point_set,
-                base._near,
-                base._rows,
-            )
-        return _Context(
-            countries,
-            total,
-            admin1s,
-            points,
-            ids,
-            where,
-            [p.index for p in points],
-            [where.get(p.index, ()) for p in points],
-            frozenset(p.index for p in points),
-        )
+        return cls(countries, sum(countries.values()), admin1s, top_points, ids, where)
 
     def nearest_km(
         self, e: GazetteerEntry, cache: dict[int, dict[int, float]], sentence: int
@@ -698,7 +665,7 @@ class _Tally:
                 ranked.append((times, e))
         ranked.sort(key=_by_times)
         total = sum(countries.values())
-        full = _Context.with_points(
+        full = _Context(
             countries,
             total,
             set(admin1s),
@@ -737,9 +704,7 @@ class _Tally:
             # Every point of the document is one of the context's, in any order (the
             # distances are only ever compared): only the points the name alone chose go.
             if gone.isdisjoint(full.point_set):
-                return _Context.with_points(
-                    countries, total, admin1s, full.points, ids, self.where, full
-                )
+                return _Context(countries, total, admin1s, full.points, ids, self.where, full)
             points = [e for _, e in self.ranked if e.index not in gone]
         else:
             # More points than are kept: which ones make the cut depends on the counts left.
@@ -750,7 +715,7 @@ class _Tally:
             ]
             remaining.sort(key=_by_times)
             points = [e for _, e in remaining[:_MAX_POINTS]]
-        return _Context.with_points(countries, total, admin1s, points, ids, self.where)
+        return _Context(countries, total, admin1s, points, ids, self.where)
 
 
 __all__ = ["Resolution", "Resolver", "propagate_cues"]
