@@ -5,9 +5,12 @@ Each shortcut is checked against the straightforward computation it replaces.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from frontwatch.times.component import _anaphora_regex, _pointing_words
+from frontwatch.times.engine import engine_for
 from frontwatch.times.tense import _TOKEN, _tokens, _tokens_with
 
 SENTENCES = [
@@ -42,5 +45,24 @@ def test_tokens_by_chunk_are_the_regex_tokens(sentence: str) -> None:
 def test_pointing_words_are_found_where_the_case_blind_regex_finds_them(lang, text) -> None:
     compiled = _anaphora_regex(lang)
     assert compiled is not None
-    regex, lowered, _ = compiled
-    assert _pointing_words(text, regex, lowered) == [m.span() for m in regex.finditer(text)]
+    regex, lowered, first_words, _ = compiled
+    found = _pointing_words(text, regex, lowered, first_words)
+    assert found == [m.span() for m in regex.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "op maandag 3 maart, dinsdagavond en de dagen erna; zondagochtend_ xmaart maart-april",
+        "on monday, march 3, the days after; sunday morning, mondays_ xmarch march–april",
+        "dag dagen dagenlang ’dag’ 'jaar' jaar2022 uur. weekend-dag: nacht\tnacht\nmoment",
+        "ﬁnal day, ǅemal‘s year, de ٣ dagen, 2 uur; i̇stanbul, vandaag.",
+    ],
+)
+def test_core_words_are_found_where_the_whole_word_regex_finds_them(lang, text) -> None:
+    grammar = engine_for(lang).grammar
+    regex = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(grammar.core_words, key=len)[::-1])})(?!\w)")
+    lowered = text.lower()
+    assert grammar.core_spans(lowered) == [m.span() for m in regex.finditer(lowered)]
+    assert grammar.core_spans(lowered)  # each text holds core words of both languages

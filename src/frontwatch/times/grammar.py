@@ -22,6 +22,8 @@ from functools import cached_property, lru_cache
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Final
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from frontwatch.resources import has_lang_data, load_lang_data
 
 KINDS: Final[frozenset[str]] = frozenset(
@@ -240,7 +242,10 @@ class Grammar:
         self._firsts = [_first_chars(_parser.parse(p).data) for p in plain]
         self._dispatch = _FirstWordDispatch.build(self._alternatives, plain, leads, self._firsts)
         self.core_words = self._core_words(data)
-        self._core = re.compile(rf"(?<!\w){_alternation(list(self.core_words))}(?!\w)")
+        # Every core word is one word: the longest one starting leftmost, taken where it is a
+        # whole word of the text, is the match of ``(?<!\w)(?:word|...)(?!\w)``, found in one
+        # pass of an automaton instead of a regex tried at every offset of the text.
+        self._core = AhoCorasick(sorted(self.core_words), matchkind=MatchKind.LeftmostLongest)
         self.vetoes = [self._compile_veto(v) for v in data.get("veto", [])]
         # Contexts that fix the direction of a tensed expression whatever the verb says:
         # "a meeting for Thursday" is ahead, "declared Sunday a day of mourning" the Sunday
@@ -284,6 +289,9 @@ class Grammar:
                 words.update(_WORD.findall(last))
         for weekday in list(self.lexicons.get("weekday", {})):
             words.update(weekday + part for part in self.lexicons.get("daypart", {}))
+        phrases = sorted(w for w in words if not _WORD.fullmatch(w))
+        if phrases:
+            raise GrammarError(f"{self.lang}: core words must be single words: {phrases}")
         return frozenset(words)
 
     def _placeholder(self, name: str) -> str:
@@ -398,7 +406,7 @@ class Grammar:
         which is most of the speed of tagging: most sentences hold no time at all.
         """
         hits = _year_digit_spans(lowered)
-        hits.extend(m.span() for m in self._core.finditer(lowered))
+        hits.extend(self.core_spans(lowered))
         if not hits:
             return []
         hits.sort()
@@ -416,6 +424,16 @@ class Grammar:
             else:
                 windows.append((lo, hi))
         return windows
+
+    def core_spans(self, lowered: str) -> list[tuple[int, int]]:
+        """Where the core words stand in ``lowered`` as whole words."""
+        size = len(lowered)
+        return [
+            (start, end)
+            for _, start, end in self._core.find_matches_as_indexes(lowered)
+            if (start == 0 or not _is_word_char(lowered[start - 1]))
+            and (end == size or not _is_word_char(lowered[end]))
+        ]
 
     def _candidate(
         self,
@@ -715,6 +733,11 @@ class _FirstWordDispatch:
                 found.append((at, hit[0], hit[1]))
                 last = hit[0]
         return found
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is one that ``\\w`` matches."""
+    return char.isalnum() or char == "_"
 
 
 def _year_digit_spans(text: str) -> list[tuple[int, int]]:
