@@ -8,6 +8,7 @@ import random
 import pytest
 
 from frontwatch.places.gazetteer import load_gazetteer
+from frontwatch.places.recognise import _PREV_TOKENS, _previous_tokens
 from frontwatch.places.resolve import _MAX_POINTS, _Context, _entry_facts, _Tally
 
 
@@ -45,3 +46,23 @@ def test_context_of_a_name_by_subtraction_as_by_summing_the_others(n_entries: in
                 assert context.nearest_to_distance(
                     e, cache, sentence, 25.0
                 ) == expected.nearest_to_distance(e, cache, sentence, 25.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volgens gouverneur Oleh Synjehoebov (Charkiv) werd het dorp Kozatsja Lopan – vlak bij de"
+        " grens – beschoten; ‘de Russen’ trokken zich terug uit Vovtsjansk.",
+        "The U.S.-backed brigade’s 3rd battalion said:\tit's\u00a0held,  “again” near Kurakhove."
+        "\nHeadline: Kyiv\u2009says • Lyman holds … Pokrovsk—Myrnohrad snake_case O'Brien Bakhmut",
+        "ﬁnal İstanbul ǅemal ٣ dagen Ⅻ l'Ukraine d’Or. Toretsk",
+    ],
+)
+def test_previous_tokens_chunk_by_chunk_are_those_of_the_window(text: str) -> None:
+    for start in range(len(text) + 1):
+        lo = max(0, start - 60)
+        newline = text.rfind("\n", lo, start)
+        lo = newline + 1 if newline >= 0 else lo
+        tokens = _PREV_TOKENS.findall(text[lo:start])
+        cut = lo == start - 60 and lo > 0 and len(tokens) <= 4
+        assert _previous_tokens(text, start) == (tokens[1:] if cut else tokens[-4:])

@@ -153,13 +153,25 @@ def _is_sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+# The tokens of a chunk of text between white space, by chunk: words repeat.
+_CHUNK_TOKENS: Final[dict[str, list[str]]] = {}
+
+
 def _previous_tokens(text: str, start: int, n: int = 4) -> list[str]:
     """The raw tokens just before ``start`` (punctuation kept as tokens), nearest last."""
     lo = max(0, start - 60)
     newline = text.rfind("\n", lo, start)
     if newline >= 0:
         lo = newline + 1  # a headline, caption or paragraph ends at a line break
-    tokens = _PREV_TOKENS.findall(text[lo:start])
+    # ``_PREV_TOKENS.findall(text[lo:start])``, chunk by chunk: no token holds white space
+    tokens: list[str] = []
+    for chunk in text[lo:start].split():
+        found = _CHUNK_TOKENS.get(chunk)
+        if found is None:
+            found = _PREV_TOKENS.findall(chunk)
+            if len(_CHUNK_TOKENS) < 200_000:
+                _CHUNK_TOKENS[chunk] = found
+        tokens.extend(found)
     if lo == start - 60 and lo > 0 and len(tokens) <= n:
         return tokens[1:]  # the first may be cut (when more than n, it is not kept anyway)
     return tokens[-n:]
