@@ -105,14 +105,16 @@ def _pointing_words(
     first words of the pointing words in the lower-cased text in one pass; where one starts a
     word (the look-behind of ``regex``), ``lowered``, the same words in lower case, is tried
     there. A first word is made of word characters, so one that does not start a word cannot
-    hide one that does. Lower-casing first differs from ignoring case for a letter whose lower
-    case is longer ("İ"), which moves the offsets, and for the two letters that ignoring case
-    equates with other ASCII ones (the dotless "ı" is "i", the long "ſ" is "s"): a text with
-    one of these is read with ``regex``.
+    hide one that does. Lower-casing differs from ignoring case for the two letters that
+    ignoring case equates with ASCII ones (the dotless "ı" is "i", the long "ſ" is "s"), which
+    are replaced, and for a letter whose lower case is longer ("İ"), which moves the offsets: a
+    text with one of these is read with ``regex``.
     """
     folded = text.lower()
-    if len(folded) != len(text) or "ı" in folded or "ſ" in folded:
+    if len(folded) != len(text):
         return [m.span() for m in regex.finditer(text)]
+    if "ı" in folded or "ſ" in folded:
+        folded = folded.replace("ı", "i").replace("ſ", "s")
     spans: list[tuple[int, int]] = []
     end = 0
     for _, start, _ in first_words.find_matches_as_indexes(folded):
