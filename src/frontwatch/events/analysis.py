@@ -369,20 +369,23 @@ class SentenceReader:
         texts = [t.text for t in tokens]
         for form in set(texts).difference(flags_of):  # word forms not met before
             flags_of[form] = self._flags(form, fold(form))
-        positions = (
-            (_NUMERIC, self._numeric),
-            (_PLACE_NOUN, self._place_nouns),
-            (_OPENER, self._openers),
-            (_CAPITAL, self._capitalised),
-            (_POINTER, self._pointers),
-            (_PRONOUN, self._pronouns),
-        )
+        # one test per class rather than a loop over (flag, list) pairs: compiled, such a
+        # loop boxes its tuple of pairs anew for every word
         for k, text in enumerate(texts):
             word_flags = flags_of[text]
             if word_flags:  # most words are none of these
-                for flag, found in positions:
-                    if word_flags & flag:
-                        found.append(k)
+                if word_flags & _NUMERIC:
+                    self._numeric.append(k)
+                if word_flags & _PLACE_NOUN:
+                    self._place_nouns.append(k)
+                if word_flags & _OPENER:
+                    self._openers.append(k)
+                if word_flags & _CAPITAL:
+                    self._capitalised.append(k)
+                if word_flags & _POINTER:
+                    self._pointers.append(k)
+                if word_flags & _PRONOUN:
+                    self._pronouns.append(k)
 
     def _flags(self, text: str, norm: str) -> int:
         """What a word form may be, once per form: a number, a place noun, a clause opener..."""
