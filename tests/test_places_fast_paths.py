@@ -8,7 +8,12 @@ import random
 import pytest
 
 from frontwatch.places.gazetteer import load_gazetteer
-from frontwatch.places.recognise import _PREV_TOKENS, _previous_tokens
+from frontwatch.places.recognise import (
+    _AFTER_WORD,
+    _PREV_TOKENS,
+    _next_words,
+    _previous_tokens,
+)
 from frontwatch.places.resolve import _MAX_POINTS, _Context, _entry_facts, _Tally
 
 
@@ -66,3 +71,19 @@ def test_previous_tokens_chunk_by_chunk_are_those_of_the_window(text: str) -> No
         tokens = _PREV_TOKENS.findall(text[lo:start])
         cut = lo == start - 60 and lo > 0 and len(tokens) <= 4
         assert _previous_tokens(text, start) == (tokens[1:] if cut else tokens[-4:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv’s army-backed de Oekraïense troepen\u00a0bij Lyman - Kreminna ‑ Svatove, a 3rd try",
+        "het dorp Robotyne ten zuiden van Orichiv; Marinka's  ruïnes-in oorlog's nachts 2 km",
+    ],
+)
+def test_three_words_after_a_name_in_one_match_as_in_three(text: str) -> None:
+    for end in range(len(text) + 1):
+        words, pos = [], end
+        while len(words) < 3 and (m := _AFTER_WORD.match(text, pos)) is not None:
+            words.append(m.group(1))
+            pos = m.end()
+        assert _next_words(text, end) == words

@@ -52,8 +52,12 @@ _NEXT_WORD: Final = re.compile(
     r"(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W_]+(?:['’][^\W\d_]+)*)"
 )
 _PREV_TOKENS: Final = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[,;:!?\"“”‘’'()\[\]|•—–]")
-_AFTER_WORD: Final = re.compile(
-    r"(?:['’]s)?(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W\d_][\w'’]*)"
+_AFTER_WORD_BODY: Final = r"(?:['’]s)?(?:[ \u00a0]+|[ \u00a0]?[-‐‑][ \u00a0]?)([^\W\d_][\w'’]*)"
+_AFTER_WORD: Final = re.compile(_AFTER_WORD_BODY)
+# Up to three such words in one match: each group is tried only after the one before matched,
+# as three matches one after the other would be.
+_AFTER_WORDS: Final = re.compile(
+    f"{_AFTER_WORD_BODY}(?:{_AFTER_WORD_BODY}(?:{_AFTER_WORD_BODY})?)?"
 )
 _SENTENCE_END: Final = set('.!?:"“”|•\n')
 # An opening quote after a name, before the words that may be a cue.
@@ -179,6 +183,9 @@ def _previous_tokens(text: str, start: int, n: int = 4) -> list[str]:
 
 def _next_words(text: str, end: int, n: int = 3) -> list[str]:
     """Up to ``n`` raw words after ``end`` joined by spaces or hyphens."""
+    if n == 3:
+        m = _AFTER_WORDS.match(text, end)
+        return [w for w in m.groups() if w is not None] if m is not None else []
     words = []
     pos = end
     for _ in range(n):
