@@ -195,6 +195,8 @@ SCAN_TEXTS = [
     "'zondag' (maandag) en dinsdag-ochtend, midmaart, half mei.",
     "In in op op sinds sinds vanaf; at at on; De Dag, DE WEEK, vorige week dinsdag om 9:05",
     "zo'n twee weken geleden, twee weken ago, a couple of days from now, ten years earlier",
+    "de 3e week, in\n2022, the 24th, the\u00a0past two weeks, een  paar dagen, de-eerste dag",
+    "het\tbegin van de oorlog, de eerste_dag, a few\u2009hours, the day’s end, in 2022's lente",
 ]
 
 

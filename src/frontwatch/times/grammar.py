@@ -110,6 +110,10 @@ _WORD_CHAR: Final = re.compile(r"\w")
 _HAS_DIGIT: Final = "#"
 # Past this many spellings of a pattern's first word, it is taken to start with any word.
 _MAX_FIRST_WORDS: Final = 5000
+# The word after a first word, past the white space between them.
+_GAP_WORD: Final = re.compile(r"\s+(\w+)")
+# How far the reading of a pattern's first two words has come (see _extend_two_words).
+_IN_FIRST, _IN_GAP, _IN_SECOND, _READ = range(4)
 _Match = Callable[[str, int, int], "re.Match[str] | None"]
 
 
@@ -607,6 +611,112 @@ def _first_words(regex: str) -> frozenset[str] | None:
     return frozenset(word for word, _ in states)
 
 
+def _read_chars(
+    state: tuple[str, str | None, int], chars: set[str] | None
+) -> set[tuple[str, str | None, int]]:
+    """The states after ``state`` reads one of ``chars`` (``None``: characters that cannot be
+    listed); see :func:`_extend_two_words`."""
+    first, second, phase = state
+    if chars is None:
+        if phase == _IN_FIRST:
+            raise _Unbounded
+        return {(first, None, _READ)}
+    found: set[tuple[str, str | None, int]] = set()
+    for char in chars:
+        if char.isdigit():
+            # a word holding a digit stands for them all, as first words do
+            found.add(
+                (_HAS_DIGIT, None, _READ) if phase == _IN_FIRST else (first, _HAS_DIGIT, _READ)
+            )
+        elif _WORD_CHAR.match(char):
+            if phase == _IN_FIRST:
+                found.add((first + char, None, _IN_FIRST))
+            else:
+                found.add((first, (second or "") + char, _IN_SECOND))
+        elif phase == _IN_SECOND:
+            found.add((first, second, _READ))
+        elif char.isspace():
+            found.add((first, None, _IN_GAP))
+        else:
+            found.add((first, None, _READ))  # no second word after white space
+    return found
+
+
+def _extend_two_words(
+    items: Any, states: set[tuple[str, str | None, int]]
+) -> set[tuple[str, str | None, int]]:
+    """Run the parsed regex ``items`` over ``states``: the first word read so far, the second
+    word after the white space that follows it, and how far the reading has come. As
+    :func:`_extend_words`, it over-approximates; a second word that cannot be listed (or a
+    first word followed by anything but white space and a word) is read as ``None``, any."""
+    for op, av in items:
+        opened = {state for state in states if state[2] != _READ}
+        if not opened:
+            return states
+        closed = states - opened
+        name = str(op)
+        new: set[tuple[str, str | None, int]] = set()
+        if name in ("LITERAL", "IN"):
+            chars = _class_chars(name, av, max_range=128, spaces=True)
+            for state in opened:
+                new |= _read_chars(state, chars)
+        elif name == "BRANCH":
+            for branch in av[1]:
+                new |= _extend_two_words(branch, opened)
+        elif name == "SUBPATTERN":
+            new = _extend_two_words(av[-1], opened)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            least, most, body = av
+            if least == 0:
+                new |= opened
+            current = opened
+            count = 0
+            while current and count < most:
+                count += 1
+                if count > 8:
+                    raise _Unbounded
+                after = _extend_two_words(body, current)
+                reading = {state for state in after if state[2] != _READ}
+                new |= {state for state in after if state[2] == _READ or count >= least}
+                if reading == current:  # "\s+" between the words: more of it reads the same
+                    new |= reading
+                    break
+                current = reading
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            new = opened  # zero-width: they only narrow what matches
+        else:
+            for first, _, phase in opened:
+                if phase == _IN_FIRST:
+                    raise _Unbounded
+                new.add((first, None, _READ))
+        states = closed | new
+        if len(states) > _MAX_FIRST_WORDS:
+            raise _Unbounded
+    return states
+
+
+def _second_words(regex: str) -> dict[str, frozenset[str] | None] | None:
+    """By first word a match of ``regex`` can start with, every word that can follow it
+    after white space (``None``: any, or no such word), or ``None`` when the first words
+    cannot be listed."""
+    parsed = _parser.parse(regex)
+    if parsed.state.flags & ~re.UNICODE:
+        return None
+    try:
+        states = _extend_two_words(parsed.data, {("", None, _IN_FIRST)})
+    except _Unbounded:
+        return None
+    seconds: dict[str, set[str] | None] = {}
+    for first, second, phase in states:
+        if first == _HAS_DIGIT or second is None or phase not in (_IN_SECOND, _READ):
+            seconds[first] = None
+        else:
+            known = seconds.setdefault(first, set())
+            if known is not None:
+                known.add(second)
+    return {w: (frozenset(f) if f is not None else None) for w, f in seconds.items()}
+
+
 class _FirstWordDispatch:
     """Match the patterns only where one of them can start, and only those that can.
 
@@ -616,9 +726,11 @@ class _FirstWordDispatch:
     literal), so here each word of a window is looked up instead and only the patterns that
     can start with it are tried, in the order of the file, in one ``match`` call ("the" starts
     some thirty: see :meth:`_combined`); a word no pattern starts with costs a dictionary
-    look-up. A lead word ("in", "sinds") is tried first with the patterns of the word after
-    it, longest lead first, as the scanning regex's optional lead backtracks. The matches are
-    exactly the scanning regex's.
+    look-up. Where the patterns list the words that can follow their first word after white
+    space ("de" + "afgelopen", "eerste", ...), a first word followed by another word is not
+    tried at all (see :func:`_second_words`). A lead word ("in", "sinds") is tried first with
+    the patterns of the word after it, longest lead first, as the scanning regex's optional
+    lead backtracks. The matches are exactly the scanning regex's.
     """
 
     def __init__(
@@ -627,13 +739,16 @@ class _FirstWordDispatch:
         plain: list[str],
         words: list[frozenset[str] | None],
         leads: dict[str, list[re.Pattern[str]]],
+        seconds: list[dict[str, frozenset[str] | None] | None],
     ) -> None:
         self.alternatives = alternatives
         self.plain = plain
         self.words = words
         self.leads = leads
-        # word -> how to try the patterns it can start (None: no pattern starts with it)
-        self._by_word: dict[str, tuple[_Match, int] | None] = {}
+        self.seconds = seconds
+        # word -> how to try the patterns it can start, and the words that may follow it in
+        # them (None: any); None when no pattern starts with the word
+        self._by_word: dict[str, tuple[_Match, int, frozenset[str] | None] | None] = {}
         # the same by the indices of those patterns: few sets, each compiled once
         self._by_members: dict[tuple[int, ...], tuple[_Match, int]] = {}
 
@@ -664,20 +779,40 @@ class _FirstWordDispatch:
             compiled = re.compile(rf"{alternation}\s+")
             for word in words:
                 lead_regexes.setdefault(word, []).append(compiled)
-        return cls(alternatives, plain, [_first_words(p) for p in plain], lead_regexes)
+        firsts_words = [_first_words(p) for p in plain]
+        return cls(
+            alternatives, plain, firsts_words, lead_regexes, [_second_words(p) for p in plain]
+        )
 
-    def _for_word(self, word: str) -> tuple[_Match, int] | None:
-        """How to try the patterns that can start with ``word`` (see :meth:`_combined`), or
-        ``None`` when none can."""
+    def _for_word(self, word: str) -> tuple[_Match, int, frozenset[str] | None] | None:
+        """How to try the patterns that can start with ``word`` (see :meth:`_combined`) and
+        the words that may follow it in them (``None``: any), or ``None`` when none can."""
         if word in self._by_word:
             return self._by_word[word]
         key = _HAS_DIGIT if any(c.isdigit() for c in word) else word
         members = tuple(i for i, words in enumerate(self.words) if words is None or key in words)
-        found = self._combined(members) if members else None
+        found = None
+        if members:
+            match, index = self._combined(members)
+            found = (match, index, self._followers(key, members))
         if len(self._by_word) > 100_000:
             self._by_word.clear()
         self._by_word[word] = found
         return found
+
+    def _followers(self, key: str, members: tuple[int, ...]) -> frozenset[str] | None:
+        """Every word that can follow the first word ``key`` after white space in the
+        patterns ``members`` (``None``: any word, or none)."""
+        if key == _HAS_DIGIT:
+            return None
+        followers: set[str] = set()
+        for i in members:
+            seconds = self.seconds[i]
+            after = seconds.get(key) if seconds is not None else None
+            if after is None:
+                return None
+            followers |= after
+        return frozenset(followers)
 
     def _combined(self, members: tuple[int, ...]) -> tuple[_Match, int]:
         """The ``match`` of the patterns ``members`` as one regex, and the pattern index when
@@ -703,7 +838,18 @@ class _FirstWordDispatch:
         tried = self._for_word(word)
         if tried is None:
             return None
-        match, index = tried
+        match, index, followers = tried
+        if followers is not None:
+            # Most words that start a pattern start few matches ("de", "in", "the"): the word
+            # after them decides it, found by one small regex instead of trying them all.
+            after = _GAP_WORD.match(lowered, at + len(word), hi)
+            if after is None:
+                return None
+            second = after.group(1)
+            if any(c.isdigit() for c in second):
+                second = _HAS_DIGIT
+            if second not in followers:
+                return None
         m = match(lowered, at, hi)
         if m is None:
             return None
