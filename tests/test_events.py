@@ -1788,6 +1788,35 @@ def test_a_denial_with_a_gerund_is_the_deniers_own_version_of_the_attack():
     assert denial.place.name == "Kramatorsk"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The fight is for Debaltseve, the railway town the rebels have besieged for weeks. "
+            "Debaltseve is shelled daily.\nOn Tuesday rockets hit Kramatorsk, killing seven "
+            "people.\nThe rebels denied firing at the town.",
+            "en",
+        ),
+        (
+            "De strijd gaat om Debaltseve, het spoorwegstadje dat de rebellen al weken "
+            "belegeren. Debaltseve wordt dagelijks beschoten.\nDinsdag troffen raketten "
+            "Kramatorsk, waarbij zeven doden vielen.\nDe rebellen ontkennen dat zij het "
+            "stadje hebben beschoten.",
+            "nl",
+        ),
+    ],
+)
+def test_a_denial_of_an_attack_on_the_town_denies_the_attack_told_just_before(text, lang):
+    # "the town" alone would be the town in focus, Debaltseve; denied right after the
+    # attack on Kramatorsk, it is Kramatorsk
+    when = "On Tuesday" if lang == "en" else "Dinsdag"
+    times = {when: ("2015-02-10", "2015-02-10")}
+    strikes = only(extract(text, lang, date="2015-02-12", times=times), "strike")
+    denial = next(e for e in strikes if e.status == "denied")
+    assert denial.place.name == "Kramatorsk"
+    assert denial.time.earliest == "2015-02-10"
+
+
 def test_a_denied_attack_naming_no_place_takes_the_place_and_time_of_the_claim():
     text = (
         "A Russian jet dropped a bomb on a school in Chernihiv on Monday, the regional governor "

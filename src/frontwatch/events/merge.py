@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from frontwatch.events.analysis import is_country_level, place_level
+from frontwatch.events.context import compatible
 from frontwatch.events.countries import country_of_place, holder_of_place
 from frontwatch.events.extract import Candidate, copy_candidate
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT
@@ -223,7 +224,7 @@ def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Cand
                 out.append(denial)
             continue
         elif c.status == "denied":
-            denied = next(
+            denied = _denied_at_anaphor(c, out) or next(
                 (
                     o
                     for o in reversed(out)
@@ -249,6 +250,23 @@ def resolve_denials(cands: list[Candidate], sides: tuple[str, str]) -> list[Cand
                     denied.actor = c.actor
         out.append(c)
     return out
+
+
+def _denied_at_anaphor(c: Candidate, earlier: list[Candidate]) -> Candidate | None:
+    """ "Rockets hit Kramatorsk. The rebels denied firing at the town.": a denial whose place
+    is an anaphor denies the event of its type told just before it, if that event's place is
+    one the anaphor can name; the denial takes that place (the anaphor had been read as the
+    place in focus of the whole text)."""
+    ref = c.place_ref
+    if ref is None or ref.anaphor is None or ref.mention is not None or ref.plural or ref.group:
+        return None  # a plural ("the villages") stands for a list named before
+    told = next((o for o in reversed(earlier) if o.type == c.type and o.status != "denied"), None)
+    if told is None or told.place is None or not _told_just_before(told, c):
+        return None
+    if not compatible(ref.anaphor, told.place):
+        return None
+    c.place = told.place
+    return told
 
 
 def _same_statement(claim: Candidate, earlier: list[Candidate]) -> list[Candidate]:
