@@ -846,7 +846,7 @@ class _FirstWordDispatch:
             if after is None:
                 return None
             second = after.group(1)
-            if any(c.isdigit() for c in second):
+            if not second.isalpha() and any(c.isdigit() for c in second):
                 second = _HAS_DIGIT
             if second not in followers:
                 return None
@@ -863,11 +863,9 @@ class _FirstWordDispatch:
         last = lo
         leads = self.leads
         by_word = self._by_word
-        for word_match in _WORD_START.finditer(lowered, lo, hi):
-            at = word_match.start()
+        for at, word in _window_words(lowered, lo, hi):
             if at < last:
                 continue
-            word = word_match.group()
             if not by_word.get(word, True) and word not in leads:
                 continue  # the common case: no pattern starts with this word
             hit = None
@@ -889,6 +887,32 @@ class _FirstWordDispatch:
                 found.append((at, hit[0], hit[1]))
                 last = hit[0]
         return found
+
+
+# The words of a chunk of text between white space, where a match can start: (offset, word).
+_CHUNK_WORDS: Final[dict[str, list[tuple[int, str]]]] = {}
+
+
+def _window_words(lowered: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """``(start, word)`` of ``_WORD_START.finditer(lowered, lo, hi)``, read chunk by chunk
+    between white space and each chunk's words remembered (words repeat). No word holds white
+    space and the look-behind sees no further back than the white space before a chunk, so
+    the words of a chunk are the same wherever it stands."""
+    if lo > 0 and not lowered[lo - 1].isspace():  # a window opening inside a chunk
+        return [(m.start(), m.group()) for m in _WORD_START.finditer(lowered, lo, hi)]
+    found: list[tuple[int, str]] = []
+    pos = lo
+    for chunk in lowered[lo:hi].split():
+        at = lowered.find(chunk, pos)
+        pos = at + len(chunk)
+        words = _CHUNK_WORDS.get(chunk)
+        if words is None:
+            words = [(m.start(), m.group()) for m in _WORD_START.finditer(chunk)]
+            if len(_CHUNK_WORDS) < 200_000:
+                _CHUNK_WORDS[chunk] = words
+        for offset, word in words:
+            found.append((at + offset, word))
+    return found
 
 
 def _is_word_char(char: str) -> bool:
