@@ -595,13 +595,18 @@ class _Context:
             row = cache.get(index)
             if row is None:
                 row = cache[index] = {}
+            distances: list[float] = []
             for p in self.points:
-                if p.index not in row:
-                    row[p.index] = _km(e, p)
-            distances = [row[i] for i in self.point_indexes]
+                km = row.get(p.index)
+                if km is None:
+                    km = row[p.index] = _km(e, p)
+                distances.append(km)
             own = self.point_indexes.index(index) if index in self.point_set else -1
-            others = distances if own < 0 else distances[:own] + distances[own + 1 :]
-            known = self._rows[index] = (distances, own, min(others) if others else None)
+            known = self._rows[index] = (
+                distances,
+                own,
+                _least(distances, range(len(distances)), own),
+            )
         distances, own, anywhere = known
         near = self._near.get(sentence)
         if near is None:
@@ -610,8 +615,7 @@ class _Context:
                 for k, named_in in enumerate(self.point_sentences)
                 if sentence in named_in or sentence - 1 in named_in or sentence + 1 in named_in
             ]
-        here_distances = [distances[k] for k in near if k != own]
-        return (min(here_distances) if here_distances else None), anywhere
+        return _least(distances, near, own), anywhere
 
     def nearest_to_distance(
         self, e: GazetteerEntry, cache: dict[int, dict[int, float]], sentence: int, km: float
@@ -622,6 +626,18 @@ class _Context:
         distances, own, _ = self._rows[e.index]
         offs = [abs(distances[k] - km) for k in self._near[sentence] if k != own]
         return min(offs) if offs else None
+
+
+def _least(distances: list[float], positions: Iterable[int], skip: int) -> float | None:
+    """The least of ``distances`` at ``positions`` but ``skip`` (None: there is none); a loop
+    rather than ``min`` over a list built for it: compiled, it compares unboxed floats."""
+    least: float | None = None
+    for k in positions:
+        if k != skip:
+            km = distances[k]
+            if least is None or km < least:
+                least = km
+    return least
 
 
 def _by_times(pair: tuple[int, GazetteerEntry]) -> tuple[int, int]:
