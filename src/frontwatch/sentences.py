@@ -152,13 +152,16 @@ def _sentencizer(lang: str) -> _ChunkSentencizer:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The caption regex, and the byline patterns as one regex (its alternatives are tried in
+    order, the first that matches wins: as matching each in turn, in one call a line)."""
     data = load_data("boilerplate.toml")
     credits = sorted(data["photo_credits"], key=len, reverse=True)
     alternatives = "|".join(re.escape(c) for c in credits)
     caption = re.compile(rf"^(?:{alternatives})\s+(?=\S)")
-    bylines = [re.compile(p) for p in data["byline_patterns"]]
-    return caption, bylines
+    patterns = data["byline_patterns"]
+    byline = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return caption, byline
 
 
 @lru_cache(maxsize=16)
@@ -203,7 +206,7 @@ class SentenceSplitter:
         return doc
 
     def split(self, text: str, lang: str) -> Iterator[Span]:
-        caption_re, byline_res = _boilerplate()
+        caption_re, byline_re = _boilerplate()
         link_prefixes = _link_prefixes(lang)
         sentencizer = _sentencizer(lang)
         for line in _LINE.finditer(text):
@@ -214,11 +217,7 @@ class SentenceSplitter:
             if link_prefixes and body.startswith(link_prefixes):
                 yield Span(start, end, "link")
                 continue
-            byline = None
-            for byline_re in byline_res:
-                byline = byline_re.match(body)
-                if byline:
-                    break
+            byline = byline_re.match(body) if byline_re is not None else None
             if byline:
                 yield Span(start, start + byline.end(), "byline")
                 start, end = _strip(text, start + byline.end(), end)
