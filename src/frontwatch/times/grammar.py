@@ -112,7 +112,7 @@ _HAS_DIGIT: Final = "#"
 _MAX_FIRST_WORDS: Final = 5000
 # The word after a first word, past the white space between them.
 _GAP_WORD: Final = re.compile(r"\s+(\w+)")
-# How far the reading of a pattern's first two words has come (see _extend_two_words).
+# How far the reading of a pattern's first two words has come (see _extend_words).
 _IN_FIRST, _IN_GAP, _IN_SECOND, _READ = range(4)
 _Match = Callable[[str, int, int], "re.Match[str] | None"]
 
@@ -541,81 +541,30 @@ class _Unbounded(Exception):
     """A pattern's first word cannot be listed (a class of letters, a wildcard...)."""
 
 
-def _extend_words(items: Any, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
-    """Run the parsed regex ``items`` over ``states``, the first words read so far with whether
-    each is still open (no character outside ``\\w`` has ended it yet). Returns the states
-    after it. It over-approximates: look-arounds are skipped, and every path through a
-    repeat or a branch is kept, so the words listed include every first word a match can
-    have. A digit ends the reading with the marker ``_HAS_DIGIT``."""
-    for op, av in items:
-        opened = {state for state in states if state[1]}
-        if not opened:
-            return states
-        closed = states - opened
-        name = str(op)
-        new: set[tuple[str, bool]] = set()
-        if name in ("LITERAL", "IN"):
-            listed = _class_chars(name, av, max_range=128, spaces=True)
-            if listed is None:
-                raise _Unbounded
-            # one digit stands for all: a digit only ends the reading
-            chars = {"0" if c.isdigit() else c for c in listed}
-            for word, _ in opened:
-                for char in chars:
-                    if char.isdigit():
-                        new.add((_HAS_DIGIT, False))
-                    elif _WORD_CHAR.match(char):
-                        new.add((word + char, True))
-                    else:
-                        new.add((word, False))
-        elif name == "BRANCH":
-            for branch in av[1]:
-                new |= _extend_words(branch, opened)
-        elif name == "SUBPATTERN":
-            new = _extend_words(av[-1], opened)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            least, most, body = av
-            if least == 0:
-                new |= opened
-            current = opened
-            count = 0
-            while current and count < most:
-                count += 1
-                if count > 8:
-                    raise _Unbounded
-                after = _extend_words(body, current)
-                # A word ended inside the repeat stays what it is, however many more
-                # repetitions follow; one still open counts once the minimum is reached.
-                new |= {state for state in after if not state[1] or count >= least}
-                current = {state for state in after if state[1]}
-        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
-            new = opened  # zero-width: they only narrow what matches
-        else:
-            raise _Unbounded
-        states = closed | new
-        if len(states) > _MAX_FIRST_WORDS:
-            raise _Unbounded
-    return states
+def _word_readings(regex: str) -> set[tuple[str, str | None, int]] | None:
+    """What :func:`_extend_words` reads of ``regex`` from its start, or ``None`` when its
+    first words cannot be listed."""
+    parsed = _parser.parse(regex)
+    if parsed.state.flags & ~re.UNICODE:
+        return None  # (?i) and the like: the listed spellings would not be all
+    try:
+        return _extend_words(parsed.data, {("", None, _IN_FIRST)})
+    except _Unbounded:
+        return None
 
 
 def _first_words(regex: str) -> frozenset[str] | None:
     """Every run of word characters a match of ``regex`` can start with (``_HAS_DIGIT`` for
     those holding a digit), or ``None`` when they cannot be listed."""
-    parsed = _parser.parse(regex)
-    if parsed.state.flags & ~re.UNICODE:
-        return None  # (?i) and the like: the listed spellings would not be all
-    try:
-        states = _extend_words(parsed.data, {("", True)})
-    except _Unbounded:
-        return None
-    return frozenset(word for word, _ in states)
+    states = _word_readings(regex)
+    return None if states is None else frozenset(first for first, _, _ in states)
 
 
 def _read_chars(
     state: tuple[str, str | None, int], chars: set[str] | None
 ) -> set[tuple[str, str | None, int]]:
     """The states after ``state`` reads one of ``chars`` (``None``: characters that cannot be
-    listed); see :func:`_extend_two_words`."""
+    listed); see :func:`_extend_words`."""
     first, second, phase = state
     if chars is None:
         if phase == _IN_FIRST:
@@ -642,13 +591,16 @@ def _read_chars(
     return found
 
 
-def _extend_two_words(
+def _extend_words(
     items: Any, states: set[tuple[str, str | None, int]]
 ) -> set[tuple[str, str | None, int]]:
     """Run the parsed regex ``items`` over ``states``: the first word read so far, the second
-    word after the white space that follows it, and how far the reading has come. As
-    :func:`_extend_words`, it over-approximates; a second word that cannot be listed (or a
-    first word followed by anything but white space and a word) is read as ``None``, any."""
+    word after the white space that follows it, and how far the reading has come. Returns
+    the states after it. It over-approximates: look-arounds are skipped, and every path
+    through a repeat or a branch is kept, so the words listed include every pair a match can
+    start with. A word holding a digit reads as ``_HAS_DIGIT``; a second word that cannot be
+    listed (or a first word followed by anything but white space and a word) as ``None``,
+    any. A first word that cannot be listed raises ``_Unbounded``."""
     for op, av in items:
         opened = {state for state in states if state[2] != _READ}
         if not opened:
@@ -662,9 +614,9 @@ def _extend_two_words(
                 new |= _read_chars(state, chars)
         elif name == "BRANCH":
             for branch in av[1]:
-                new |= _extend_two_words(branch, opened)
+                new |= _extend_words(branch, opened)
         elif name == "SUBPATTERN":
-            new = _extend_two_words(av[-1], opened)
+            new = _extend_words(av[-1], opened)
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
             least, most, body = av
             if least == 0:
@@ -675,7 +627,7 @@ def _extend_two_words(
                 count += 1
                 if count > 8:
                     raise _Unbounded
-                after = _extend_two_words(body, current)
+                after = _extend_words(body, current)
                 reading = {state for state in after if state[2] != _READ}
                 new |= {state for state in after if state[2] == _READ or count >= least}
                 if reading == current:  # "\s+" between the words: more of it reads the same
@@ -699,12 +651,8 @@ def _second_words(regex: str) -> dict[str, frozenset[str] | None] | None:
     """By first word a match of ``regex`` can start with, every word that can follow it
     after white space (``None``: any, or no such word), or ``None`` when the first words
     cannot be listed."""
-    parsed = _parser.parse(regex)
-    if parsed.state.flags & ~re.UNICODE:
-        return None
-    try:
-        states = _extend_two_words(parsed.data, {("", None, _IN_FIRST)})
-    except _Unbounded:
+    states = _word_readings(regex)
+    if states is None:
         return None
     seconds: dict[str, set[str] | None] = {}
     for first, second, phase in states:
