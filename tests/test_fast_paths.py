@@ -7,12 +7,14 @@ tabs and double spaces, Cyrillic, accents, repeated lines (the cached paths).
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from frontwatch.events.component import _Sorted
 from frontwatch.geo import haversine_km
 from frontwatch.places.gazetteer import load_gazetteer
 from frontwatch.places.keys import (
@@ -25,6 +27,7 @@ from frontwatch.places.keys import (
 )
 from frontwatch.places.recognise import _CAP_WORD, _UPPER
 from frontwatch.places.resolve import _Context, _entry_facts
+from frontwatch.records import PlaceMention, Span
 from frontwatch.sentences import _ChunkSentencizer, _nlp
 from frontwatch.times.grammar import (
     _YEAR_DIGITS,
@@ -234,3 +237,15 @@ def test_first_words_of_a_pattern(regex: str, words: set[str] | None) -> None:
         regex = regex.replace("{x}", "[a-z]+")  # a class repeated without bound: not listable
     found = _first_words(regex)
     assert found == (frozenset(words) if words is not None else None)
+
+
+def test_mentions_by_sentence_as_a_search_of_each_sentence_finds_them() -> None:
+    rng = random.Random(7)
+    spans = [(s, s + rng.randint(1, 9)) for s in sorted(rng.sample(range(300), 60))]
+    mentions = [PlaceMention(start=s, end=e, surface="x" * (e - s)) for s, e in spans]
+    sentences = [Span(k, k + 25) for k in range(0, 300, 25)]
+    sorted_mentions = _Sorted(mentions)
+    # the text's order, then a few out of order (the search starts over)
+    for span in [*sentences, sentences[3], sentences[0], sentences[7], sentences[7]]:
+        expected = [m for m in mentions if span.start <= m.start and m.end <= span.end]
+        assert sorted_mentions.within(span) == expected

@@ -12,7 +12,7 @@ import logging
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader, TriggerHit
 from frontwatch.events.context import DocState
@@ -142,10 +142,8 @@ class EventExtractor:
             agent_preps=lex.agent_preps,
             genitive_preps=lex.genitive_preps,
         )
-        places = sorted(doc.places, key=lambda p: p.start)
-        place_starts = [p.start for p in places]
-        times = sorted(doc.times, key=lambda t: t.start)
-        time_starts = [t.start for t in times]
+        places = _Sorted(sorted(doc.places, key=lambda p: p.start))
+        times = _Sorted(sorted(doc.times, key=lambda t: t.start))
         analysed: list[SentenceAnalysis] = []
         candidates: list[Candidate] = []
         pending: list[Candidate] = []
@@ -167,8 +165,8 @@ class EventExtractor:
             )
             sa = reader.read(
                 span,
-                _within(places, place_starts, span),
-                _within(times, time_starts, span),
+                places.within(span),
+                times.within(span),
                 state.persons,
                 full=full,
             )
@@ -276,10 +274,30 @@ class EventExtractor:
         return events
 
 
-def _within(items: Sequence, starts: list[int], span: Span) -> list:
-    lo = bisect_left(starts, span.start)
-    hi = bisect_left(starts, span.end)
-    return [x for x in items[lo:hi] if x.end <= span.end]
+class _Sorted:
+    """Mentions sorted by start, handed out sentence by sentence."""
+
+    def __init__(self, items: list[PlaceMention] | list[TimeMention]) -> None:
+        self.items: list[Any] = list(items)
+        self.starts = [x.start for x in self.items]
+        self.ends = [x.end for x in self.items]
+        self._next = 0  # where the mentions of the sentences still to come start
+
+    def within(self, span: Span) -> list[Any]:
+        """The mentions inside ``span``; the spans asked for come in the order of the text,
+        so the search goes on from where the last one ended (else it starts over)."""
+        starts, ends = self.starts, self.ends
+        lo = self._next
+        if lo > 0 and starts[lo - 1] >= span.start:
+            lo = 0
+        n = len(starts)
+        while lo < n and starts[lo] < span.start:
+            lo += 1
+        hi = lo
+        while hi < n and starts[hi] < span.end:
+            hi += 1
+        self._next = hi
+        return [self.items[k] for k in range(lo, hi) if ends[k] <= span.end]
 
 
 def _region_of_unnamed(c: Candidate) -> PlaceMention | None:
