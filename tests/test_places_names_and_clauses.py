@@ -164,6 +164,10 @@ def test_the_distance_must_follow_the_name_in_apposition() -> None:
     boetsja = Candidate(text.index("Boetsja"), text.index("Boetsja") + 7, "Boetsja")
     assert stated_distance_km(text, ivankiv, lex) == 80.0
     assert stated_distance_km(text, boetsja, lex) is None  # a clause, no distance of Boetsja
+    # a capitalised word before the number starts another phrase: no distance of Ivankiv
+    other = "Bij Ivankiv, bij Kyiv zo'n tachtig kilometer verderop."
+    assert stated_distance_km(other, ivankiv, lex) is None
+    assert stated_distance_km(other.replace("Kyiv", "de stad"), ivankiv, lex) == 80.0
 
 
 # -- "including" continues a plural cue ------------------------------------------------------

@@ -158,8 +158,10 @@ def stated_distance_km(text: str, cand: Candidate, lex: Lexicon) -> float | None
     if start is None:
         return None
     words = _DISTANCE_TOKENS.findall(text, start.end(), start.end() + 60)[:7]
+    # the first word that is not lower case: no number may come after it
+    capital = next((k for k, w in enumerate(words) if not w.islower()), len(words))
     for k in range(min(6, len(words) - 1)):
-        if any(not w.islower() for w in words[:k]):
+        if capital < k:
             return None
         number = words[k]
         if number[0].isdigit():
