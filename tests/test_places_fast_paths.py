@@ -87,3 +87,24 @@ def test_three_words_after_a_name_in_one_match_as_in_three(text: str) -> None:
             words.append(m.group(1))
             pos = m.end()
         assert _next_words(text, end) == words
+
+
+def test_the_best_reading_by_one_pass_as_by_sorting() -> None:
+    """The highest score, then the most important entry, then the lowest index; the
+    confidence from the same top score."""
+    from frontwatch.places.lexicon import lexicon
+    from frontwatch.places.recognise import Candidate
+    from frontwatch.places.resolve import Resolver
+
+    g = load_gazetteer()
+    resolver = Resolver(g, lexicon("en"))
+    rng = random.Random(3)
+    cand = Candidate(0, 4, "Name")
+    for _ in range(200):
+        entries = [g.entry(i) for i in rng.sample(range(len(g)), rng.randint(1, 6))]
+        # ties of score, and of score and importance, are common
+        scored = [(rng.choice([0.5, 1.0, 1.0, 2.0]), rng.choice([e, entries[0]])) for e in entries]
+        ranked = sorted(scored, key=lambda p: (-p[0], -p[1].importance, p[1].index))
+        found = resolver._choose(cand, list(scored))
+        assert found.entry is ranked[0][1]
+        assert found.score == ranked[0][0]

@@ -474,10 +474,21 @@ class Resolver:
         return self._choose(cand, scored)
 
     def _choose(self, cand: Candidate, scored: list[tuple[float, GazetteerEntry]]) -> Resolution:
-        """The best-scoring reading and its confidence (``scored`` is sorted in place)."""
-        scored.sort(key=lambda pair: (-pair[0], -pair[1].importance, pair[1].index))
+        """The best-scoring reading and its confidence: the highest score, then the most
+        important entry, then the lowest index."""
         top_score, top = scored[0]
-        z = sum(math.exp((s - top_score) / self.temperature) for s, _ in scored)
+        for s, e in scored:
+            if s > top_score or (
+                s == top_score
+                and (
+                    e.importance > top.importance
+                    or (e.importance == top.importance and e.index < top.index)
+                )
+            ):
+                top_score, top = s, e
+        z = 0.0
+        for s, _ in scored:
+            z += math.exp((s - top_score) / self.temperature)
         p_top = 1.0 / z
         weight = 0.75 + 0.25 * min(1.0, top.importance / 0.5)
         if top.index not in cand.spelled:
