@@ -118,7 +118,7 @@ class _ChunkSentencizer:
             return [(s.start_char, s.end_char) for s in self.nlp(line).sents]
         # a chunk of letters and digits is one word token, unless a final character is alphanumeric
         shortcut = self.alnum_shortcut
-        cached = self.chunks.get
+        chunks = self.chunks
         spans: list[tuple[int, int]] = []
         sentence_start = 0
         last_end = 0
@@ -133,7 +133,7 @@ class _ChunkSentencizer:
                     seen_final = False
                 last_end = end
             else:
-                for token_start, token_end, kind in cached(chunk) or self._tokenise(chunk):
+                for token_start, token_end, kind in chunks.get(chunk) or self._tokenise(chunk):
                     if kind == _FINAL:
                         seen_final = True
                     elif seen_final and kind == _WORD:

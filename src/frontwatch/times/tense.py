@@ -62,23 +62,21 @@ def _tokens_with(sentence: str, other: str) -> tuple[list[tuple[int, int, str]],
     follow each other without a gap. Most chunks are a plain word ("isalnum": word
     characters without "_"), one token as it is; only the others ("Kyiv,", "(2022)") are
     matched. Cheaper than a regex match per token."""
+    # no local aliases of ``append`` or ``find``: compiled, the direct calls are native
     tokens: list[tuple[int, int, str]] = []
     others: list[str] = []
-    append = tokens.append
-    append_other = others.append
-    find = sentence.find
     end = 0
     for chunk in sentence.split():
-        start = find(chunk, end)  # only blanks lie before the chunk's first occurrence
+        start = sentence.find(chunk, end)  # only blanks lie before the chunk's first occurrence
         end = start + len(chunk)
         if chunk.isalnum():
-            append((start, end, chunk))
-            append_other(other[start:end])
+            tokens.append((start, end, chunk))
+            others.append(other[start:end])
             continue
         for token in _TOKEN.findall(chunk):
             stop = start + len(token)
-            append((start, stop, token))
-            append_other(other[start:stop])
+            tokens.append((start, stop, token))
+            others.append(other[start:stop])
             start = stop
     return tokens, others
 
