@@ -10,10 +10,12 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from bisect import bisect_left
 from pathlib import Path
 
 import pytest
 
+from frontwatch.events.analysis import _forward
 from frontwatch.events.component import _Sorted
 from frontwatch.geo import haversine_km
 from frontwatch.places.gazetteer import load_gazetteer
@@ -249,3 +251,12 @@ def test_mentions_by_sentence_as_a_search_of_each_sentence_finds_them() -> None:
     for span in [*sentences, sentences[3], sentences[0], sentences[7], sentences[7]]:
         expected = [m for m in mentions if span.start <= m.start and m.end <= span.end]
         assert sorted_mentions.within(span) == expected
+
+
+def test_stepping_forward_finds_what_bisect_finds() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        values = sorted(rng.randint(0, 40) for _ in range(rng.randint(0, 12)))
+        k = rng.randint(0, len(values))
+        limit = rng.randint(-2, 45)
+        assert _forward(values, k, limit) == bisect_left(values, limit, k)
