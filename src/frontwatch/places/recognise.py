@@ -482,11 +482,11 @@ class Recogniser:
     ) -> tuple[Candidate | None, int]:
         """The longest acceptable name starting at ``m``, or None and the offset the scan
         may skip to (past an organisation name, whose words are no places either)."""
-        words = [(m.group(0), m.start(), m.end())]
-        pos = m.end()
+        first, start, pos = m.group(0), m.start(), m.end()
+        words = [(first, start, pos)]
         if longest > 1:
             g = self.g
-            f0, s0, e0 = self._keys(m.group(0))
+            f0, s0, e0 = self._keys(first)
             while len(words) < longest:
                 nxt = _NEXT_WORD.match(text, pos)
                 if not nxt:
@@ -505,8 +505,8 @@ class Recogniser:
                 ):
                     break  # no name goes on with this word
                 f0, s0, e0 = f1, s1, e1
-                words.append((word, nxt.start(1), nxt.end(1)))
-                pos = nxt.end()
+                pos = nxt.end()  # the word closes the match
+                words.append((word, pos - len(word), pos))
         for n in range(len(words), 0, -1):
             head = [w for w, _, _ in words[: n - 1]]
             last, last_start, _ = words[n - 1]
@@ -515,7 +515,7 @@ class Recogniser:
                 continue
             for keep, indexes, spelled in self._readings(tuple(head), last):
                 end = last_start + keep
-                cand = Candidate(m.start(), end, text[m.start() : end], indexes, spelled)
+                cand = Candidate(start, end, text[start:end], indexes, spelled)
                 reason = self._reject(text, cand, n, doc)
                 if reason is None:
                     cand.cue, cand.cue_explicit = self._cue(text, cand, doc)
