@@ -11,6 +11,7 @@ import pytest
 
 from frontwatch.times.component import _anaphora_regex, _pointing_words
 from frontwatch.times.engine import engine_for
+from frontwatch.times.grammar import lower_case
 from frontwatch.times.tense import _TOKEN, _tokens, _tokens_with
 
 SENTENCES = [
@@ -66,3 +67,9 @@ def test_core_words_are_found_where_the_whole_word_regex_finds_them(lang, text) 
     lowered = text.lower()
     assert grammar.core_spans(lowered) == [m.span() for m in regex.finditer(lowered)]
     assert grammar.core_spans(lowered)  # each text holds core words of both languages
+
+
+def test_the_remembered_lower_case_is_that_of_the_text_asked_about() -> None:
+    texts = ["Zaterdag IN Kyiv", "Op Maandag", "".join(["Zaterdag ", "IN Kyiv"]), "İstanbul"]
+    for text in [*texts, *reversed(texts), texts[0], texts[0]]:
+        assert lower_case(text) == text.lower()

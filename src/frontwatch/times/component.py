@@ -18,6 +18,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from frontwatch.records import Document, Span, TimeMention
 from frontwatch.times.engine import engine_for
+from frontwatch.times.grammar import lower_case
 from frontwatch.times.tense import Tense
 
 _TOKEN: Final = re.compile(r"[\w'’]+")
@@ -110,7 +111,7 @@ def _pointing_words(
     are replaced, and for a letter whose lower case is longer ("İ"), which moves the offsets: a
     text with one of these is read with ``regex``.
     """
-    folded = text.lower()
+    folded = lower_case(text)
     if len(folded) != len(text):
         return [m.span() for m in regex.finditer(text)]
     if "ı" in folded or "ſ" in folded:

@@ -121,6 +121,23 @@ class GrammarError(ValueError):
     """A times data file is malformed (unknown kind or placeholder, bad regex)."""
 
 
+# The last text lower-cased and its lower case, one tuple (replaced whole, never mutated, so
+# that a thread never reads one text's lower case for another's).
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def lower_case(text: str) -> str:
+    """``text.lower()``, remembered for the last text: the times stage and the event stage's
+    pointing words lower-case the same document."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower()
+    _last_lowered = (text, lowered)
+    return lowered
+
+
 def normalise_key(text: str) -> str:
     """Lexicon lookup form: lower case, straight apostrophes, single spaces."""
     return " ".join(text.translate(_APOSTROPHES).lower().split())
@@ -393,7 +410,7 @@ class Grammar:
         is much faster than case-insensitive matching; offsets are the same, and the
         original text is used for what the match says.
         """
-        lowered = text.lower()
+        lowered = lower_case(text)
         text_lower: str | None = lowered  # text.lower(), when it is ``lowered``
         if len(lowered) != len(text):  # a character whose lower case is longer ("İ")
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
