@@ -1716,7 +1716,7 @@ class SentenceExtractor:
         else:
             coordinable = cands
         antecedent = clause.antecedent if clause.kind == "relative" else None
-        if antecedent is not None and usable(antecedent) and antecedent not in cands:
+        if antecedent is not None and usable(antecedent) and not _holds(cands, antecedent):
             cands.insert(0, antecedent)
         if not cands:
             for c in chain[1:]:
@@ -1800,11 +1800,11 @@ class SentenceExtractor:
             # each of them
             cand.place_ref = head
             return [head]
-        extra = [r for r in coordinable if r not in cands and r.i > head.i]
+        extra = [r for r in coordinable if not _holds(cands, r) and r.i > head.i]
         if head is antecedent:
             # "entered Kramatorsk, Druzhkivka and Kostiantynivka, which the rebels left":
             # a relative clause after a list is about every member
-            extra += [r for r in sa.places if r.j <= head.i and r not in cands and usable(r)]
+            extra += [r for r in sa.places if r.j <= head.i and not _holds(cands, r) and usable(r)]
         if cand.type in TERRITORIAL | VIOLENT:  # one event per place: moves and attacks
             extra += self._list_across_comma(
                 sa, head, [r for r in sa.places if usable(r)], cands + extra
@@ -2812,6 +2812,12 @@ class SentenceExtractor:
             cand.denial_of_previous = True
             out.append(cand)
         return out
+
+
+def _holds(refs: list[PlaceRef], ref: PlaceRef) -> bool:
+    """Whether ``ref`` itself is one of ``refs``: a test of identity, not of the fields the
+    records' generated ``__eq__`` compares (which runs interpreted, even compiled)."""
+    return any(r is ref for r in refs)
 
 
 def copy_candidate(c: Candidate) -> Candidate:
