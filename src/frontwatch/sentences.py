@@ -53,7 +53,9 @@ def _nlp(lang: str) -> Any:
 
 # Token kinds for the sentencizer rule: an ordinary token, punctuation that does not end a
 # sentence, and a sentence-final character.
-_WORD, _PUNCT, _FINAL = 0, 1, 2
+_WORD: Final = 0
+_PUNCT: Final = 1
+_FINAL: Final = 2
 _CHUNK_CACHE_MAX: Final = 50_000
 
 

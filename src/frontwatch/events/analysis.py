@@ -27,8 +27,15 @@ from frontwatch.records import Actor, PlaceMention, Span, TimeMention
 _NOUN_CACHE: Final[dict[int, dict[str, str | None]]] = {}
 # Per lexicon, per word form: bit flags of what it may be (see SentenceReader._flags).
 _FLAGS: Final[dict[int, dict[str, int]]] = {}
-_NUMERIC, _PLACE_NOUN, _OPENER, _CAPITAL, _POINTER, _PRONOUN = 1, 2, 4, 8, 16, 32
-_NORM, _I = attrgetter("norm"), attrgetter("i")
+# Final, one by one: compiled, a Final int is a constant; a plain global is a dict look-up
+_NUMERIC: Final = 1
+_PLACE_NOUN: Final = 2
+_OPENER: Final = 4
+_CAPITAL: Final = 8
+_POINTER: Final = 16
+_PRONOUN: Final = 32
+_NORM: Final = attrgetter("norm")
+_I: Final = attrgetter("i")
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
 _CLAUSE_PUNCT: Final = frozenset({";", ":", "—", "–"})
 _QUOTES: Final = frozenset({'"', "'", "“", "”", "„", "‘", "’", "«", "»"})

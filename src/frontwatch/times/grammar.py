@@ -113,7 +113,10 @@ _MAX_FIRST_WORDS: Final = 5000
 # The word after a first word, past the white space between them.
 _GAP_WORD: Final = re.compile(r"\s+(\w+)")
 # How far the reading of a pattern's first two words has come (see _extend_words).
-_IN_FIRST, _IN_GAP, _IN_SECOND, _READ = range(4)
+_IN_FIRST: Final = 0
+_IN_GAP: Final = 1
+_IN_SECOND: Final = 2
+_READ: Final = 3
 _Match = Callable[[str, int, int], "re.Match[str] | None"]
 
 
