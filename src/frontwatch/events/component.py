@@ -279,8 +279,9 @@ class _Sorted:
 
     def __init__(self, items: list[PlaceMention] | list[TimeMention]) -> None:
         self.items: list[Any] = list(items)
-        self.starts = [x.start for x in self.items]
-        self.ends = [x.end for x in self.items]
+        # typed: compiled, the comparisons below are then of native ints
+        self.starts: list[int] = [x.start for x in self.items]
+        self.ends: list[int] = [x.end for x in self.items]
         self._next = 0  # where the mentions of the sentences still to come start
 
     def within(self, span: Span) -> list[Any]:
