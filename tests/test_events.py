@@ -3700,6 +3700,25 @@ def test_an_events_place_is_a_copy_of_every_field() -> None:
     assert [name for name, value in values.items() if getattr(copied, name) is not value] == []
 
 
+def test_a_copied_candidate_keeps_every_field() -> None:
+    from dataclasses import fields
+
+    from frontwatch.compiled import compiled_modules
+    from frontwatch.events.extract import Candidate, copy_candidate
+
+    if "frontwatch.events.extract" in compiled_modules():
+        pytest.skip("a compiled record takes values of its fields' types only")
+    # every field a value of its own: one the copy forgets keeps its default
+    values = {f.name: object() for f in fields(Candidate)}
+    values["evidence"], values["notes"] = [object()], [object()]
+    copied = copy_candidate(Candidate(**values))
+    lists = ("evidence", "notes")  # copied, so that the copy can take more of its own
+    assert [n for n, v in values.items() if n not in lists and getattr(copied, n) is not v] == []
+    for name in lists:
+        assert getattr(copied, name) == values[name]
+        assert getattr(copied, name) is not values[name]
+
+
 def test_the_lexicons_phrase_and_sequence_fields_are_those_typed_so() -> None:
     """compile_lexicon reads a [grammar] list by the field's name (a compiled class keeps no
     annotation as written): the names must be those of the fields so annotated."""
