@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Final
 
@@ -303,14 +303,20 @@ class Grammar:
         self._looked_up: dict[tuple[str, str], Any] = {}
         self.tense = data.get("tense", {})
         self.years = data.get("years", {})
+        self._regex: re.Pattern[str] | None = None
 
-    @cached_property
+    @property
     def regex(self) -> re.Pattern[str]:
         """All patterns in one regex, an optional lead word before them, dispatching on the
         first character. Scanning uses it only when the patterns cannot be dispatched by their
         first word (see :class:`_FirstWordDispatch`); built on first use, as it is the costliest
-        part of a grammar to compile."""
-        return _dispatching_regex(self._plain, self._lead_regex, [f for f, _ in self._firsts])
+        part of a grammar to compile. (Kept in an attribute of its own, not a cached_property,
+        which a class compiled by mypyc does not cache: every scan would build it again.)"""
+        if self._regex is None:
+            self._regex = _dispatching_regex(
+                self._plain, self._lead_regex, [f for f, _ in self._firsts]
+            )
+        return self._regex
 
     # -- compilation ---------------------------------------------------------------------------
 
