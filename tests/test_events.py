@@ -1804,6 +1804,14 @@ def test_a_denial_with_a_gerund_is_the_deniers_own_version_of_the_attack():
             "stadje hebben beschoten.",
             "nl",
         ),
+        (
+            # paragraphs parted by several blank lines: the sentence right before is still the
+            # one read before
+            "The fight is for Debaltseve, the railway town the rebels have besieged for weeks. "
+            "Debaltseve is shelled daily.\n\n\n\nOn Tuesday rockets hit Kramatorsk, killing "
+            "seven people.\n\n\n\nThe rebels denied firing at the town.",
+            "en",
+        ),
     ],
 )
 def test_a_denial_of_an_attack_on_the_town_denies_the_attack_told_just_before(text, lang):

@@ -252,6 +252,7 @@ class SentenceAnalysis:
     casualties: list[CasualtySpan]
     time_tokens: list[tuple[int, int, TimeMention]]
     paragraph: int
+    index: int  # the sentence's place among the document's sentences read for events
     # per-token answers the extractor asks for every trigger ("is this actor an agent phrase?")
     memo: dict[tuple[str, int], Any]
 
@@ -272,6 +273,7 @@ class SentenceAnalysis:
         casualties: list[CasualtySpan],
         time_tokens: list[tuple[int, int, TimeMention]],
         paragraph: int = 0,
+        index: int = 0,
         memo: dict[tuple[str, int], Any] | None = None,
     ) -> None:
         self.span = span
@@ -289,6 +291,7 @@ class SentenceAnalysis:
         self.casualties = casualties
         self.time_tokens = time_tokens
         self.paragraph = paragraph
+        self.index = index
         self.memo = {} if memo is None else memo
 
     def clause(self, tok: int) -> Clause:

@@ -171,6 +171,7 @@ class EventExtractor:
                 full=full,
             )
             sa.paragraph = paragraph
+            sa.index = len(analysed)
             state.resolve_actors(sa)
             state.resolve_places(sa)
             if pending and span.kind != "heading":

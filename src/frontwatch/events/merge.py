@@ -361,8 +361,8 @@ def merge_remention(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _told_just_before(told: Candidate, c: Candidate) -> bool:
-    """``told`` comes from ``c``'s sentence or the one right before it."""
-    return told.sentence is c.sentence or 0 <= c.sentence.span.start - told.sentence.span.end <= 3
+    """``told`` comes from ``c``'s sentence or the one read right before it."""
+    return 0 <= c.sentence.index - told.sentence.index <= 1
 
 
 def _denies(c: Candidate, claim: Candidate) -> bool:
