@@ -567,7 +567,11 @@ class _Unbounded(Exception):
     """A pattern's first word cannot be listed (a class of letters, a wildcard...)."""
 
 
-def _word_readings(regex: str) -> set[tuple[str, str | None, int]] | None:
+# What reading a regex's start gives: (first word, second word, phase); see _extend_words.
+_Readings = set[tuple[str, str | None, int]]
+
+
+def _word_readings(regex: str) -> _Readings | None:
     """What :func:`_extend_words` reads of ``regex`` from its start, or ``None`` when its
     first words cannot be listed."""
     parsed = _parser.parse(regex)
@@ -582,7 +586,11 @@ def _word_readings(regex: str) -> set[tuple[str, str | None, int]] | None:
 def _first_words(regex: str) -> frozenset[str] | None:
     """Every run of word characters a match of ``regex`` can start with (``_HAS_DIGIT`` for
     those holding a digit), or ``None`` when they cannot be listed."""
-    states = _word_readings(regex)
+    return _firsts_of(_word_readings(regex))
+
+
+def _firsts_of(states: _Readings | None) -> frozenset[str] | None:
+    """The first words of the readings of a regex (see :func:`_first_words`)."""
     return None if states is None else frozenset(first for first, _, _ in states)
 
 
@@ -673,11 +681,10 @@ def _extend_words(
     return states
 
 
-def _second_words(regex: str) -> dict[str, frozenset[str] | None] | None:
-    """By first word a match of ``regex`` can start with, every word that can follow it
-    after white space (``None``: any, or no such word), or ``None`` when the first words
-    cannot be listed."""
-    states = _word_readings(regex)
+def _seconds_of(states: _Readings | None) -> dict[str, frozenset[str] | None] | None:
+    """From the readings of a regex: by first word a match can start with, every word that
+    can follow it after white space (``None``: any, or no such word); ``None`` when the first
+    words cannot be listed."""
     if states is None:
         return None
     seconds: dict[str, set[str] | None] = {}
@@ -702,7 +709,7 @@ class _FirstWordDispatch:
     some thirty: see :meth:`_combined`); a word no pattern starts with costs a dictionary
     look-up. Where the patterns list the words that can follow their first word after white
     space ("de" + "afgelopen", "eerste", ...), a first word followed by another word is not
-    tried at all (see :func:`_second_words`). A lead word ("in", "sinds") is tried first with
+    tried at all (see :func:`_seconds_of`). A lead word ("in", "sinds") is tried first with
     the patterns of the word after it, longest lead first, as the scanning regex's optional
     lead backtracks. The matches are exactly the scanning regex's.
     """
@@ -753,9 +760,13 @@ class _FirstWordDispatch:
             compiled = re.compile(rf"{alternation}\s+")
             for word in words:
                 lead_regexes.setdefault(word, []).append(compiled)
-        firsts_words = [_first_words(p) for p in plain]
+        readings = [_word_readings(p) for p in plain]  # each pattern read once, for both
         return cls(
-            alternatives, plain, firsts_words, lead_regexes, [_second_words(p) for p in plain]
+            alternatives,
+            plain,
+            [_firsts_of(r) for r in readings],
+            lead_regexes,
+            [_seconds_of(r) for r in readings],
         )
 
     def _for_word(self, word: str) -> tuple[_Match, int, frozenset[str] | None] | None:
