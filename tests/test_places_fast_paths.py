@@ -10,11 +10,20 @@ import pytest
 from frontwatch.places.gazetteer import load_gazetteer
 from frontwatch.places.recognise import (
     _AFTER_WORD,
+    _CAP_WORD,
     _PREV_TOKENS,
+    _capitalised_words,
     _next_words,
     _previous_tokens,
 )
-from frontwatch.places.resolve import _MAX_POINTS, _Context, _entry_facts, _Tally
+from frontwatch.places.resolve import (
+    _DISTANCE_TOKENS,
+    _MAX_POINTS,
+    _Context,
+    _entry_facts,
+    _first_tokens,
+    _Tally,
+)
 
 
 @pytest.mark.parametrize("n_entries", [8, 40, _MAX_POINTS + 25])
@@ -53,16 +62,21 @@ def test_context_of_a_name_by_subtraction_as_by_summing_the_others(n_entries: in
                 ) == expected.nearest_to_distance(e, cache, sentence, 25.0)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Volgens gouverneur Oleh Synjehoebov (Charkiv) werd het dorp Kozatsja Lopan – vlak bij de"
-        " grens – beschoten; ‘de Russen’ trokken zich terug uit Vovtsjansk.",
-        "The U.S.-backed brigade’s 3rd battalion said:\tit's\u00a0held,  “again” near Kurakhove."
-        "\nHeadline: Kyiv\u2009says • Lyman holds … Pokrovsk—Myrnohrad snake_case O'Brien Bakhmut",
-        "ﬁnal İstanbul ǅemal ٣ dagen Ⅻ l'Ukraine d’Or. Toretsk",
-    ],
-)
+# Texts mixing what the chunk-by-chunk readings must get right: punctuation glued to words,
+# curly and straight apostrophes, tabs, no-break and thin spaces, line breaks, digits of
+# other scripts, ligatures and title-case letters.
+_MIXED_TEXTS = [
+    "Volgens gouverneur Oleh Synjehoebov (Charkiv) werd het dorp Kozatsja Lopan – vlak bij de"
+    " grens – beschoten; ‘de Russen’ trokken zich terug uit Vovtsjansk.",
+    "The U.S.-backed brigade’s 3rd battalion said:\tit's\u00a0held,  “again” near Kurakhove."
+    "\nHeadline: Kyiv\u2009says • Lyman holds … Pokrovsk—Myrnohrad snake_case O'Brien Bakhmut",
+    "ﬁnal İstanbul ǅemal ٣ dagen Ⅻ l'Ukraine d’Or. Toretsk",
+    "Ivankiv, zo'n tachtig kilometer ten noordwesten van Kyiv (Київ), en Robotyne, about 10,5"
+    " km south of Orikhiv; pro-Russian McDonald’s Zaporizhzhia-based ‑Kherson 2,6km ½mile",
+]
+
+
+@pytest.mark.parametrize("text", _MIXED_TEXTS)
 def test_previous_tokens_chunk_by_chunk_are_those_of_the_window(text: str) -> None:
     for start in range(len(text) + 1):
         lo = max(0, start - 60)
@@ -71,6 +85,20 @@ def test_previous_tokens_chunk_by_chunk_are_those_of_the_window(text: str) -> No
         tokens = _PREV_TOKENS.findall(text[lo:start])
         cut = lo == start - 60 and lo > 0 and len(tokens) <= 4
         assert _previous_tokens(text, start) == (tokens[1:] if cut else tokens[-4:])
+
+
+@pytest.mark.parametrize("text", _MIXED_TEXTS)
+def test_capitalised_words_chunk_by_chunk_are_those_of_the_text(text: str) -> None:
+    expected = [(m.start(), m.group()) for m in _CAP_WORD.finditer(text)]
+    assert [(m.start(), m.group()) for m in _capitalised_words(text)] == expected
+    assert ("Toretsk" in text) == any(word == "Toretsk" for _, word in expected)
+
+
+@pytest.mark.parametrize("text", _MIXED_TEXTS)
+def test_words_of_a_distance_chunk_by_chunk_are_those_of_the_regex(text: str) -> None:
+    for start in range(len(text)):
+        window = text[start : start + 60]
+        assert _first_tokens(window, 7) == _DISTANCE_TOKENS.findall(window)[:7]
 
 
 @pytest.mark.parametrize(

@@ -73,3 +73,15 @@ def test_the_remembered_lower_case_is_that_of_the_text_asked_about() -> None:
     texts = ["Zaterdag IN Kyiv", "Op Maandag", "".join(["Zaterdag ", "IN Kyiv"]), "İstanbul"]
     for text in [*texts, *reversed(texts), texts[0], texts[0]]:
         assert lower_case(text) == text.lower()
+
+
+def test_a_day_spelled_from_memory_is_spelled_as_isoformat_does() -> None:
+    from datetime import date, timedelta
+
+    from frontwatch.times import daymath
+
+    days = [date(1, 1, 1), date(999, 12, 31), date(2022, 2, 24), date(9999, 12, 31)]
+    days += [date(2024, 2, 20) + timedelta(days=k) for k in range(0, 400, 7)]
+    for day in days + days:  # the second time from memory
+        assert daymath.iso(day) == day.isoformat()
+    assert daymath.iso(date(2024, 2, 29)) == "2024-02-29"

@@ -217,6 +217,7 @@ class SentenceExtractor:
         self.lex = lexicon
         self.sides = sides
         self.doc_latest = doc_latest
+        self._doc_latest_iso = doc_latest.isoformat()
         self._object_fillers, self._place_nouns, self._classifier_nouns = _word_classes(lexicon)
         # the head words of "drie doden", "twee gewonden": what may "fall" without a place
         numbers = lexicon.numbers
@@ -2228,7 +2229,7 @@ class SentenceExtractor:
         if negated:
             return "negated"
         if cand.time is not None and (
-            cand.time.earliest > self.doc_latest.isoformat()
+            cand.time.earliest > self._doc_latest_iso
             or phrase_tokens(cand.time.surface) in self.lex.later_today
         ):
             return "planned"  # "eind volgende week", "later vandaag reist hij door"

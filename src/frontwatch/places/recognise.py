@@ -167,18 +167,23 @@ def _previous_tokens(text: str, start: int, n: int = 4) -> list[str]:
     newline = text.rfind("\n", lo, start)
     if newline >= 0:
         lo = newline + 1  # a headline, caption or paragraph ends at a line break
-    # ``_PREV_TOKENS.findall(text[lo:start])``, chunk by chunk: no token holds white space
+    # ``_PREV_TOKENS.findall(text[lo:start])``, chunk by chunk (no token holds white space),
+    # from the nearest chunk back until more than ``n`` tokens are read
     tokens: list[str] = []
-    for chunk in text[lo:start].split():
+    chunks = text[lo:start].split()
+    for k in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[k]
         found = _CHUNK_TOKENS.get(chunk)
         if found is None:
             found = _PREV_TOKENS.findall(chunk)
             if len(_CHUNK_TOKENS) < 200_000:
                 _CHUNK_TOKENS[chunk] = found
-        tokens.extend(found)
-    if lo == start - 60 and lo > 0 and len(tokens) <= n:
+        tokens[:0] = found
+        if len(tokens) > n:
+            return tokens[-n:]
+    if lo == start - 60 and lo > 0:
         return tokens[1:]  # the first may be cut (when more than n, it is not kept anyway)
-    return tokens[-n:]
+    return tokens
 
 
 def _next_words(text: str, end: int, n: int = 3) -> list[str]:
@@ -195,6 +200,22 @@ def _next_words(text: str, end: int, n: int = 3) -> list[str]:
         words.append(m.group(1))
         pos = m.end()
     return words
+
+
+def _capitalised_words(text: str) -> list[re.Match[str]]:
+    """``_CAP_WORD``'s matches in ``text``. None holds a blank, so they are those of the
+    blank-separated chunks; only a chunk with a letter not in lower case can hold one, and
+    most chunks are lower-case words: the regex, whose first class is tried at every
+    character, reads a fraction of the text."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for chunk in text.split():
+        start = text.find(chunk, end)  # only blanks lie before the chunk's first occurrence
+        end = start + len(chunk)
+        if not chunk.islower():
+            # (the lookbehinds still see the blank or text before the chunk)
+            found.extend(_CAP_WORD.finditer(text, start, end))
+    return found
 
 
 class _DocState:
@@ -417,7 +438,7 @@ class Recogniser:
         out: list[Candidate] = []
         skip_until = 0
         names_first = self._names_first
-        for m in _CAP_WORD.finditer(text):
+        for m in _capitalised_words(text):
             start = m.start()
             if start < skip_until:
                 continue

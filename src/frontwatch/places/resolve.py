@@ -157,7 +157,7 @@ def stated_distance_km(text: str, cand: Candidate, lex: Lexicon) -> float | None
     start = _APPOSITION_START.match(text, cand.end)
     if start is None:
         return None
-    words = _DISTANCE_TOKENS.findall(text, start.end(), start.end() + 60)[:7]
+    words = _first_tokens(text[start.end() : start.end() + 60], 7)
     # the first word that is not lower case: no number may come after it
     capital = next((k for k, w in enumerate(words) if not w.islower()), len(words))
     for k in range(min(6, len(words) - 1)):
@@ -172,6 +172,22 @@ def stated_distance_km(text: str, cand: Candidate, lex: Lexicon) -> float | None
         if value and unit:
             return value * unit
     return None
+
+
+def _first_tokens(text: str, limit: int) -> list[str]:
+    """The first ``limit`` ``_DISTANCE_TOKENS`` of ``text``. A token holds no blank, so the
+    tokens are those of the blank-separated chunks; a chunk that is a plain word (a letter,
+    then letters or digits) is one token as it is, and only the others are matched: the
+    regex's Unicode classes cost hundreds of instructions per character."""
+    tokens: list[str] = []
+    for chunk in text.split():
+        if chunk.isalnum() and chunk[0].isalpha():
+            tokens.append(chunk)
+        else:
+            tokens.extend(_DISTANCE_TOKENS.findall(chunk))
+        if len(tokens) >= limit:
+            break
+    return tokens[:limit]
 
 
 def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
@@ -608,18 +624,16 @@ class _Context:
             row = cache.get(index)
             if row is None:
                 row = cache[index] = {}
+            # by the points' boxed indexes: compiled, ``p.index`` would box each anew
+            points = self.points
             distances: list[float] = []
-            for p in self.points:
-                km = row.get(p.index)
+            for k, point_index in enumerate(self.point_indexes):
+                km = row.get(point_index)
                 if km is None:
-                    km = row[p.index] = _km(e, p)
+                    km = row[point_index] = _km(e, points[k])
                 distances.append(km)
             own = self.point_indexes.index(index) if index in self.point_set else -1
-            known = self._rows[index] = (
-                distances,
-                own,
-                _least(distances, range(len(distances)), own),
-            )
+            known = self._rows[index] = (distances, own, _least(distances, None, own))
         distances, own, anywhere = known
         near = self._near.get(sentence)
         if near is None:
@@ -641,10 +655,18 @@ class _Context:
         return min(offs) if offs else None
 
 
-def _least(distances: list[float], positions: Iterable[int], skip: int) -> float | None:
-    """The least of ``distances`` at ``positions`` but ``skip`` (None: there is none); a loop
-    rather than ``min`` over a list built for it: compiled, it compares unboxed floats."""
+def _least(distances: list[float], positions: list[int] | None, skip: int) -> float | None:
+    """The least of ``distances`` at ``positions`` (None: at every position) but ``skip``
+    (None: there is none); loops rather than ``min`` over a list built for it: compiled, they
+    compare unboxed floats, and walk a list or a range natively."""
     least: float | None = None
+    if positions is None:
+        for k in range(len(distances)):
+            if k != skip:
+                km = distances[k]
+                if least is None or km < least:
+                    least = km
+        return least
     for k in positions:
         if k != skip:
             km = distances[k]

@@ -188,8 +188,21 @@ def clamp_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# ``date.isoformat`` formats through the C library's printf, thousands of instructions a
+# call, and a text's mentions and events spell the same few days over and over: each is
+# spelled once, kept across texts.
+_ISO_DAYS: Final[dict[date, str]] = {}
+
+
 def iso(day: date) -> str:
-    return day.isoformat()
+    """``day.isoformat()``, the days spelled before looked up."""
+    spelled = _ISO_DAYS.get(day)
+    if spelled is None:
+        spelled = day.isoformat()
+        if len(_ISO_DAYS) >= 50_000:
+            _ISO_DAYS.clear()
+        _ISO_DAYS[day] = spelled
+    return spelled
 
 
 def union(a: Interval, b: Interval) -> Interval:

@@ -207,7 +207,7 @@ def _eras() -> dict[str, list[tuple[date, dict[str, Any]]]]:
 
 
 def _day_value(day: date) -> str:
-    return day.isoformat()
+    return dm.iso(day)
 
 
 def _month_value(day: date) -> str:
@@ -1072,8 +1072,8 @@ class TimeEngine:
             end=cand.end,
             surface=ctx.text[start : cand.end],
             value=result.value,
-            earliest=result.first.isoformat(),
-            latest=result.last.isoformat(),
+            earliest=dm.iso(result.first),
+            latest=dm.iso(result.last),
             granularity=result.granularity,  # type: ignore[arg-type]
             anchor=year_ref.anchor if year_ref is not None else ref.anchor,
             id=f"c{index}",
@@ -1385,8 +1385,8 @@ class TimeEngine:
                 end=end,
                 surface=ctx.text[start:end],
                 value=f"{year:04d}",
-                earliest=first.isoformat(),
-                latest=last.isoformat(),
+                earliest=dm.iso(first),
+                latest=dm.iso(last),
                 granularity="year",
                 anchor="document",
                 id=f"y{start}",
