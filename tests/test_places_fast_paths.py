@@ -10,9 +10,7 @@ import pytest
 from frontwatch.places.gazetteer import load_gazetteer
 from frontwatch.places.recognise import (
     _AFTER_WORD,
-    _CAP_WORD,
     _PREV_TOKENS,
-    _capitalised_words,
     _next_words,
     _previous_tokens,
 )
@@ -85,13 +83,6 @@ def test_previous_tokens_chunk_by_chunk_are_those_of_the_window(text: str) -> No
         tokens = _PREV_TOKENS.findall(text[lo:start])
         cut = lo == start - 60 and lo > 0 and len(tokens) <= 4
         assert _previous_tokens(text, start) == (tokens[1:] if cut else tokens[-4:])
-
-
-@pytest.mark.parametrize("text", _MIXED_TEXTS)
-def test_capitalised_words_chunk_by_chunk_are_those_of_the_text(text: str) -> None:
-    expected = [(m.start(), m.group()) for m in _CAP_WORD.finditer(text)]
-    assert [(m.start(), m.group()) for m in _capitalised_words(text)] == expected
-    assert ("Toretsk" in text) == any(word == "Toretsk" for _, word in expected)
 
 
 @pytest.mark.parametrize("text", _MIXED_TEXTS)

@@ -202,22 +202,6 @@ def _next_words(text: str, end: int, n: int = 3) -> list[str]:
     return words
 
 
-def _capitalised_words(text: str) -> list[re.Match[str]]:
-    """``_CAP_WORD``'s matches in ``text``. None holds a blank, so they are those of the
-    blank-separated chunks; only a chunk with a letter not in lower case can hold one, and
-    most chunks are lower-case words: the regex, whose first class is tried at every
-    character, reads a fraction of the text."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for chunk in text.split():
-        start = text.find(chunk, end)  # only blanks lie before the chunk's first occurrence
-        end = start + len(chunk)
-        if not chunk.islower():
-            # (the lookbehinds still see the blank or text before the chunk)
-            found.extend(_CAP_WORD.finditer(text, start, end))
-    return found
-
-
 class _DocState:
     """What the scan of one text learns and caches as it goes."""
 
@@ -438,7 +422,7 @@ class Recogniser:
         out: list[Candidate] = []
         skip_until = 0
         names_first = self._names_first
-        for m in _capitalised_words(text):
+        for m in _CAP_WORD.finditer(text):
             start = m.start()
             if start < skip_until:
                 continue
