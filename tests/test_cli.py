@@ -61,6 +61,36 @@ def test_bad_files_are_reported_and_the_batch_goes_on(corpus: Path, capsys) -> N
     assert "2 documents read, 0 skipped, 2 failed" in captured.err
 
 
+def test_batches_of_any_size_give_the_same_records_in_input_order(
+    corpus: Path, tmp_path: Path, capsys
+) -> None:
+    # between the two good files (sorted by path): a file that cannot be read
+    (corpus / "b-empty.txt").write_bytes(b"")
+    (corpus / "c.txt").write_text(NL.replace("Avdiivka", "Marinka"), encoding="utf-8")
+    outputs = []
+    for size in ("1", "2", "64"):
+        out = tmp_path / f"batch-{size}.jsonl"
+        assert main(["extract", str(corpus), "--batch-size", size, "-o", str(out)]) == 1
+        outputs.append(out.read_text(encoding="utf-8"))
+        err = capsys.readouterr().err
+        errors = [e for e in err.splitlines() if e.startswith("error:")]
+        assert len(errors) == 1 and "b-empty.txt" in errors[0], err
+        assert "3 documents read, 0 skipped, 1 failed" in err
+    assert outputs[0] == outputs[1] == outputs[2]
+    sources = [json.loads(line)["source"] for line in outputs[0].splitlines()]
+    assert [Path(s).name for s in sources] == ["avdiivka.txt", "c.txt", "kherson.txt"]
+
+
+@pytest.mark.parametrize("size", ["0", "-3", "many"])
+def test_a_batch_size_that_is_no_positive_number_is_a_usage_error(
+    corpus: Path, size: str, capsys
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["extract", str(corpus), "--batch-size", size])
+    assert stop.value.code == 2
+    assert "--batch-size" in capsys.readouterr().err
+
+
 def test_missing_path_fails_with_a_clear_message(tmp_path: Path, capsys) -> None:
     assert main(["extract", str(tmp_path / "nope.txt")]) == 1
     assert "nope.txt" in capsys.readouterr().err

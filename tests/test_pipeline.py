@@ -121,3 +121,60 @@ def test_a_batch_restores_the_collectors_thresholds_when_it_fails() -> None:
         assert gc.get_threshold() == (12_345, *before[1:])
         raise RuntimeError("a document failed")
     assert gc.get_threshold() == before
+
+
+class _Recorder:
+    """Notes which component saw which document, in order; fails on a marked text."""
+
+    def __init__(self, name: str, log: list[tuple[str, str]], fail_on: str = "") -> None:
+        self.name, self.log, self.fail_on = name, log, fail_on
+
+    def __call__(self, doc: Document) -> Document:
+        self.log.append((self.name, doc.text))
+        if self.fail_on and self.fail_on in doc.text:
+            raise ValueError(f"{self.name} cannot read {doc.text!r}")
+        doc.title = (doc.title or "") + self.name
+        return doc
+
+
+def test_a_batch_runs_each_component_over_every_document_before_the_next() -> None:
+    log: list[tuple[str, str]] = []
+    pipeline = Pipeline(
+        [("first", _Recorder("A", log)), ("second", _Recorder("B", log, fail_on="kapot"))]
+    )
+    docs = [Document(text=t, date="2024-02-17") for t in ("een", "kapot", "drie")]
+    results = pipeline.run_batch(docs)
+    texts = ["een", "kapot", "drie"]
+    assert log == [("A", t) for t in texts] + [("B", t) for t in texts]
+    assert [r.title for r in results if isinstance(r, Document)] == ["AB", "AB"]
+    assert isinstance(results[1], ValueError) and "kapot" in str(results[1])
+    assert set(pipeline.timing.seconds) == {"first", "second"}
+
+
+def test_a_document_that_fails_is_skipped_by_the_later_components() -> None:
+    log: list[tuple[str, str]] = []
+    pipeline = Pipeline(
+        [("first", _Recorder("A", log, fail_on="kapot")), ("second", _Recorder("B", log))]
+    )
+    docs = [Document(text=t, date="2024-02-17") for t in ("kapot", "twee")]
+    results = pipeline.run_batch(docs)
+    assert ("B", "kapot") not in log and ("B", "twee") in log
+    assert isinstance(results[0], ValueError) and isinstance(results[1], Document)
+
+
+def test_pipe_gives_the_answers_of_one_document_at_a_time_in_order() -> None:
+    texts = [TEXT, "Oekraïense troepen heroverden Cherson. Dat meldt Kyiv.", TEXT.upper()]
+    pipeline = load_pipeline()
+    alone = [pipeline(Document(text=t, date="2024-02-17")).to_dict() for t in texts]
+    docs = (Document(text=t, date="2024-02-17") for t in texts * 2)
+    together = [d.to_dict() for d in pipeline.pipe(docs, batch_size=2)]
+    assert together == alone + alone
+    with pytest.raises(ValueError, match="at least 1"):
+        list(pipeline.pipe([], batch_size=0))
+
+
+def test_pipe_raises_the_failure_of_a_document() -> None:
+    pipeline = Pipeline([("first", _Recorder("A", [], fail_on="kapot"))])
+    docs = (Document(text=t, date="2024-02-17") for t in ("een", "kapot"))
+    with pytest.raises(ValueError, match="cannot read 'kapot'"):
+        list(pipeline.pipe(docs))

@@ -147,26 +147,78 @@ class Pipeline:
             t0 = time.perf_counter()
             doc = component(doc)
             self.timing.add(name, time.perf_counter() - t0)
+        self._freeze_if_pending()
+        return doc
+
+    def run_batch(self, docs: list[Document]) -> list[Document | Exception]:
+        """Run ``docs`` through the pipeline one component at a time, each component over the
+        whole list before the next starts (as spaCy's ``nlp.pipe`` does), and return them in
+        order. A document a component fails on is replaced by the exception, which the later
+        components skip; the other documents go on.
+
+        The answers are those of calling the pipeline on each document; what changes is
+        locality. Every component has tables of its own (the language model's 40 MB
+        automaton, the gazetteer, lexicons, grammars, caches), and one document through the
+        whole pipeline evicts each component's tables from the processor's caches before its
+        next document comes: in batches of 64 the benchmark ran about a quarter faster.
+        """
+        results: list[Document | Exception] = list(docs)
+        for name, component in self.steps:
+            t0 = time.perf_counter()
+            for k, doc in enumerate(results):
+                if isinstance(doc, Exception):
+                    continue
+                try:
+                    results[k] = component(doc)
+                except Exception as exc:  # one bad document must not end the batch
+                    log.debug("%s failed on %s", name, doc.source or doc.doc_id, exc_info=True)
+                    results[k] = exc
+            self.timing.add(name, time.perf_counter() - t0)
+        self._freeze_if_pending()
+        return results
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        """The documents annotated, in order, run ``batch_size`` at a time by
+        :meth:`run_batch`; the first failure is raised."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) == batch_size:
+                yield from self._raising(self.run_batch(batch))
+                batch = []
+        if batch:
+            yield from self._raising(self.run_batch(batch))
+
+    @staticmethod
+    def _raising(results: list[Document | Exception]) -> Iterator[Document]:
+        for result in results:
+            if isinstance(result, Exception):
+                raise result
+            yield result
+
+    def _freeze_if_pending(self) -> None:
         if self._freeze_pending:
-            # The batch's first document made the components load their tables (gazetteer,
+            # The batch's first documents made the components load their tables (gazetteer,
             # lexicons, grammars, models): hundreds of thousands of objects that live as long as
             # the process. Left in the collector's oldest generation, every full collection
             # walks them again; frozen, the collector only looks at what the documents create.
             gc.freeze()
             self._freeze_pending = False
-        return doc
 
     @contextmanager
     def batch(self, young_threshold: int = 20_000) -> Iterator[None]:
         """Run a batch of documents in a process the caller owns (a command, a benchmark).
 
-        What is alive after the batch's first document (the loaded tables among it) is frozen
-        out of the collector's generations, and the collector runs less often: analysing a
-        document allocates many short-lived objects and hardly any reference cycles, so the
-        default (a young collection every 700 allocations) spends its time finding nothing;
-        memory is still freed at once by reference counting. The previous thresholds are
-        restored on exit, even when the batch fails. Both change the whole process, which is
-        why a plain call of the pipeline (a library use) does neither.
+        What is alive after the batch's first document, or first :meth:`run_batch` (the
+        loaded tables among it), is frozen out of the collector's generations, and the
+        collector runs less often: analysing a document allocates many short-lived objects
+        and hardly any reference cycles, so the default (a young collection every 700
+        allocations) spends its time finding nothing; memory is still freed at once by
+        reference counting. The previous thresholds are restored on exit, even when the batch
+        fails. Both change the whole process, which is why a plain call of the pipeline (a
+        library use) does neither.
         """
         previous = gc.get_threshold()
         gc.set_threshold(young_threshold, *previous[1:])
@@ -176,10 +228,6 @@ class Pipeline:
         finally:
             self._freeze_pending = False
             gc.set_threshold(*previous)
-
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        for doc in docs:
-            yield self(doc)
 
 
 def default_config() -> dict[str, Any]:

@@ -20,6 +20,13 @@ from frontwatch.records import Document
 
 log = logging.getLogger("frontwatch")
 
+# Documents run together through the pipeline, component by component (Pipeline.run_batch):
+# enough for each component's tables to stay in the processor's caches, few enough to keep
+# memory small. A batch also closes at _BATCH_CHARS characters of text: a few long documents
+# make one.
+DEFAULT_BATCH_SIZE = 64
+_BATCH_CHARS = 2_000_000
+
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -39,6 +46,24 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", metavar="TOML", help="pipeline configuration (default: the built-in one)"
     )
+    parser.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=DEFAULT_BATCH_SIZE,
+        metavar="N",
+        help="documents each pipeline component reads in turn (default: "
+        f"{DEFAULT_BATCH_SIZE}; 1 runs each document through the whole pipeline alone)",
+    )
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 @dataclass
@@ -67,36 +92,66 @@ def run_batch(
 ) -> tuple[BatchSummary, Pipeline]:
     """Read ``args.paths``, run the pipeline on each document and pass it to ``handle``.
 
+    Documents go through the pipeline ``args.batch_size`` at a time (see
+    :meth:`Pipeline.run_batch`); ``handle`` and the reports still come in input order.
     ``handle`` returns False when it skipped the document (e.g. already stored). Exceptions a
     single document raises are reported and counted as failures; the batch goes on.
     """
     summary = BatchSummary()
     pipeline = load_pipeline(args.config)  # a PipelineError here is a usage error (exit 2)
     options = ReadOptions(max_bytes=args.max_bytes, lang=args.lang)
+    batch_size = getattr(args, "batch_size", DEFAULT_BATCH_SIZE)
     with pipeline.batch(), _progress(quiet=args.quiet) as advance:
+        pending: list[Document | ReadFailure | Skipped] = []
+        docs = chars = 0
         for item in iter_inputs(args.paths, options):
-            if isinstance(item, ReadFailure):
-                report_failure(str(item))
-                summary.failed += 1
-            elif isinstance(item, Skipped):
-                log.info("skipped %s: %s", item.source, item.reason)
-                summary.skipped += 1
-            else:
-                try:
-                    kept = handle(pipeline(item))
-                except Exception as exc:  # one bad document must not end the batch
-                    log.debug("failure on %s", item.source, exc_info=True)
-                    report_failure(f"{item.source}: {type(exc).__name__}: {exc}")
-                    summary.failed += 1
-                    continue
-                if kept:
-                    summary.read += 1
-                else:
-                    summary.skipped += 1
-            advance()
+            pending.append(item)
+            if isinstance(item, Document):
+                docs += 1
+                chars += len(item.text)
+                if docs >= batch_size or chars >= _BATCH_CHARS:
+                    _finish(pending, pipeline, handle, summary, advance)
+                    pending, docs, chars = [], 0, 0
+        _finish(pending, pipeline, handle, summary, advance)
     if not args.quiet:
         print(summary.line(verb), file=sys.stderr)
     return summary, pipeline
+
+
+def _finish(
+    items: list[Document | ReadFailure | Skipped],
+    pipeline: Pipeline,
+    handle: Callable[[Document], bool],
+    summary: BatchSummary,
+    advance: Callable[[], None],
+) -> None:
+    """Run the documents among ``items`` through the pipeline together, then report and
+    hand on every item in order."""
+    results = iter(pipeline.run_batch([item for item in items if isinstance(item, Document)]))
+    for item in items:
+        if isinstance(item, ReadFailure):
+            report_failure(str(item))
+            summary.failed += 1
+        elif isinstance(item, Skipped):
+            log.info("skipped %s: %s", item.source, item.reason)
+            summary.skipped += 1
+        else:
+            result = next(results)
+            try:
+                if isinstance(result, Exception):
+                    raise result
+                kept = handle(result)
+            except Exception as exc:  # one bad document must not end the batch
+                log.debug("failure on %s", item.source, exc_info=True)
+                report_failure(f"{item.source}: {type(exc).__name__}: {exc}")
+                summary.failed += 1
+                advance()
+                continue
+            if kept:
+                summary.read += 1
+            else:
+                summary.skipped += 1
+        advance()
 
 
 class _progress:
