@@ -377,6 +377,8 @@ class SentenceReader:
         )
         self._found_starts = {name: [m.i for m in ms] for name, ms in self._found.items()}
         flags_of = _FLAGS.setdefault(id(lexicon), {})
+        if len(flags_of) > 200_000:  # a long-running process meets ever new forms
+            flags_of.clear()
         self._numeric: list[int] = []
         self._place_nouns: list[int] = []
         self._openers: list[int] = []
@@ -385,13 +387,13 @@ class SentenceReader:
         self._pointers: list[int] = []  # "it", "them", "daar", "die": words that may be places
         if not self.has_triggers():
             return  # nothing will be read: the word classes are not needed
-        texts = [t.text for t in tokens]
-        for form in set(texts).difference(flags_of):  # word forms not met before
-            flags_of[form] = self._flags(form, fold(form))
         # one test per class rather than a loop over (flag, list) pairs: compiled, such a
         # loop boxes its tuple of pairs anew for every word
-        for k, text in enumerate(texts):
-            word_flags = flags_of[text]
+        for k, token in enumerate(tokens):
+            text = token.text
+            word_flags = flags_of.get(text)
+            if word_flags is None:  # a word form not met before
+                word_flags = flags_of[text] = self._flags(text, fold(text))
             if word_flags:  # most words are none of these
                 if word_flags & _NUMERIC:
                     self._numeric.append(k)
