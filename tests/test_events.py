@@ -1093,6 +1093,20 @@ def test_a_figure_given_according_to_someone_stays_their_claim():
     assert (e.actor.country, e.status, e.claimant.country) == ("DEU", "claimed", "UKR")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Bij een raketaanval op Vovchansk kwamen volgens het stadsbestuur drie mensen om.", "nl"),
+        ("Three people were killed in a missile strike on Vovchansk, the city council said.", "en"),
+        ("Local authorities said a missile strike on Vovchansk killed three people.", "en"),
+    ],
+)
+def test_the_body_governing_a_town_claims_for_the_towns_country(text, lang):
+    [e] = only(extract(text, lang), "strike")
+    assert e.fatalities == 3 and e.place.name == "Vovchansk"
+    assert (e.status, e.claimant.country, e.claimant.role) == ("claimed", "UKR", "government")
+
+
 def test_an_observers_reading_of_a_political_act_stays_a_claim():
     text = (
         "Volgens het Institute for the Study of War wordt er door de separatistische leiders "
