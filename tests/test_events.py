@@ -1107,6 +1107,45 @@ def test_the_body_governing_a_town_claims_for_the_towns_country(text, lang):
     assert (e.status, e.claimant.country, e.claimant.role) == ("claimed", "UKR", "government")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "De Russische troepen naderen Pokrovsk snel.\n"
+            "Volgens het stadsbestuur hebben ze gisteren Hroza ingenomen.",
+            "nl",
+        ),
+        (
+            "Russian troops are closing in on Pokrovsk.\n"
+            "According to local authorities, they captured Hroza on Tuesday.",
+            "en",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_the_actor_named_before_not_the_source_of_its_sentence(text, lang):
+    [e] = only(extract(text, lang), "territory.capture")
+    assert (e.actor.country, e.place.name) == ("RUS", "Hroza")
+    assert (e.status, e.claimant.country) == ("claimed", "UKR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Ukrainian officials, Russian troops captured Hroza on Tuesday.",
+        "According to Ukrainian officials, the Russians captured Hroza on Tuesday.",
+    ],
+)
+def test_a_comma_after_a_fronted_source_ends_it_rather_than_listing_the_subject(text):
+    [e] = only(extract(text, "en"), "territory.capture")
+    assert (e.actor.country, e.status, e.claimant.country) == ("RUS", "claimed", "UKR")
+
+
+def test_a_pronoun_with_no_actor_before_it_may_stand_for_the_source():
+    text = "Volgens het Russische ministerie van Defensie hebben ze Hroza ingenomen."
+    [e] = only(extract(text, "nl"), "territory.capture")
+    assert (e.actor.country, e.claimant.country) == ("RUS", "RUS")
+
+
 def test_an_observers_reading_of_a_political_act_stays_a_claim():
     text = (
         "Volgens het Institute for the Study of War wordt er door de separatistische leiders "

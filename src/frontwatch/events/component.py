@@ -172,7 +172,7 @@ class EventExtractor:
             )
             sa.paragraph = paragraph
             sa.index = len(analysed)
-            state.resolve_actors(sa)
+            state.resolve_actors(sa, extractor.according_sources(sa))
             state.resolve_places(sa)
             if pending and span.kind != "heading":
                 extra = _resolve_cataphora(pending, sa)

@@ -395,12 +395,22 @@ class DocState:
 
     # -- actors ----------------------------------------------------------------------------
 
-    def resolve_actors(self, sa: SentenceAnalysis) -> None:
-        """Give pronouns, possessives and bare role nouns a country from the context."""
+    def resolve_actors(self, sa: SentenceAnalysis, sources: frozenset[int] = frozenset()) -> None:
+        """Give pronouns, possessives and bare role nouns a country from the context.
+
+        ``sources``: where the sentence's actors named as a source ("volgens het stadsbestuur",
+        "according to officials") start. A pronoun does not stand for such a source of its own
+        sentence while an actor named before can be meant: "De Russische troepen naderen
+        Pokrovsk. Volgens het stadsbestuur bevinden ze zich tien kilometer van de stad": "ze"
+        are the troops."""
         seen: list[tuple[int, Actor]] = []
         for ref in sa.actors:
             if ref.kind in ("pronoun", "possessive") and ref.actor.country is None:
-                prev = self._cataphor(sa, ref) or self._last_actor(ref.i, seen)
+                prev = self._cataphor(sa, ref)
+                if prev is None and ref.kind == "pronoun" and sources:
+                    prev = self._last_actor(ref.i, [s for s in seen if s[0] not in sources])
+                if prev is None:
+                    prev = self._last_actor(ref.i, seen)
                 if prev is not None:
                     role = ref.actor.role if ref.kind == "possessive" else prev.role
                     ref.actor = Actor(

@@ -1171,6 +1171,12 @@ class SentenceExtractor:
             None,
         )
 
+    def according_sources(self, sa: SentenceAnalysis) -> frozenset[int]:
+        """Where the actors named as a source after "volgens"/"according to" start."""
+        if not sa.cues_of("according_to"):
+            return frozenset()  # most sentences
+        return frozenset(a.i for a in sa.actors if self._in_according_phrase(sa, a))
+
     def _in_according_phrase(self, sa: SentenceAnalysis, a: ActorRef) -> bool:
         """ "Volgens Oekraïne en westerse inlichtingendiensten zijn de Russen ...": the sources
         named right after "volgens"/"according to", and those coordinated with them, are no
@@ -2754,6 +2760,12 @@ class SentenceExtractor:
             if not joined(a, group[0]):
                 break
             group.insert(0, a)
+        # A list closes with a coordinator ("A, B and C"); commas alone part phrases:
+        # "According to Ukrainian officials, Russian troops captured ..." names one source.
+        if len(group) > 1 and not any(
+            toks[k].norm in lex.coordinators for a, b in pairwise(group) for k in range(a.j, b.i)
+        ):
+            return [first]
         return group
 
     # -- denials that point back -----------------------------------------------------------

@@ -732,6 +732,9 @@ class _FirstWordDispatch:
         self._by_word: dict[str, tuple[_Match, int, frozenset[str] | None] | None] = {}
         # the same by the indices of those patterns: few sets, each compiled once
         self._by_members: dict[tuple[int, ...], tuple[_Match, int]] = {}
+        # word -> second word -> how to try the patterns listing that second word after it
+        # (see _for_second): bounded by the grammar, only listed second words are asked
+        self._by_second: dict[str, dict[str, tuple[_Match, int]]] = {}
 
     @classmethod
     def build(
@@ -818,6 +821,26 @@ class _FirstWordDispatch:
             self._by_members[members] = found
         return found
 
+    def _for_second(self, word: str, second: str) -> tuple[_Match, int]:
+        """How to try the patterns that can start with ``word`` followed by ``second``: of
+        the patterns ``word`` can start, those that list ``second`` after it ("in" starts
+        "in de nacht van", "in januari", "in 2022"...; after "in de" only the first is tried).
+        Only asked where every such pattern lists its second words (``_followers``)."""
+        by_second = self._by_second.get(word)
+        if by_second is None:
+            by_second = self._by_second[word] = {}
+        found = by_second.get(second)
+        if found is None:
+            members = []
+            for i, words in enumerate(self.words):
+                seconds = self.seconds[i]
+                if (words is None or word in words) and seconds is not None:
+                    after = seconds.get(word)
+                    if after is not None and second in after:
+                        members.append(i)
+            found = by_second[second] = self._combined(tuple(members))
+        return found
+
     def _match_at(self, lowered: str, at: int, hi: int, word: str) -> tuple[int, int] | None:
         """The end and pattern index of the first pattern matching at ``at`` (no lead)."""
         tried = self._for_word(word)
@@ -835,6 +858,7 @@ class _FirstWordDispatch:
                 second = _HAS_DIGIT
             if second not in followers:
                 return None
+            match, index = self._for_second(word, second)
         m = match(lowered, at, hi)
         if m is None:
             return None
