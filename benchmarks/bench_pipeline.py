@@ -24,9 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontwatch.commands._batch import DEFAULT_BATCH_SIZE
 from frontwatch.compiled import compiled_modules, stale_modules
-from frontwatch.pipeline import Pipeline, available_components, default_config
+from frontwatch.pipeline import DEFAULT_BATCH_SIZE, Pipeline, available_components, default_config
 from frontwatch.readers import parse_seed_text
 from frontwatch.records import Document
 

@@ -44,6 +44,10 @@ class Component(Protocol):
 
 ComponentFactory = Callable[..., Component]
 
+# Documents a batch runs through the components together (Pipeline.run_batch): enough for each
+# component's tables to stay in the processor's caches, few enough to keep memory small.
+DEFAULT_BATCH_SIZE = 64
+
 
 class PipelineError(RuntimeError):
     """The configuration names an unknown component or cannot be built."""
@@ -160,7 +164,8 @@ class Pipeline:
         locality. Every component has tables of its own (the language model's 40 MB
         automaton, the gazetteer, lexicons, grammars, caches), and one document through the
         whole pipeline evicts each component's tables from the processor's caches before its
-        next document comes: in batches of 64 the benchmark ran about a quarter faster.
+        next document comes. In batches of 64 the pipeline benchmark ran about a quarter
+        faster compiled (333 against 270 articles/s) and a twelfth in pure Python.
         """
         results: list[Document | Exception] = list(docs)
         for name, component in self.steps:
@@ -177,7 +182,9 @@ class Pipeline:
         self._freeze_if_pending()
         return results
 
-    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+    def pipe(
+        self, docs: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> Iterator[Document]:
         """The documents annotated, in order, run ``batch_size`` at a time by
         :meth:`run_batch`; the first failure is raised."""
         if batch_size < 1:

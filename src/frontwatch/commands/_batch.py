@@ -14,17 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK
-from frontwatch.pipeline import Pipeline, load_pipeline
+from frontwatch.pipeline import DEFAULT_BATCH_SIZE, Pipeline, load_pipeline
 from frontwatch.readers import ReadFailure, ReadOptions, Skipped, iter_inputs
 from frontwatch.records import Document
 
 log = logging.getLogger("frontwatch")
 
-# Documents run together through the pipeline, component by component (Pipeline.run_batch):
-# enough for each component's tables to stay in the processor's caches, few enough to keep
-# memory small. A batch also closes at _BATCH_CHARS characters of text: a few long documents
-# make one.
-DEFAULT_BATCH_SIZE = 64
+# A batch (DEFAULT_BATCH_SIZE documents by default) also closes at this many characters of
+# text: a few long documents make one, and memory stays small.
 _BATCH_CHARS = 2_000_000
 
 
@@ -145,12 +142,11 @@ def _finish(
                 log.debug("failure on %s", item.source, exc_info=True)
                 report_failure(f"{item.source}: {type(exc).__name__}: {exc}")
                 summary.failed += 1
-                advance()
-                continue
-            if kept:
-                summary.read += 1
             else:
-                summary.skipped += 1
+                if kept:
+                    summary.read += 1
+                else:
+                    summary.skipped += 1
         advance()
 
 
