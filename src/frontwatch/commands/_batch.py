@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK
+from frontwatch.commands import EXIT_INPUT_FAILED, EXIT_OK, whole_number
 from frontwatch.pipeline import DEFAULT_BATCH_SIZE, Pipeline, load_pipeline
 from frontwatch.readers import ReadFailure, ReadOptions, Skipped, iter_inputs
 from frontwatch.records import Document
@@ -45,22 +45,12 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--batch-size",
-        type=_positive,
+        type=whole_number(1),
         default=DEFAULT_BATCH_SIZE,
         metavar="N",
         help="documents each pipeline component reads in turn (default: "
         f"{DEFAULT_BATCH_SIZE}; 1 runs each document through the whole pipeline alone)",
     )
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
 
 
 @dataclass

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from frontwatch.commands import EXIT_OK, UsageError
+from frontwatch.commands import EXIT_OK, UsageError, whole_number
 from frontwatch.records import RecordError, parse_document_date
 from frontwatch.store import DEFAULT_DB_PATH, Store, StoreError, StoreNotFoundError
 
@@ -51,17 +51,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         "--until", metavar="DATE", help="events that may have happened on or before DATE"
     )
     parser.add_argument("--lang", metavar="L", help="document language (ISO 639-1)")
-    parser.add_argument("--limit", type=_non_negative_int, metavar="N", help="at most N events")
-
-
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
-    return value
+    parser.add_argument("--limit", type=whole_number(0), metavar="N", help="at most N events")
 
 
 def event_filters(args: argparse.Namespace) -> dict[str, Any]:
