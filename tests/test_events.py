@@ -1146,19 +1146,6 @@ def test_a_pronoun_with_no_actor_before_it_may_stand_for_the_source():
     assert (e.actor.country, e.claimant.country) == ("RUS", "RUS")
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Volgens het Russische ministerie heeft het Azov-bataljon Marinka beschoten.", "nl"),
-        ("Russia's defence ministry said the Azov Regiment had shelled Marinka.", "en"),
-    ],
-)
-def test_a_named_ukrainian_unit_is_ukrainian_whoever_speaks_of_it(text, lang):
-    [e] = only(extract(text, lang), "strike")
-    assert (e.actor.country, e.actor.role) == ("UKR", "military")
-    assert (e.status, e.claimant.country) == ("claimed", "RUS")
-
-
 def test_an_observers_reading_of_a_political_act_stays_a_claim():
     text = (
         "Volgens het Institute for the Study of War wordt er door de separatistische leiders "
