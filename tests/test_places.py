@@ -236,6 +236,38 @@ def test_an_apposition_says_which_kind_of_place_a_name_is() -> None:
     assert [p.feature for p in found["Zaporizhzhia"]] == ["PPLA", "ADM1"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Bij een aanval in de regio Donetsk vielen doden. De post lag bij Volnovacha, een "
+            "stadje zo'n vijftig kilometer ten zuidwesten van Donetsk.",
+            "nl",
+        ),
+        (
+            "Fighting went on in the Donetsk region. Volnovakha, some 50 km south-west of "
+            "Donetsk, was shelled again.",
+            "en",
+        ),
+    ],
+)
+def test_a_place_a_direction_or_distance_is_measured_from_is_a_point(text, lang) -> None:
+    found = _by_surface(find_places(text, lang))
+    # the region named as one, then the city the distance is measured from
+    assert [p.geonameid for p in found["Donetsk"]] == [709716, 709717]
+
+
+def test_an_apposition_after_a_direction_names_the_kind_for_the_document() -> None:
+    text = (
+        "Rusland claimt negen dorpen in de regio Charkiv. Lyptsi ligt zo'n 25 kilometer ten "
+        "noorden van Charkiv, de tweede stad van het land. Lees ook: waarom Charkiv onder vuur "
+        "ligt."
+    )
+    found = _by_surface(find_places(text, "nl"))
+    # the last mention takes the sense of the nearest one before it that says its kind
+    assert [p.feature for p in found["Charkiv"]] == ["ADM1", "PPLA", "PPLA"]
+
+
 def test_renamed_places_resolve_to_their_present_name() -> None:
     mentions = find_places(
         "Artemivsk, Dzerzhynsk and Krasnoarmiisk lie in the Donetsk region; "

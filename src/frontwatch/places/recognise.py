@@ -881,6 +881,11 @@ class Recogniser:
             if after_kind:
                 break
         if before and not (before == "near" and after_kind):
+            if before == "near" and self._apposition_kind(text, cand.end) == "city":
+                # "25 kilometer ten noorden van Charkiv, de tweede stad van het land": a point,
+                # and the apposition says which (a cue the rest of the document takes)
+                cand.cue_source = "apposition"
+                return "city", True
             cand.cue_source = "before"
             return before, True  # "near the Zaporizhzhia nuclear plant" is the plant
         if after_kind:
