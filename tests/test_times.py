@@ -438,6 +438,19 @@ def test_english_weekdays_by_tense_and_modifiers() -> None:
     ]
 
 
+def test_a_passive_infinitive_is_no_past_tense() -> None:
+    text = (
+        "Poroshenko, who won the election on May 25, is due to be sworn in on Saturday. "
+        "The talks will be held in Minsk on Monday. The bridge was destroyed on Tuesday."
+    )
+    assert [m.value for m in tag(text, "2014-06-03", "en")] == [
+        "2014-05-25",
+        "2014-06-07",  # the next Saturday: "to be sworn in" is no past
+        "2014-06-09",
+        "2014-06-03",  # "was destroyed" is: the Tuesday on or before the date
+    ]
+
+
 def test_english_last_friday_is_strictly_before_the_document_date() -> None:
     m = one(
         "Moscow announced last Friday that it had taken the town.", "2025-02", "last Friday", "en"

@@ -8,6 +8,8 @@ we read the finite verbs from word lists of the language's ``[tense]`` table:
 - ``past``: irregular past forms and participles ("zei", "werd", "took", "met");
 - ``past_suffix``: the regular past ("-de/-te", "-ed"), minus ``not_past`` look-alikes and
   words right after a ``determiners`` word (an adjective: "de gewapende mannen");
+- ``non_finite_before``: a past form right after one of these is a passive infinitive or
+  gerund, no past ("is due to be sworn in on Saturday");
 - ``perfect_aux`` + a ``participle``-shaped word in the clause: the perfect ("heeft ...
   heroverd") is past;
 - ``past_modal``: past forms of future auxiliaries ("zou", "would", "were due to") keep the
@@ -108,6 +110,7 @@ class TenseRules:
         self.past_modal = self._words("past_modal")
         self.not_past = self._words("not_past")
         self.determiners = self._words("determiners")
+        self.non_finite_before = self._words("non_finite_before")
         self.perfect_aux = self._words("perfect_aux")
         self.boundaries = self._words("boundaries")
         self.list_conjunctions = self._words("list_conjunctions")
@@ -166,6 +169,7 @@ class TenseRules:
         participles: list[int] = []
         signals = self._signals
         determiners = self.determiners
+        non_finite = self.non_finite_before
         for i, word in enumerate(lower):
             signal = signals.get(word)
             if signal is None:
@@ -180,7 +184,7 @@ class TenseRules:
             if kind is not None:
                 if kind == "aux":
                     aux.append(i)
-                else:
+                elif not (kind == "past" and i and lower[i - 1] in non_finite):
                     cues.append((i, kind))  # type: ignore[arg-type]
                 continue
             if is_participle:
@@ -188,6 +192,7 @@ class TenseRules:
             if (
                 past_suffix
                 and not (i and lower[i - 1] in determiners)
+                and not (i and lower[i - 1] in non_finite)
                 and not (i and tokens[i][2][:1].isupper())
             ):
                 cues.append((i, "past"))
