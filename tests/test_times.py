@@ -210,6 +210,15 @@ def test_since_a_month_is_the_most_recent_such_month() -> None:
     assert one("De stad was sinds april bezet.", "2014-07", "sinds april").value == "2014-04"
 
 
+def test_season_with_a_relative_year_before_or_after_it() -> None:
+    text = "De Russen rukken sinds vorig jaar zomer op; in de zomer vorig jaar lag het front stil."
+    found = [(m.surface, m.earliest, m.latest) for m in tag(text, "2023-02-10")]
+    assert found == [
+        ("sinds vorig jaar zomer", "2022-06-01", "2022-08-31"),
+        ("in de zomer vorig jaar", "2022-06-01", "2022-08-31"),
+    ]
+
+
 def test_month_with_a_relative_year() -> None:
     text = "Vorig jaar september werd het dorp heroverd, in december vorig jaar volgde de rest."
     assert one(text, "2023-10", "Vorig jaar september").value == "2022-09"
