@@ -1146,6 +1146,46 @@ def test_a_pronoun_with_no_actor_before_it_may_stand_for_the_source():
     assert (e.actor.country, e.claimant.country) == ("RUS", "RUS")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Volgens het Russische ministerie heeft het Azov-bataljon Marinka beschoten.", "nl"),
+        ("Russia's defence ministry said the Azov Regiment had shelled Marinka.", "en"),
+    ],
+)
+def test_a_named_ukrainian_unit_is_ukrainian_whoever_speaks_of_it(text, lang):
+    [e] = only(extract(text, lang), "strike")
+    assert (e.actor.country, e.actor.role) == ("UKR", "military")
+    assert (e.status, e.claimant.country) == ("claimed", "RUS")
+
+
+def test_an_it_followed_by_a_particle_is_an_object_not_the_actor():
+    text = "Ukraine's army denied shelling Marinka and said Russian troops had blown it up."
+    [e] = only(extract(text, "en"), "strike")
+    # the denied shelling is Ukraine's; "it" is what was blown up, not who shelled
+    assert (e.actor.country, e.status, e.claimant.country) == ("UKR", "denied", "UKR")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ukrainian officials, who had said on Thursday that Hroza was back in Ukrainian "
+            "hands, gave no details.",
+            "en",
+        ),
+        (
+            "De Oekraïense autoriteiten, die donderdag hadden gezegd dat Hroza weer in "
+            "Oekraïense handen was, gaven geen details.",
+            "nl",
+        ),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_the_actor_it_stands_for(text, lang):
+    [e] = only(extract(text, lang), "territory.capture")
+    assert (e.status, e.claimant.country) == ("claimed", "UKR")
+
+
 def test_an_observers_reading_of_a_political_act_stays_a_claim():
     text = (
         "Volgens het Institute for the Study of War wordt er door de separatistische leiders "

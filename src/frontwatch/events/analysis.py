@@ -782,6 +782,18 @@ class SentenceReader:
                 b.locator = True
         return refs
 
+    def _object_position(self, k: int, hi: int) -> bool:
+        """Whether the pronoun at ``k``, which may be subject or object ("it"), is an object:
+        a particle, a preposition or punctuation follows it, where a subject has its verb."""
+        if k + 1 >= hi:
+            return True
+        nxt = self.tokens[k + 1]
+        return (
+            not nxt.is_word
+            or nxt.norm in self.lex.object_particles
+            or nxt.norm in self.lex.prepositions
+        )
+
     def _demonstrative_object(self, k: int, lo: int, hi: int) -> bool:
         """ "Afgelopen zomer namen de Russen die weer in", "hebben die ingenomen": a
         demonstrative pronoun with no noun after it, right before the end of its clause where a
@@ -1247,6 +1259,8 @@ class SentenceReader:
                 norm = toks[n].norm
                 if norm in lex.expletives and n + 1 < hi and toks[n + 1].norm in lex.copulas:
                     continue
+                if norm in lex.object_pronouns and n > lo and self._object_position(n, hi):
+                    continue  # "and said the fighters had blown it up": the object, no actor
                 known.append(
                     ActorRef(n, n + 1, Actor(None, "unknown"), "pronoun", needs_country=True)
                 )

@@ -368,6 +368,10 @@ class SentenceExtractor:
                 continue
             if best is None or dist < best[0]:
                 best = (dist, a)
+        if best is None and sa.clauses[clause].kind == "relative":
+            # "fired by the rebels, who denied it": the relative pronoun speaks for the actor
+            # it stands for
+            return self._antecedent(sa, sa.clauses[clause])
         return best[1] if best else None
 
     def _gap_to_cue(self, sa: SentenceAnalysis, end: int, cue: int) -> int:

@@ -177,6 +177,8 @@ class Lexicon:
     # "vanavond", "tonight": still to come when the clause is not in the past
     rest_of_today: frozenset[tuple[str, ...]]
     object_pronouns: frozenset[str]
+    # Particles after a subject-or-object pronoun that make it the object: "blown it up"
+    object_particles: frozenset[str]
     plain_relatives: frozenset[str]
     # "haar twaalfde sanctiepakket", "the fifth aid package": an ordinal makes a definite noun
     # a new instance of a series, not a re-mention of an event already told
