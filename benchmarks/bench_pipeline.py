@@ -24,6 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from frontwatch.commands import whole_number
 from frontwatch.compiled import compiled_modules, stale_modules
 from frontwatch.pipeline import DEFAULT_BATCH_SIZE, Pipeline, available_components, default_config
 from frontwatch.readers import parse_seed_text
@@ -84,12 +85,14 @@ def words_of(texts: list[str]) -> list[int]:
     return counts
 
 
-def timed_run(pipeline: Pipeline, texts: list[str], articles: int, batch_size: int) -> Run | str:
+def timed_run(
+    pipeline: Pipeline, texts: list[str], counts: list[int], articles: int, batch_size: int
+) -> Run | str:
     """Read and run ``articles`` documents as `frontwatch extract` does (one batch, the
     documents ``batch_size`` at a time through the components), timing every stage; the
-    problem as a string when an article cannot be read or fails."""
+    problem as a string when an article cannot be read or fails. ``counts``: the words of
+    each text (:func:`words_of`)."""
     pipeline.timing.seconds.clear()
-    counts = words_of(texts)
     words = sum(counts[k % len(texts)] for k in range(articles))
     events = 0
     read_seconds = 0.0
@@ -127,7 +130,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument(
         "--batch-size",
-        type=int,
+        type=whole_number(1),
         default=DEFAULT_BATCH_SIZE,
         help="documents each component reads in turn, as `frontwatch extract --batch-size` "
         f"(default {DEFAULT_BATCH_SIZE}; 1: each article through the whole pipeline alone, "
@@ -135,7 +138,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--repeat",
-        type=int,
+        type=whole_number(1),
         default=1,
         help="timed passes; the table is the median pass's (on a shared machine single "
         "passes vary by a fifth)",
@@ -150,9 +153,10 @@ def main() -> int:
         if isinstance(doc, Document):
             pipeline(doc)
 
+    counts = words_of(texts)
     runs: list[Run] = []
-    for _ in range(max(1, args.repeat)):
-        run = timed_run(pipeline, texts, args.articles, max(1, args.batch_size))
+    for _ in range(args.repeat):
+        run = timed_run(pipeline, texts, counts, args.articles, args.batch_size)
         if isinstance(run, str):
             print(run, file=sys.stderr)
             return 1
@@ -172,7 +176,7 @@ def main() -> int:
         print(f"WARNING: edited after their build, not what runs: {', '.join(stale)}")
     print(
         f"{args.articles} articles, {run.words / args.articles:.0f} words each on average, "
-        f"{run.events} events, {total:.2f} s, in batches of {max(1, args.batch_size)}"
+        f"{run.events} events, {total:.2f} s, in batches of {args.batch_size}"
         + (f" (median of {len(runs)} passes)" if len(runs) > 1 else "")
     )
     print()

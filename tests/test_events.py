@@ -1167,6 +1167,28 @@ def test_an_it_followed_by_a_particle_is_an_object_not_the_actor():
 
 
 @pytest.mark.parametrize(
+    ("text", "times", "subject"),
+    [
+        ("Russia's army said it had captured Hroza.", None, True),
+        ("Troops took Hroza, Russia said, but the Ukrainians won it back.", None, False),
+        ("Ukraine's army said Russian troops had blown it up.", None, False),
+        ("Russian troops reached Hroza but were driven out of it.", None, False),
+        (
+            "Russia's army said it on Sunday captured Hroza.",
+            {"on Sunday": ("2024-10-13", "2024-10-13")},
+            True,
+        ),
+    ],
+)
+def test_it_is_a_subject_unless_a_particle_preposition_or_punctuation_follows(text, times, subject):
+    """ "said it had": a subject, which may stand for an actor; "won it back", "blown it up",
+    "out of it": an object. A time between a subject and its verb is no preposition's object."""
+    _, analysed = EventExtractor().analyse(make_doc(text, "en", times=times))
+    pronouns = [a for sa in analysed for a in sa.actors if a.kind == "pronoun"]
+    assert bool(pronouns) == subject, [(a.i, a.kind) for sa in analysed for a in sa.actors]
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         (

@@ -87,7 +87,6 @@ def run_batch(
     summary = BatchSummary()
     pipeline = load_pipeline(args.config)  # a PipelineError here is a usage error (exit 2)
     options = ReadOptions(max_bytes=args.max_bytes, lang=args.lang)
-    batch_size = getattr(args, "batch_size", DEFAULT_BATCH_SIZE)
     with pipeline.batch(), _progress(quiet=args.quiet) as advance:
         pending: list[Document | ReadFailure | Skipped] = []
         docs = chars = 0
@@ -96,7 +95,7 @@ def run_batch(
             if isinstance(item, Document):
                 docs += 1
                 chars += len(item.text)
-                if docs >= batch_size or chars >= _BATCH_CHARS:
+                if docs >= args.batch_size or chars >= _BATCH_CHARS:
                     _finish(pending, pipeline, handle, summary, advance)
                     pending, docs, chars = [], 0, 0
         _finish(pending, pipeline, handle, summary, advance)

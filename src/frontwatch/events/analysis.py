@@ -784,14 +784,18 @@ class SentenceReader:
 
     def _object_position(self, k: int, hi: int) -> bool:
         """Whether the pronoun at ``k``, which may be subject or object ("it"), is an object:
-        a particle, a preposition or punctuation follows it, where a subject has its verb."""
+        a particle, a preposition or punctuation follows it, where a subject has its verb. A
+        time may stand between a subject and its verb ("said it on Sunday shot down"): a
+        preposition opening one says nothing."""
         if k + 1 >= hi:
             return True
         nxt = self.tokens[k + 1]
+        if not nxt.is_word or nxt.norm in self.lex.object_particles:
+            return True
         return (
-            not nxt.is_word
-            or nxt.norm in self.lex.object_particles
-            or nxt.norm in self.lex.prepositions
+            nxt.norm in self.lex.prepositions
+            and k + 1 not in self._time_starts
+            and k + 2 not in self._time_starts
         )
 
     def _demonstrative_object(self, k: int, lo: int, hi: int) -> bool:

@@ -362,6 +362,12 @@ def _actors(data: dict[str, Any], demonyms: dict[str, str]) -> PhraseMatcher:
     for key, role in roles:
         for word in data.get(key, []):
             m.add(word, ActorEntry("role", None, role))
+    # A local official ("burgemeester", "city council") is a government speaker: listed once,
+    # among the local officials, unless a role list names it already ("government troops")
+    listed = {word for key, _ in roles for word in data.get(key, [])}
+    for word in data.get("local_officials", []):
+        if word not in listed:
+            m.add(word, ActorEntry("role", None, "government"))
     for suffix in data.get("force_suffixes", []):
         m.add_suffix(suffix, ActorEntry("role", None, "military"))
     return m

@@ -186,20 +186,10 @@ def _previous_tokens(text: str, start: int, n: int = 4) -> list[str]:
     return tokens
 
 
-def _next_words(text: str, end: int, n: int = 3) -> list[str]:
-    """Up to ``n`` raw words after ``end`` joined by spaces or hyphens."""
-    if n == 3:
-        m = _AFTER_WORDS.match(text, end)
-        return [w for w in m.groups() if w is not None] if m is not None else []
-    words = []
-    pos = end
-    for _ in range(n):
-        m = _AFTER_WORD.match(text, pos)
-        if not m:
-            break
-        words.append(m.group(1))
-        pos = m.end()
-    return words
+def _next_words(text: str, end: int) -> list[str]:
+    """Up to three raw words after ``end`` joined by spaces or hyphens."""
+    m = _AFTER_WORDS.match(text, end)
+    return [w for w in m.groups() if w is not None] if m is not None else []
 
 
 class _DocState:
@@ -915,7 +905,7 @@ class Recogniser:
         an article and, within two more words, a cue noun ("the regional capital")."""
         if text[end : end + 1] != ",":
             return None
-        words = [fold_key(w) for w in _next_words(text, end + 1, 3)]
+        words = [fold_key(w) for w in _next_words(text, end + 1)]
         if not words or words[0] not in self.lex.gap_words:
             return None
         for word in words[1:]:
@@ -959,8 +949,8 @@ class Recogniser:
             if between not in lex.connectors or found[-1].cue not in ("city", "district"):
                 return None
             kind = found[-1].cue
-        after = _next_words(text, m.end(), 1)
-        if after and after[0][0].isupper():
+        after = _AFTER_WORD.match(text, m.end())
+        if after is not None and after.group(1)[0].isupper():
             return None  # more capitalised words: a name we cannot delimit safely
         cand = Candidate(m.start(), m.end(), word, (), frozenset(), kind, True, cue_source="before")
         cand.notes.append("not in gazetteer")

@@ -553,6 +553,7 @@ class _Context:
     point_indexes: list[int]
     point_sentences: list[set[int] | tuple[()]]
     point_set: frozenset[int]
+    every_point: list[int]  # the positions of all points, 0 .. len(points) - 1
     # What nearest_km works out once per context: the points named within one sentence of
     # a sentence (positions in ``points``), and by entry its distances to the points, its own
     # position among them (-1: none) and the distance to the nearest other point: a name
@@ -583,6 +584,7 @@ class _Context:
             self.point_indexes = [p.index for p in points]
             self.point_sentences = [where.get(i, ()) for i in self.point_indexes]
             self.point_set = frozenset(self.point_indexes)
+            self.every_point = list(range(len(points)))
             self._near = {}
             self._rows = {}
         else:
@@ -590,6 +592,7 @@ class _Context:
             self.point_indexes = base.point_indexes
             self.point_sentences = base.point_sentences
             self.point_set = base.point_set
+            self.every_point = base.every_point
             self._near = base._near
             self._rows = base._rows
 
@@ -633,7 +636,7 @@ class _Context:
                     km = row[point_index] = _km(e, points[k])
                 distances.append(km)
             own = self.point_indexes.index(index) if index in self.point_set else -1
-            known = self._rows[index] = (distances, own, _least(distances, None, own))
+            known = self._rows[index] = (distances, own, _least(distances, self.every_point, own))
         distances, own, anywhere = known
         near = self._near.get(sentence)
         if near is None:
@@ -655,18 +658,11 @@ class _Context:
         return min(offs) if offs else None
 
 
-def _least(distances: list[float], positions: list[int] | None, skip: int) -> float | None:
-    """The least of ``distances`` at ``positions`` (None: at every position) but ``skip``
-    (None: there is none); loops rather than ``min`` over a list built for it: compiled, they
-    compare unboxed floats, and walk a list or a range natively."""
+def _least(distances: list[float], positions: list[int], skip: int) -> float | None:
+    """The least of ``distances`` at ``positions`` but ``skip`` (None: there is none); a loop
+    rather than ``min`` over a list built for it: compiled, it compares unboxed floats and
+    walks the list natively."""
     least: float | None = None
-    if positions is None:
-        for k in range(len(distances)):
-            if k != skip:
-                km = distances[k]
-                if least is None or km < least:
-                    least = km
-        return least
     for k in positions:
         if k != skip:
             km = distances[k]
