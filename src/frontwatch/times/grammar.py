@@ -727,9 +727,10 @@ class _FirstWordDispatch:
         self.words = words
         self.leads = leads
         self.seconds = seconds
-        # word -> how to try the patterns it can start, and the words that may follow it in
-        # them (None: any); None when no pattern starts with the word
-        self._by_word: dict[str, tuple[_Match, int, frozenset[str] | None] | None] = {}
+        # word -> how to try the patterns it can start (None where the word after it picks
+        # them: _for_second), and the words that may follow it in them (None: any); None when
+        # no pattern starts with the word
+        self._by_word: dict[str, tuple[_Match | None, int, frozenset[str] | None] | None] = {}
         # the same by the indices of those patterns: few sets, each compiled once
         self._by_members: dict[tuple[int, ...], tuple[_Match, int]] = {}
         # word -> second word -> how to try the patterns listing that second word after it
@@ -772,17 +773,23 @@ class _FirstWordDispatch:
             [_seconds_of(r) for r in readings],
         )
 
-    def _for_word(self, word: str) -> tuple[_Match, int, frozenset[str] | None] | None:
+    def _for_word(self, word: str) -> tuple[_Match | None, int, frozenset[str] | None] | None:
         """How to try the patterns that can start with ``word`` (see :meth:`_combined`) and
-        the words that may follow it in them (``None``: any), or ``None`` when none can."""
+        the words that may follow it in them (``None``: any), or ``None`` when none can. Where
+        those words are listed, the word after ``word`` picks the patterns to try
+        (:meth:`_for_second`), and no regex of them all is compiled."""
         if word in self._by_word:
             return self._by_word[word]
         key = _HAS_DIGIT if any(c.isdigit() for c in word) else word
         members = tuple(i for i, words in enumerate(self.words) if words is None or key in words)
-        found = None
+        found: tuple[_Match | None, int, frozenset[str] | None] | None = None
         if members:
-            match, index = self._combined(members)
-            found = (match, index, self._followers(key, members))
+            followers = self._followers(key, members)
+            if followers is not None:
+                found = (None, -1, followers)
+            else:
+                match, index = self._combined(members)
+                found = (match, index, None)
         if len(self._by_word) > 100_000:
             self._by_word.clear()
         self._by_word[word] = found
@@ -859,6 +866,8 @@ class _FirstWordDispatch:
             if second not in followers:
                 return None
             match, index = self._for_second(word, second)
+        if match is None:
+            return None  # (not reached: a word without listed followers has its regex)
         m = match(lowered, at, hi)
         if m is None:
             return None
