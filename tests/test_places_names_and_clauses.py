@@ -196,3 +196,18 @@ def test_a_city_called_so_by_its_phrase_is_no_person_before_an_apposition() -> N
     )
     found = [m for m in find_places(text, "en") if m.surface == "Bakhmut"]
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Poetin wil een bufferzone om steden als Belgorod te beschermen. Oekraïense eenheden "
+           "vechten in de regio Belgorod."),
+    ("en", "Russia shells cities such as Belgorod, Ukraine says. Fighting goes on in the "
+           "Belgorod region."),
+    ("en", "Russia shells towns like Belgorod, Ukraine says. Fighting goes on in the Belgorod "
+           "region."),
+])
+def test_such_as_after_a_city_cue_lists_cities(lang: str, text: str) -> None:
+    """A later "Belgorod region" makes a bare "Belgorod" the region (one sense per text), but
+    not one that "cities such as" calls a city."""
+    first, second = (m for m in find_places(text, lang) if m.surface == "Belgorod")
+    assert (first.name, second.name) == ("Belgorod", "Belgorod Oblast")

@@ -85,8 +85,9 @@ class Lexicon:
     # Distances stated after a name ("Ivankiv, zo'n tachtig kilometer ten noordwesten van de
     # hoofdstad"): units with their length in km, and number words with their value.
     distance_units: dict[str, float] = field(default_factory=dict)
-    # Words that open a list of members of what a cue names ("four regions, including
-    # Donetsk", "de regio's, waaronder Cherson"): the cue reaches over them.
+    # Words (one or two) that open a list of members of what a cue names ("four regions,
+    # including Donetsk", "de regio's, waaronder Cherson", "cities such as Kharkiv"): the cue
+    # reaches over them.
     inclusion_words: frozenset[str] = frozenset()
     number_words: dict[str, float] = field(default_factory=dict)
     # Answers of is_person_title by word: the same words recur before every name of a text,
@@ -135,10 +136,12 @@ class Lexicon:
         for attempt in range(2):
             while trimmed and (trimmed[-1] in self.gap_words or trimmed[-1] in _QUOTES):
                 trimmed.pop()  # also quotes: "de 'volksrepublieken' Donetsk en Loegansk"
-            if trimmed and trimmed[-1] in self.inclusion_words:
-                trimmed.pop()  # "four Ukrainian regions, including Donetsk"
-                if trimmed and trimmed[-1] == ",":
-                    trimmed.pop()
+            for n in (2, 1):  # "four Ukrainian regions, including Donetsk", "cities such as"
+                if len(trimmed) >= n and " ".join(trimmed[-n:]) in self.inclusion_words:
+                    del trimmed[-n:]
+                    if trimmed and trimmed[-1] == ",":
+                        trimmed.pop()
+                    break
             for n in range(min(self.max_cue_words, len(trimmed)), 0, -1):
                 phrase = " ".join(trimmed[-n:])
                 if phrase in self.cues_before:
