@@ -3855,3 +3855,17 @@ def test_the_lexicons_phrase_and_sequence_fields_are_those_typed_so() -> None:
     typed = {f.name: f.type for f in fields(Lexicon)}
     assert {n for n, t in typed.items() if t == "frozenset[tuple[str, ...]]"} == PHRASE_FIELDS
     assert {n for n, t in typed.items() if t == "tuple[str, ...]"} == SEQUENCE_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russian forces have been besieging Pokrovsk since the autumn.", "en"),
+        ("The Russian army besieges Pokrovsk, the governor said.", "en"),
+        ("Russische troepen belegeren Pokrovsk al maanden.", "nl"),
+        ("Het Russische leger belegert Pokrovsk al maanden.", "nl"),
+    ],
+)
+def test_besieging_a_town_is_an_advance_on_it(text: str, lang: str) -> None:
+    [e] = only(extract(text, lang), "territory.advance")
+    assert e.place.name == "Pokrovsk" and e.actor.country == "RUS"
