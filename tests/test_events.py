@@ -3869,3 +3869,21 @@ def test_the_lexicons_phrase_and_sequence_fields_are_those_typed_so() -> None:
 def test_besieging_a_town_is_an_advance_on_it(text: str, lang: str) -> None:
     [e] = only(extract(text, lang), "territory.advance")
     assert e.place.name == "Pokrovsk" and e.actor.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "place"),
+    [
+        ("Germany is donating 400 million euros of air defence to Ukraine.", "aid", "DEU",
+         "Ukraine"),
+        ("The United States is delivering HIMARS launchers to Ukraine, the Pentagon said.",
+         "aid", "USA", "Ukraine"),
+        ("Russian troops are abandoning Kupiansk, the governor said.", "territory.withdrawal",
+         "RUS", "Kupiansk"),
+    ],
+)
+def test_the_progressive_of_a_trigger_verb_is_a_trigger(
+    text: str, etype: str, actor: str, place: str
+) -> None:
+    [e] = only(extract(text, "en"), etype)
+    assert (e.actor.country, e.place.name) == (actor, place)
