@@ -3887,3 +3887,15 @@ def test_the_progressive_of_a_trigger_verb_is_a_trigger(
 ) -> None:
     [e] = only(extract(text, "en"), etype)
     assert (e.actor.country, e.place.name) == (actor, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "place"),
+    [
+        ("Rusland bombardeert Charkiv al dagen.", "strike", "RUS", "Kharkiv Oblast"),
+        ("Nederland en Denemarken schonken F-16's aan Oekraïne.", "aid", "NLD", "Ukraine"),
+    ],
+)
+def test_dutch_finite_forms_of_trigger_verbs(text: str, etype: str, actor: str, place: str):
+    found = {(e.actor.country, e.place.name) for e in only(extract(text, "nl"), etype)}
+    assert (actor, place) in found
