@@ -37,6 +37,7 @@ MODULES = [
     "frontwatch/readers.py",
     "frontwatch/language.py",
     "frontwatch/sentences.py",
+    "frontwatch/bisection.py",
     "frontwatch/geo.py",
     "frontwatch/places/keys.py",
     "frontwatch/places/gazetteer.py",

@@ -10,13 +10,13 @@ attribution reaches.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter
 from typing import Any, Final
 
+from frontwatch.bisection import first_above, first_at_least
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import ActorEntry, Lexicon, TriggerSpec
 from frontwatch.events.numbers import AmountSpan, CasualtySpan, find_amounts, find_casualties
@@ -333,7 +333,7 @@ def state_in_genitive(
 
 
 def _forward(values: list[int], k: int, limit: int) -> int:
-    """``bisect_left(values, limit, k)`` by stepping on from ``k``: a sentence holds few of a
+    """``first_at_least(values, limit, k)`` by stepping on from ``k``: a sentence holds few of a
     document's matches of one kind, and compiled, the steps are cheaper than the call."""
     n = len(values)
     while k < n and values[k] < limit:
@@ -343,7 +343,7 @@ def _forward(values: list[int], k: int, limit: int) -> int:
 
 def token_span(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
     """The tokens covering characters ``[start, end)``."""
-    return bisect_right(ends, start), bisect_left(starts, end)
+    return first_above(ends, start), first_at_least(starts, end)
 
 
 class SentenceReader:
@@ -444,7 +444,7 @@ class SentenceReader:
 
     def _matches(self, name: str, lo: int, hi: int) -> list[Match]:
         starts = self._found_starts[name]
-        a = bisect_left(starts, lo)
+        a = first_at_least(starts, lo)
         b = _forward(starts, a, hi)
         if a == b:
             return []
@@ -456,7 +456,7 @@ class SentenceReader:
         return [m for m in found[a:b] if m.j <= hi]
 
     def _positions(self, positions: list[int], lo: int, hi: int) -> list[int]:
-        a = bisect_left(positions, lo)
+        a = first_at_least(positions, lo)
         return positions[a : _forward(positions, a, hi)]
 
     def has_triggers(self) -> bool:
@@ -527,7 +527,7 @@ class SentenceReader:
         starts, ends = self.starts, self.ends
         time_tokens = []
         for t in times:
-            time_tokens.append((bisect_right(ends, t.start), bisect_left(starts, t.end), t))
+            time_tokens.append((first_above(ends, t.start), first_at_least(starts, t.end), t))
         self._time_starts = {i for i, _, _ in time_tokens}
         place_refs = self._places(lo, hi, places, time_tokens, anaphors=full)
         actors = self._actors(lo, hi, persons, place_refs)
@@ -650,7 +650,7 @@ class SentenceReader:
         ends: set[int] = set()  # the token after each named place
         tok_starts, tok_ends = self.starts, self.ends
         for p in places:
-            i, j = bisect_right(tok_ends, p.start), bisect_left(tok_starts, p.end)  # token_span
+            i, j = first_above(tok_ends, p.start), first_at_least(tok_starts, p.end)  # token_span
             if i >= j:
                 continue
             refs.append(PlaceRef(i, j, mention=p))
@@ -984,7 +984,7 @@ class SentenceReader:
     def _locator_before(self, i: int, lo: int) -> bool:
         toks, lex = self.tokens, self.lex
         starts = self._found_starts["locator"]
-        if not starts or bisect_left(starts, i) == bisect_left(starts, max(lo, i - 8)):
+        if not starts or first_at_least(starts, i) == first_at_least(starts, max(lo, i - 8)):
             return False  # no locator phrase starts in the window (the usual case)
         for m in self._matches("locator", max(lo, i - 8), i):
             if (

@@ -9,11 +9,11 @@ with ids ``<doc_id>:<ordinal>`` in text order.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, Final
 
+from frontwatch.bisection import first_at_least
 from frontwatch.events.analysis import SentenceAnalysis, SentenceReader, TriggerHit
 from frontwatch.events.context import DocState
 from frontwatch.events.extract import Attribution, Candidate, SentenceExtractor, copy_candidate
@@ -502,7 +502,7 @@ def _pointing_times(doc: Document, candidates: list[Candidate]) -> None:
     starts = [m.start for m in mentions]
     for c in missing:
         span = c.sentence.span
-        k = bisect_left(starts, span.start)
+        k = first_at_least(starts, span.start)
         if k < len(mentions) and mentions[k].start < span.end:
             c.time = mentions[k]
 

@@ -19,7 +19,6 @@ Scores are turned into a confidence per mention. Candidates without entries (a c
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import defaultdict
@@ -27,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from frontwatch.bisection import first_above
 from frontwatch.geo import haversine_km
 from frontwatch.places.gazetteer import (
     REGION_FEATURES,
@@ -285,7 +285,7 @@ class Resolver:
             if sentence_ends
             else [m.end() for m in _SENTENCE_END.finditer(text)]
         )
-        sentence = [bisect.bisect_right(ends, c.start) for c in cands]
+        sentence = [first_above(ends, c.start) for c in cands]
         stated = [stated_distance_km(text, c, self.lex) for c in cands]
         distances = self._distances
         if len(distances) > 5_000:

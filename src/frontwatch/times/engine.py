@@ -27,7 +27,6 @@ precision, ``PAST_REF``/``FUTURE_REF`` windows of 7 days, 6 weeks or 6 months.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Final
 
+from frontwatch.bisection import first_above
 from frontwatch.records import Span, TimeMention, date_interval, parse_document_date
 from frontwatch.resources import load_data
 from frontwatch.times import daymath as dm
@@ -170,7 +170,7 @@ class _Context:
         self._starts = [s for s, _ in self.sentences]
 
     def sentence_of(self, offset: int) -> int:
-        i = bisect.bisect_right(self._starts, offset) - 1
+        i = first_above(self._starts, offset) - 1
         return max(i, 0)
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
