@@ -93,8 +93,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
     Tokens never span white space, so the text is split on it (``str.split`` is far cheaper
     than a regular expression) and each chunk is tokenised once per process: most chunks are
-    one word, and words repeat. Only white space separates two chunks, so the next occurrence
-    of a chunk after the previous one is where it starts.
+    one word, and words repeat. Only white space separates two chunks: a chunk starts where
+    the white space after the previous one ends (``str.split`` and ``str.isspace`` know the
+    same white space; stepping over it, compiled, costs a quarter of a ``str.find``).
     """
     end = len(text) if end is None else end
     chunks = (text if start == 0 and end == len(text) else text[start:end]).split()
@@ -102,7 +103,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     pos = start
     for chunk in chunks:
-        begin = text.find(chunk, pos)
+        while text[pos].isspace():
+            pos += 1
+        begin = pos
         pos = begin + len(chunk)
         pieces = _CHUNKS.get(chunk)
         if pieces is None:

@@ -921,7 +921,9 @@ def _window_words(lowered: str, lo: int, hi: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     pos = lo
     for chunk in lowered[lo:hi].split():
-        at = lowered.find(chunk, pos)
+        while lowered[pos].isspace():  # only white space lies before the chunk
+            pos += 1
+        at = pos
         pos = at + len(chunk)
         words = _CHUNK_WORDS.get(chunk)
         if words is None:

@@ -69,7 +69,9 @@ def _tokens_with(sentence: str, other: str) -> tuple[list[tuple[int, int, str]],
     others: list[str] = []
     end = 0
     for chunk in sentence.split():
-        start = sentence.find(chunk, end)  # only blanks lie before the chunk's first occurrence
+        while sentence[end].isspace():  # only blanks lie before the chunk
+            end += 1
+        start = end
         end = start + len(chunk)
         if chunk.isalnum():
             tokens.append((start, end, chunk))
