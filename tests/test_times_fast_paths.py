@@ -85,3 +85,13 @@ def test_a_day_spelled_from_memory_is_spelled_as_isoformat_does() -> None:
     for day in days + days:  # the second time from memory
         assert daymath.iso(day) == day.isoformat()
     assert daymath.iso(date(2024, 2, 29)) == "2024-02-29"
+
+
+@pytest.mark.parametrize("shift", [-400, -31, -7, -1, 0, 1, 6, 29, 366])
+def test_adding_days_is_adding_a_timedelta(shift: int) -> None:
+    from datetime import date, timedelta
+
+    from frontwatch.times import daymath
+
+    for day in (date(2024, 2, 28), date(2023, 12, 31), date(2022, 2, 24)):
+        assert daymath.add_days(day, shift) == day + timedelta(days=shift)

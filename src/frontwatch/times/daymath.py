@@ -15,13 +15,19 @@ conventions are the project's (``spec/SCHEMA.md``, ``dev/README.md``):
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
 Interval = tuple[date, date]
 
 SEASON_START_MONTH: Final[dict[str, int]] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_ORDER: Final[tuple[str, ...]] = ("WI", "SP", "SU", "FA")
+
+
+def add_days(day: date, days: int) -> date:
+    """``day + timedelta(days=days)``, without building the timedelta (whose keyword
+    arguments cost more to parse than the sum)."""
+    return date.fromordinal(day.toordinal() + days)
 
 
 def month_end(year: int, month: int) -> date:
@@ -48,7 +54,7 @@ def add_fractional_months(day: date, months: float) -> date:
     """Whole months by the calendar, the fraction as 30-day months ("2,5 maand")."""
     whole = int(months)
     rest = months - whole
-    return add_months(day, whole) + timedelta(days=round(rest * 30))
+    return add_days(add_months(day, whole), round(rest * 30))
 
 
 def year_interval(year: int) -> Interval:
@@ -56,12 +62,12 @@ def year_interval(year: int) -> Interval:
 
 
 def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+    return add_days(day, -(day.weekday()))
 
 
 def week_interval(day: date) -> Interval:
     monday = week_start(day)
-    return monday, monday + timedelta(days=6)
+    return monday, add_days(monday, 6)
 
 
 def week_value(day: date) -> str:
@@ -148,10 +154,10 @@ def thirds(first: date, last: date, part: str, unit: str) -> Interval:
     days = (last - first).days + 1
     size = max(1, days // 3)
     if part == "early":
-        return first, first + timedelta(days=size - 1)
+        return first, add_days(first, size - 1)
     if part == "mid":
-        return first + timedelta(days=size), last - timedelta(days=size)
-    return last - timedelta(days=size - 1), last
+        return add_days(first, size), add_days(last, -size)
+    return add_days(last, -(size - 1)), last
 
 
 def halves(first: date, last: date, half: int) -> Interval:
@@ -160,24 +166,24 @@ def halves(first: date, last: date, half: int) -> Interval:
         if half == 1:
             return date(first.year, 1, 1), date(first.year, 6, 30)
         return date(first.year, 7, 1), date(first.year, 12, 31)
-    middle = first + timedelta(days=(last - first).days // 2)
-    return (first, middle) if half == 1 else (middle + timedelta(days=1), last)
+    middle = add_days(first, (last - first).days // 2)
+    return (first, middle) if half == 1 else (add_days(middle, 1), last)
 
 
 def latest_weekday_on_or_before(day: date, weekday: int) -> date:
-    return day - timedelta(days=(day.weekday() - weekday) % 7)
+    return add_days(day, -((day.weekday() - weekday) % 7))
 
 
 def first_weekday_on_or_after(day: date, weekday: int) -> date:
-    return day + timedelta(days=(weekday - day.weekday()) % 7)
+    return add_days(day, (weekday - day.weekday()) % 7)
 
 
 def latest_weekday_before(day: date, weekday: int) -> date:
-    return latest_weekday_on_or_before(day - timedelta(days=1), weekday)
+    return latest_weekday_on_or_before(add_days(day, -1), weekday)
 
 
 def first_weekday_after(day: date, weekday: int) -> date:
-    return first_weekday_on_or_after(day + timedelta(days=1), weekday)
+    return first_weekday_on_or_after(add_days(day, 1), weekday)
 
 
 def clamp_day(year: int, month: int, day: int) -> date | None:

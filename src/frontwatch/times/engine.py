@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any, Final
 
@@ -274,7 +274,7 @@ def _resolve_relday(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None
 
     def at(day: date) -> Resolved:
         # "vannacht" (-1..0) is named after the morning it ends in: the later day.
-        first, last = day + timedelta(days=lo), day + timedelta(days=hi)
+        first, last = dm.add_days(day, lo), dm.add_days(day, hi)
         return Resolved(first, last, "day", _day_value(last))
 
     return _over_days(ref, at)
@@ -314,7 +314,7 @@ def _nth_weekday(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
         return None
     nth, weekday = _int(cand.values.get("ordinal")), _int(cand.values["weekday"])
     if nth > 0:
-        day = dm.first_weekday_on_or_after(whole.first, weekday) + timedelta(weeks=nth - 1)
+        day = dm.add_days(dm.first_weekday_on_or_after(whole.first, weekday), 7 * (nth - 1))
     else:
         day = dm.latest_weekday_on_or_before(whole.last, weekday)
     if day > whole.last:
@@ -336,15 +336,15 @@ def _resolve_date(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
         if day is None:
             return None
         if tense == "future":
-            if day < ref.first - timedelta(days=7):
+            if day < dm.add_days(ref.first, -7):
                 day = dm.clamp_day(year + 1, month, day_number)
         elif tense == "past":
             # "agreed on Thursday on a ceasefire from 15 February" (12 February): a date a few
             # days ahead is what was agreed or announced, not the same day a year ago, which
             # a report would give with its year
-            if day > ref.last + timedelta(days=AHEAD_IN_PAST_DAYS):
+            if day > dm.add_days(ref.last, AHEAD_IN_PAST_DAYS):
                 day = dm.clamp_day(year - 1, month, day_number)
-        elif day > ref.last + timedelta(days=PRESENT_GRACE_DAYS):
+        elif day > dm.add_days(ref.last, PRESENT_GRACE_DAYS):
             day = dm.clamp_day(year - 1, month, day_number)
     else:
         day = dm.clamp_day(year, month, day_number)
@@ -402,9 +402,9 @@ def _part_of(first: date, last: date, part: Any, unit: str) -> tuple[date, date]
         return dm.halves(first, last, 1 if part == "H1" else 2)
     # "the first week of March", "de laatste week van het jaar": seven days at either end
     if part == "W1":
-        return first, min(last, first + timedelta(days=6))
+        return first, min(last, dm.add_days(first, 6))
     if part == "WL":
-        return max(first, last - timedelta(days=6)), last
+        return max(first, dm.add_days(last, -6)), last
     return dm.thirds(first, last, str(part), unit)
 
 
@@ -464,8 +464,8 @@ def _resolve_weekday(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | Non
 
     def one(day: date, weekday: int) -> date:
         if weekshift is not None:
-            monday = dm.week_start(day) + timedelta(days=7 * _int(weekshift))
-            return monday + timedelta(days=weekday)
+            monday = dm.add_days(dm.week_start(day), 7 * _int(weekshift))
+            return dm.add_days(monday, weekday)
         if wshift is not None and _int(wshift) < 0:
             return dm.latest_weekday_before(day, weekday)
         if wshift is not None and _int(wshift) > 0:
@@ -491,21 +491,21 @@ def _resolve_weekend(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | Non
 
     def at(day: date) -> Resolved:
         if shift is not None and _int(shift) < 0:
-            saturday = dm.latest_weekday_before(day - timedelta(days=1), 5)
+            saturday = dm.latest_weekday_before(dm.add_days(day, -1), 5)
         elif (shift is not None and _int(shift) > 0) or tense == "future":
             saturday = dm.first_weekday_on_or_after(day, 5)
         else:
             saturday = dm.latest_weekday_on_or_before(day, 5)
             if day.weekday() == 5 and tense == "past":
-                saturday -= timedelta(days=7)
-        return Resolved(saturday, saturday + timedelta(days=1), "week", dm.week_value(saturday))
+                saturday = dm.add_days(saturday, -7)
+        return Resolved(saturday, dm.add_days(saturday, 1), "week", dm.week_value(saturday))
 
     return _over_days(ref, at)
 
 
 def _period_at(day: date, unit: str, shift: int) -> Resolved | None:
     if unit == "week":
-        first, last = dm.week_interval(day + timedelta(days=7 * shift))
+        first, last = dm.week_interval(dm.add_days(day, 7 * shift))
         return Resolved(first, last, "week", dm.week_value(first))
     if unit == "month":
         year, month = dm.shift_month(day.year, day.month, shift)
@@ -515,7 +515,7 @@ def _period_at(day: date, unit: str, shift: int) -> Resolved | None:
         first, last = dm.year_interval(day.year + shift)
         return Resolved(first, last, "year", f"{day.year + shift:04d}")
     if unit == "day":
-        target = day + timedelta(days=shift)
+        target = dm.add_days(day, shift)
         return Resolved(target, target, "day", _day_value(target))
     return None
 
@@ -564,11 +564,11 @@ def _resolve_period_edge(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved |
 def _shift_days(day: date, unit: str, amount: float) -> date:
     """``day`` moved by ``amount`` units (negative: back)."""
     if unit == "day":
-        return day + timedelta(days=round(amount))
+        return dm.add_days(day, round(amount))
     if unit == "week":
-        return day + timedelta(days=round(7 * amount))
+        return dm.add_days(day, round(7 * amount))
     if unit == "night":
-        return day + timedelta(days=round(amount))
+        return dm.add_days(day, round(amount))
     if unit == "month":
         return dm.add_fractional_months(day, amount)
     if unit == "year":
@@ -615,13 +615,13 @@ def _resolve_ago(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
         if whole:
             first, last = dm.month_interval(early.year, early.month)
         else:
-            first, last = early - timedelta(days=15), late + timedelta(days=15)
+            first, last = dm.add_days(early, -15), dm.add_days(late, 15)
         return Resolved(first, last, "month", _month_value(late))
     if unit == "week":
 
         def weeks_at(day: date) -> Resolved:
-            first = dm.week_interval(day + timedelta(days=round(7 * low)))[0]
-            last = dm.week_interval(day + timedelta(days=round(7 * high)))[1]
+            first = dm.week_interval(dm.add_days(day, round(7 * low)))[0]
+            last = dm.week_interval(dm.add_days(day, round(7 * high)))[1]
             return Resolved(first, last, "week", dm.week_value(last if sign < 0 else first))
 
         return _over_days(ref, weeks_at)
@@ -653,11 +653,11 @@ def _resolve_window(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None
             months = DEFAULT_WINDOW_MONTHS[unit]
             return dm.add_months(day, months if future else -months)
         days = DEFAULT_WINDOW_DAYS.get(unit, 7)
-        return day + timedelta(days=days if future else -days)
+        return dm.add_days(day, days if future else -days)
 
     def at(day: date) -> Resolved:
         if future:
-            return Resolved(day + timedelta(days=1), span(day), granularity, "FUTURE_REF")
+            return Resolved(dm.add_days(day, 1), span(day), granularity, "FUTURE_REF")
         return Resolved(span(day), day, granularity, "PAST_REF")
 
     return _over_days(ref, at)
@@ -706,12 +706,10 @@ def _resolve_anchored_period(cand: Candidate, ref: _Ref, tense: Tense) -> Resolv
     if whole is None:
         return None
     if edge == "later":
-        first = (
-            min(ref.last + timedelta(days=1), whole.last) if ref.last < whole.last else (ref.first)
-        )
+        first = min(dm.add_days(ref.last, 1), whole.last) if ref.last < whole.last else (ref.first)
         return Resolved(first, whole.last, whole.granularity, whole.value)
     if edge == "earlier":
-        last = max(ref.first - timedelta(days=1), whole.first)
+        last = max(dm.add_days(ref.first, -1), whole.first)
         return Resolved(whole.first, last, whole.granularity, whole.value)
     return whole
 
@@ -731,8 +729,8 @@ def _resolve_night_around(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved 
         "after",
         "after_clause",
     )
-    first = ref.first if after else ref.first - timedelta(days=1)
-    last = ref.last + timedelta(days=1) if after else ref.last
+    first = ref.first if after else dm.add_days(ref.first, -1)
+    last = dm.add_days(ref.last, 1) if after else ref.last
     return Resolved(first, last, "day", ref.value)
 
 
@@ -745,9 +743,9 @@ def _resolve_era(cand: Candidate, ref: _Ref, tense: Tense) -> Resolved | None:
     start, entry = known[-1]
     extent = str(cand.values.get("extent", cand.pattern.fixed.get("extent", "day")))
     days = int(entry.get("extent_days", {}).get(extent, 0))
-    last = start + timedelta(days=days)
+    last = dm.add_days(start, days)
     granularity = "day" if days == 0 else "week" if days <= 7 else "month"
-    value = _day_value(start) if days == 0 else _month_value(start + timedelta(days=days // 2))
+    value = _day_value(start) if days == 0 else _month_value(dm.add_days(start, days // 2))
     return Resolved(start, last, granularity, value)
 
 
