@@ -88,9 +88,10 @@ def test_document_round_trips_through_its_dict() -> None:
     assert Document.from_dict(data).to_dict() == data
 
 
-# Classes whose ``__init__`` is their own, not the generated one written out: _Context derives
-# its points' indexes and sentences.
-_OWN_INITS = {"frontwatch.places.resolve._Context"}
+# Classes whose ``__init__`` is their own, not the generated one written out: the places'
+# _Context derives its points' indexes and sentences, the times' _Context its sentence starts
+# (and starts with no mention found).
+_OWN_INITS = {"frontwatch.places.resolve._Context", "frontwatch.times.engine._Context"}
 
 
 def _written_out_records() -> list[type]:

@@ -95,3 +95,15 @@ def test_adding_days_is_adding_a_timedelta(shift: int) -> None:
 
     for day in (date(2024, 2, 28), date(2023, 12, 31), date(2022, 2, 24)):
         assert daymath.add_days(day, shift) == day + timedelta(days=shift)
+
+
+def test_a_months_last_day_is_the_calendars() -> None:
+    import calendar
+    from datetime import date
+
+    from frontwatch.times import daymath
+
+    for year in (1, 1900, 2000, 2023, 2024, 9999):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            assert daymath.month_end(year, month) == date(year, month, last)

@@ -14,7 +14,6 @@ conventions are the project's (``spec/SCHEMA.md``, ``dev/README.md``):
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import Final
 
@@ -31,7 +30,11 @@ def add_days(day: date, days: int) -> date:
 
 
 def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    """The last day of the month: the day before the next month's first (``calendar`` runs
+    interpreted, and asks for the weekday of the first as well)."""
+    if month == 12:
+        return date(year, 12, 31)  # (and no year 10000 to step into)
+    return add_days(date(year, month + 1, 1), -1)
 
 
 def month_interval(year: int, month: int) -> Interval:
@@ -47,7 +50,7 @@ def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
 def add_months(day: date, months: int) -> date:
     """The same day of the month ``months`` later (or earlier), clamped to the month's end."""
     year, month = shift_month(day.year, day.month, months)
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, month_end(year, month).day))
 
 
 def add_fractional_months(day: date, months: float) -> date:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any, Final
@@ -86,16 +86,33 @@ class Resolved:
         self.value = value
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Ref:
     """What an expression is resolved against: the document date or another mention."""
 
     first: date
     last: date
     value: str
-    anchor: str = "document"  # or the id of the mention
-    era: bool = False  # the start of a named era ("een jaar na de invasie")
-    granularity: str = "day"
+    anchor: str  # "document" or the id of the mention
+    era: bool  # the start of a named era ("een jaar na de invasie")
+    granularity: str
+
+    # written out, as the ``__init__`` of _Found below
+    def __init__(
+        self,
+        first: date,
+        last: date,
+        value: str,
+        anchor: str = "document",
+        era: bool = False,
+        granularity: str = "day",
+    ) -> None:
+        self.first = first
+        self.last = last
+        self.value = value
+        self.anchor = anchor
+        self.era = era
+        self.granularity = granularity
 
 
 # ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates runs
@@ -151,7 +168,7 @@ class _Found:
         self.span = span
 
 
-@dataclass
+@dataclass(init=False)
 class _Context:
     text: str
     grammar: Grammar
@@ -162,12 +179,30 @@ class _Context:
     # Photo captions: they describe a picture already taken, so without a verb of their own
     # ("Rook boven de brug na de explosie van zaterdagochtend") or in the captions' present
     # ("Rescuers clear rubble ... on Monday") they are about the past.
-    captions: list[tuple[int, int]] = field(default_factory=list)
-    found: list[_Found] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list)
+    captions: list[tuple[int, int]]
+    found: list[_Found]
+    _starts: list[int]
 
-    def __post_init__(self) -> None:
-        self._starts = [s for s, _ in self.sentences]
+    # written out, as the ``__init__`` of _Found above
+    def __init__(
+        self,
+        text: str,
+        grammar: Grammar,
+        rules: TenseRules,
+        doc: _Ref,
+        sentences: list[tuple[int, int]],
+        boilerplate: list[tuple[int, int]],
+        captions: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.text = text
+        self.grammar = grammar
+        self.rules = rules
+        self.doc = doc
+        self.sentences = sentences
+        self.boilerplate = boilerplate
+        self.captions = [] if captions is None else captions
+        self.found = []
+        self._starts = [s for s, _ in sentences]
 
     def sentence_of(self, offset: int) -> int:
         i = first_above(self._starts, offset) - 1

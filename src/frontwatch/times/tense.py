@@ -323,13 +323,29 @@ class TenseRules:
         return "present"
 
 
-@dataclass(frozen=True, slots=True)
+# ``__init__`` written out: mypyc compiles it, while the one ``@dataclass`` generates (a frozen
+# one, through ``object.__setattr__``) runs interpreted; a sentence with a time makes one.
+@dataclass(slots=True, init=False)
 class _Sentence:
     tokens: list[tuple[int, int, str]]
     boundary: list[bool]
     cues: list[tuple[int, Tense]]
     aux: list[int]
     participles: list[int]
+
+    def __init__(
+        self,
+        tokens: list[tuple[int, int, str]],
+        boundary: list[bool],
+        cues: list[tuple[int, Tense]],
+        aux: list[int],
+        participles: list[int],
+    ) -> None:
+        self.tokens = tokens
+        self.boundary = boundary
+        self.cues = cues
+        self.aux = aux
+        self.participles = participles
 
     def cue_words(self) -> list[str]:
         return [self.tokens[i][2] for i, _ in self.cues]
