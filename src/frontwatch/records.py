@@ -95,7 +95,9 @@ def date_interval(value: str) -> tuple[date, date]:
 
 def normalise_text(text: str) -> str:
     """The text as hashed for ``doc_id``: NFC, unified newlines, stripped, inner blanks folded."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():  # an ASCII text is in NFC already (and isascii reads a flag)
+        text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     # only runs of two or more and tabs need rewriting: most spaces are single already, and
     # most texts have neither (two substring tests cost far less than a pass of the regex)
     if "  " in text or "\t" in text:
