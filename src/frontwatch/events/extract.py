@@ -1940,7 +1940,8 @@ class SentenceExtractor:
     ) -> list[PlaceRef]:
         """The head place and the places coordinated with it ("Hirske en Zolote")."""
         ordered = sorted(cands, key=lambda r: r.i)
-        idx = ordered.index(head)
+        # by identity: ``list.index`` compares with the generated ``__eq__``, interpreted
+        idx = next(k for k, r in enumerate(ordered) if r is head)
         group = [head]
         last = head
         for nxt in ordered[idx + 1 :]:
@@ -1970,7 +1971,8 @@ class SentenceExtractor:
         Irpin residents said" is no list."""
         run: list[PlaceRef] = []
         last = head
-        for r in sorted((r for r in usable if r.i > head.i and r not in taken), key=lambda r: r.i):
+        later = [r for r in usable if r.i > head.i and not _holds(taken, r)]
+        for r in sorted(later, key=lambda r: r.i):
             if not self._coord_between(sa, last, r):
                 break
             run.append(r)
