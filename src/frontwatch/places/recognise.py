@@ -633,10 +633,12 @@ class Recogniser:
                 # text also names them where a capital means a name.
                 return "sentence start"
         # Organisation heads after the name, across further capitalised words.
-        for w, fw in zip(after, folded_after, strict=True):
+        # (by position: ``folded_after`` is ``after`` folded, and compiled, a ``zip`` with
+        # ``strict`` builds an iterator where ``enumerate`` runs natively)
+        for k, fw in enumerate(folded_after):
             if fw in lex.org_after:
                 return "organisation"
-            if not w[0].isupper():
+            if not after[k][0].isupper():
                 break
         if text[cand.end : cand.end + 1] == "-" and text[cand.end + 1 : cand.end + 2].isdigit():
             return "organisation (numbered)"
