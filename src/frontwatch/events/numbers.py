@@ -9,7 +9,6 @@ miljard euro" is 2.6e9 EUR, "$400 million" is 4e8 USD.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import Final
 
 from frontwatch.events.lexicon import NumberWords
@@ -18,7 +17,6 @@ from frontwatch.events.tokens import Token
 # Tokens a casualty phrase may stretch over between the number and its death or injury word.
 _CASUALTY_WINDOW: Final = 8
 _STOP: Final = frozenset({".", ";", ":", "!", "?", "(", ")", '"', "'"})
-_NORM: Final = attrgetter("norm")
 
 
 # Values, never changed once built, though not frozen: mypyc compiles an ``__init__`` written in
@@ -138,10 +136,10 @@ def _phrase_before(
     """Start of a phrase of ``phrases`` that ends right before token ``i``."""
     if i - 1 < lo or tokens[i - 1].norm not in _last_words(phrases):
         return None  # no phrase ends with the word before (the usual case)
-    for length in (3, 2, 1):
-        k = i - length
-        if k >= lo and tuple(map(_NORM, tokens[k:i])) in phrases:
-            return k
+    norms = _norms(tokens, max(lo, i - 3), i)
+    for length in range(len(norms), 0, -1):
+        if tuple(norms[-length:]) in phrases:
+            return i - length
     return None
 
 
@@ -173,10 +171,18 @@ def _phrase_at(
     """End of the longest phrase of ``phrases`` starting at token ``i``."""
     if tokens[i].norm not in _first_words(phrases):
         return None
-    for length in (4, 3, 2, 1):
-        if i + length <= hi and tuple(map(_NORM, tokens[i : i + length])) in phrases:
+    norms = _norms(tokens, i, min(hi, i + 4))
+    for length in range(len(norms), 0, -1):
+        if tuple(norms[:length]) in phrases:
             return i + length
     return None
+
+
+def _norms(tokens: list[Token], lo: int, hi: int) -> list[str]:
+    """The folded words of tokens ``[lo, hi)``: read once for the phrase lengths tried (a loop:
+    compiled, ``map`` with an ``attrgetter`` reads each attribute through the object
+    protocol)."""
+    return [tokens[k].norm for k in range(lo, hi)]
 
 
 def find_amounts(
