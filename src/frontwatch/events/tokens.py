@@ -64,33 +64,26 @@ class Token:
         return self.text[:1].isalnum()
 
 
-# Per white-space separated chunk of text that is one token (most chunks: "Russische",
-# "troepen"): the chunk as first met and its folded form. The tokens take that first string,
-# not the one the text was split into: its hash is computed already, and a look-up of the
-# same word finds it by identity (the lexicon tables are asked by ``text`` as by ``norm``).
-_WORDS: Final[dict[str, tuple[str, str]]] = {}
-# Per chunk of several tokens ("Kyiv,", "S-300"): its tokens as (offset, length, text, folded).
-_CHUNKS: Final[dict[str, tuple[tuple[int, int, str, str], ...]]] = {}
+# Per white-space separated chunk of text: its folded form when it is one token (most chunks:
+# "Russische", "troepen"), else its tokens as (offset, length, text, folded) ("Kyiv,", "S-300").
+_CHUNKS: Final[dict[str, str | tuple[tuple[int, int, str, str], ...]]] = {}
 _CHUNKS_LIMIT: Final = 200_000
 
 
-def _chunk_pieces(chunk: str) -> tuple[tuple[int, int, str, str], ...]:
-    """The tokens of ``chunk`` as (offset, length, text, folded), remembered: a chunk of one
-    token in ``_WORDS``, another in ``_CHUNKS``."""
+def _chunk_tokens(chunk: str) -> str | tuple[tuple[int, int, str, str], ...]:
     words = _TOKEN.findall(chunk)
+    pieces: str | tuple[tuple[int, int, str, str], ...]
     if len(words) == 1:  # the regex covers every non-space character: the word is the chunk
-        folded = fold(chunk)
-        if len(_WORDS) < _CHUNKS_LIMIT:  # words repeat: remember them, within bounds
-            _WORDS[chunk] = (chunk, folded)
-        return ((0, len(chunk), chunk, folded),)
-    found = []
-    pos = 0
-    for word in words:
-        begin = chunk.find(word, pos)
-        pos = begin + len(word)
-        found.append((begin, len(word), word, fold(word)))
-    pieces = tuple(found)
-    if len(_CHUNKS) < _CHUNKS_LIMIT:
+        pieces = fold(chunk)
+    else:
+        found = []
+        pos = 0
+        for word in words:
+            begin = chunk.find(word, pos)
+            pos = begin + len(word)
+            found.append((begin, len(word), word, fold(word)))
+        pieces = tuple(found)
+    if len(_CHUNKS) < _CHUNKS_LIMIT:  # chunks repeat: remember them, within bounds
         _CHUNKS[chunk] = pieces
     return pieces
 
@@ -114,15 +107,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             pos += 1
         begin = pos
         pos = begin + len(chunk)
-        word = _WORDS.get(chunk)
-        if word is not None:
-            out.append(Token(begin, pos, word[0], word[1]))
-            continue
         pieces = _CHUNKS.get(chunk)
         if pieces is None:
-            pieces = _chunk_pieces(chunk)
-        for offset, length, piece, norm in pieces:
-            out.append(Token(begin + offset, begin + offset + length, piece, norm))
+            pieces = _chunk_tokens(chunk)
+        if isinstance(pieces, str):
+            out.append(Token(begin, pos, chunk, pieces))
+        else:
+            for offset, length, word, norm in pieces:
+                out.append(Token(begin + offset, begin + offset + length, word, norm))
     return out
 
 
