@@ -33,3 +33,11 @@ def test_a_stretch_of_the_text_keeps_offsets_into_the_whole() -> None:
     ]
     assert all(text[t.start : t.end] == t.text for t in tokenize(text, start, end))
 
+
+
+def test_the_folded_words_of_a_stretch_of_tokens() -> None:
+    from frontwatch.events.tokens import norms_of
+
+    toks = tokenize("De Oekraïense troepen heroverden Robotyne.")
+    assert norms_of(toks, 1, 3) == ("oekraiense", "troepen")
+    assert norms_of(toks, 3, 3) == () and norms_of(toks, 4, 2) == ()

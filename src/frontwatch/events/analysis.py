@@ -20,7 +20,7 @@ from frontwatch.bisection import first_above, first_at_least
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import ActorEntry, Lexicon, TriggerSpec
 from frontwatch.events.numbers import AmountSpan, CasualtySpan, find_amounts, find_casualties
-from frontwatch.events.tokens import Match, Token, fold, scan
+from frontwatch.events.tokens import Match, Token, fold, norms_of, scan
 from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, PlaceMention, Span, TimeMention
 
@@ -34,7 +34,6 @@ _OPENER: Final = 4
 _CAPITAL: Final = 8
 _POINTER: Final = 16
 _PRONOUN: Final = 32
-_NORM: Final = attrgetter("norm")
 _I: Final = attrgetter("i")
 # Rivers, seas and lakes locate ("aan de oever van de Dnipro"); they are not where events happen.
 _CLAUSE_PUNCT: Final = frozenset({";", ":", "—", "–"})
@@ -739,8 +738,7 @@ class SentenceReader:
                     and (
                         k in trigger_ends
                         or any(
-                            k - len(prep) >= lo
-                            and tuple(map(_NORM, toks[k - len(prep) : k])) == prep
+                            k - len(prep) >= lo and norms_of(toks, k - len(prep), k) == prep
                             for prep in lex.place_pronoun_preps
                         )
                     )
@@ -765,7 +763,7 @@ class SentenceReader:
                 b.secondary = True
                 if (
                     a.prep in self.lex.goal_preps
-                    and tuple(t.norm for t in toks[a.j : b.i]) in self.lex.proximity_locators
+                    and norms_of(toks, a.j, b.i) in self.lex.proximity_locators
                 ):
                     # "towards Sloviansk near Dovhenke": the goal is not what "near" locates;
                     # the movement happens near Dovhenke
@@ -1186,7 +1184,7 @@ class SentenceReader:
                 if (
                     nxt is not None
                     and nxt[2].country
-                    and tuple(map(_NORM, toks[j : nxt[0]])) in lex.allegiance_phrases
+                    and norms_of(toks, j, nxt[0]) in lex.allegiance_phrases
                 ):
                     # "troops loyal to Kiev", "eenheden trouw aan Moskou": whose they are; the
                     # capital is no place of what they do
@@ -1204,7 +1202,7 @@ class SentenceReader:
                     "possessive" if poss else "role",
                     needs_country=not proxy,
                 )
-                ref.local = tuple(map(_NORM, toks[i:j])) in lex.local_officials
+                ref.local = norms_of(toks, i, j) in lex.local_officials
                 # "a Kharkiv regional official": of the country of the place named before it
                 for back in (1, 2):
                     owner = place_at.get(i - back)
@@ -1363,7 +1361,7 @@ class SentenceReader:
             if t.norm not in lex.numbers.units and not t.is_capitalised
         )
         return core in lex.institutions or any(
-            tuple(map(_NORM, toks[r.j - n : r.j])) in lex.institutions for n in (1, 2, 3, 4)
+            norms_of(toks, r.j - n, r.j) in lex.institutions for n in (1, 2, 3, 4) if n <= r.j
         )
 
     def _modifiers_only(self, a: int, b: int) -> bool:

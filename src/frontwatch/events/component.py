@@ -36,7 +36,7 @@ from frontwatch.events.merge import (
     other_side,
     resolve_denials,
 )
-from frontwatch.events.tokens import phrase_tokens, tokenize
+from frontwatch.events.tokens import norms_of, phrase_tokens, tokenize
 from frontwatch.records import Actor, Document, Event, Evidence, PlaceMention, Span, TimeMention
 
 log = logging.getLogger(__name__)
@@ -566,7 +566,7 @@ def _blame(
         speaker = speakers[-1] if speakers else None
         if speaker is None:
             continue
-        after = tuple(t.norm for t in toks[cue.j : min(sa.hi, cue.j + 2)])
+        after = norms_of(toks, cue.j, min(sa.hi, cue.j + 2))
         if after[:1] in lex.reciprocals or after in lex.reciprocals:
             # "Russia and Ukraine accuse each other of shelling the plant"
             parties: list[Actor] = []

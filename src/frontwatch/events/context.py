@@ -21,6 +21,7 @@ from frontwatch.events.analysis import (
     state_in_genitive,
 )
 from frontwatch.events.countries import country_of_place
+from frontwatch.events.tokens import norms_of
 from frontwatch.records import Actor, PlaceMention
 
 # How many sentences back a place stays in focus for an event that names none.
@@ -311,8 +312,7 @@ class DocState:
         if any(r.i < first.i and fits(r) for r in after):
             return []
         introduced = toks[first.i - 1].text in (",", ":") or any(
-            first.i - len(p) >= ref.j
-            and tuple(t.norm for t in toks[first.i - len(p) : first.i]) == p
+            first.i - len(p) >= ref.j and norms_of(toks, first.i - len(p), first.i) == p
             for p in self.inclusion_markers
         )
         if not introduced:

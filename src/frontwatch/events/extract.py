@@ -36,7 +36,7 @@ from frontwatch.events.analysis import (
 )
 from frontwatch.events.countries import country_of_place
 from frontwatch.events.lexicon import TERRITORIAL, VIOLENT, Lexicon, TriggerSpec
-from frontwatch.events.tokens import Token, phrase_tokens
+from frontwatch.events.tokens import Token, norms_of, phrase_tokens
 from frontwatch.places.gazetteer import WATER_FEATURES
 from frontwatch.records import Actor, Amount, PlaceMention, TimeMention
 
@@ -340,7 +340,7 @@ class SentenceExtractor:
         fake": a characterising verb whose object points back at what was told and whose
         label calls it false is a denial; the cue then runs from the verb to the label."""
         toks, lex = sa.tokens, self.lex
-        words = tuple(t.norm for t in toks[cue.j : min(sa.hi, cue.j + 7)])
+        words = norms_of(toks, cue.j, min(sa.hi, cue.j + 7))
         anaphor = next((n for n in (3, 2, 1) if words[:n] in lex.deny_anaphora), 0)
         if not anaphor:
             return None
@@ -927,8 +927,7 @@ class SentenceExtractor:
                 while k > sa.lo and toks[k - 1].norm in lex.determiners:
                     k -= 1
                 if any(
-                    k - len(prep) >= sa.lo
-                    and tuple(t.norm for t in toks[k - len(prep) : k]) == prep
+                    k - len(prep) >= sa.lo and norms_of(toks, k - len(prep), k) == prep
                     for prep in spec.actor_preps
                 ):
                     cand.actor, cand.actor_source = (
@@ -2789,7 +2788,7 @@ class SentenceExtractor:
                 continue
             # the denial's object: "dat", "it", "the accusation", "any direct involvement",
             # or the end of the clause
-            obj = tuple(t.norm for t in toks[a.cue.j : min(sa.hi, a.cue.j + 3)])
+            obj = norms_of(toks, a.cue.j, min(sa.hi, a.cue.j + 3))
             anaphor = next((obj[:n] for n in (3, 2, 1) if obj[:n] in self.lex.deny_anaphora), None)
             if anaphor is None and obj[:1] and obj[0] not in self.lex.that_words:
                 # "denied any direct involvement", "ontkent elke betrokkenheid": a part denied
@@ -2798,7 +2797,7 @@ class SentenceExtractor:
                     None,
                 )
             # ... or before it: "Kyiv disputed that", "said the claim was untrue"
-            words = tuple(t.norm for t in toks[max(sa.lo, a.cue.i - 2) : a.cue.i])
+            words = norms_of(toks, max(sa.lo, a.cue.i - 2), a.cue.i)
             if not (
                 anaphor is not None
                 or words[-1:] in self.lex.deny_anaphora

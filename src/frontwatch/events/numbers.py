@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from frontwatch.events.lexicon import NumberWords
-from frontwatch.events.tokens import Token
+from frontwatch.events.tokens import Token, norms_of
 
 # Tokens a casualty phrase may stretch over between the number and its death or injury word.
 _CASUALTY_WINDOW: Final = 8
@@ -136,9 +136,9 @@ def _phrase_before(
     """Start of a phrase of ``phrases`` that ends right before token ``i``."""
     if i - 1 < lo or tokens[i - 1].norm not in _last_words(phrases):
         return None  # no phrase ends with the word before (the usual case)
-    norms = _norms(tokens, max(lo, i - 3), i)
+    norms = norms_of(tokens, max(lo, i - 3), i)
     for length in range(len(norms), 0, -1):
-        if tuple(norms[-length:]) in phrases:
+        if norms[-length:] in phrases:
             return i - length
     return None
 
@@ -171,18 +171,11 @@ def _phrase_at(
     """End of the longest phrase of ``phrases`` starting at token ``i``."""
     if tokens[i].norm not in _first_words(phrases):
         return None
-    norms = _norms(tokens, i, min(hi, i + 4))
+    norms = norms_of(tokens, i, min(hi, i + 4))
     for length in range(len(norms), 0, -1):
-        if tuple(norms[:length]) in phrases:
+        if norms[:length] in phrases:
             return i + length
     return None
-
-
-def _norms(tokens: list[Token], lo: int, hi: int) -> list[str]:
-    """The folded words of tokens ``[lo, hi)``: read once for the phrase lengths tried (a loop:
-    compiled, ``map`` with an ``attrgetter`` reads each attribute through the object
-    protocol)."""
-    return [tokens[k].norm for k in range(lo, hi)]
 
 
 def find_amounts(
