@@ -413,15 +413,17 @@ class Recogniser:
         skip_until = 0
         names_first = self._names_first
         for m in _CAP_WORD.finditer(text):
-            start = m.start()
+            # the match read once: a call of a match's method from compiled code goes through
+            # the generic protocol, and the helpers below ask for the same three things
+            start, end = m.span()
             if start < skip_until:
                 continue
-            word = m.group(0)
+            word = text[start:end]
             folded = fold_key(word)
             if folded in names_first:
-                end = self._named_entity_end(text, m, names_first[folded])
-                if end:
-                    skip_until = end  # an organisation or person named in full
+                entity_end = self._named_entity_end(text, word, end, names_first[folded])
+                if entity_end:
+                    skip_until = entity_end  # an organisation or person named in full
                     continue
             longest = self._longest(word)
             if longest == 1 and folded in self.lex.stop_words:
@@ -436,15 +438,15 @@ class Recogniser:
                 if before in self._before_unknown or (
                     out and out[-1].end > start - 12 and out[-1].cue is not None
                 ):
-                    unknown = self._unknown_place(text, m, out, doc)
+                    unknown = self._unknown_place(text, word, start, end, out, doc)
                     if unknown is not None:
                         out.append(unknown)
                 if before in self._before_person or self.lex.is_given_name(before):
-                    self._note_person(text, m, doc)
+                    self._note_person(text, word, start, doc)
                 continue
-            cand, skip_to = self._match_here(text, m, longest, doc)
+            cand, skip_to = self._match_here(text, word, start, end, longest, doc)
             if cand is None:
-                self._note_person(text, m, doc)
+                self._note_person(text, word, start, doc)
                 skip_until = max(skip_until, skip_to)
                 continue
             out.append(cand)
@@ -452,12 +454,12 @@ class Recogniser:
         return out
 
     @staticmethod
-    def _named_entity_end(text: str, m: re.Match[str], names: list[tuple[str, ...]]) -> int:
-        """The end of the organisation or person name starting at ``m``, if one does."""
+    def _named_entity_end(text: str, first: str, pos: int, names: list[tuple[str, ...]]) -> int:
+        """The end of the organisation or person name whose first word ``first`` ends at
+        ``pos``, if one does."""
         longest = max(len(n) for n in names)
-        words = [fold_key(m.group(0))]
-        ends = [m.end()]
-        pos = m.end()
+        words = [fold_key(first)]
+        ends = [pos]
         while len(words) < longest:
             nxt = _NEXT_WORD.match(text, pos)
             if not nxt:
@@ -473,11 +475,11 @@ class Recogniser:
         return 0
 
     def _match_here(
-        self, text: str, m: re.Match[str], longest: int, doc: _DocState
+        self, text: str, first: str, start: int, pos: int, longest: int, doc: _DocState
     ) -> tuple[Candidate | None, int]:
-        """The longest acceptable name starting at ``m``, or None and the offset the scan
-        may skip to (past an organisation name, whose words are no places either)."""
-        first, start, pos = m.group(0), m.start(), m.end()
+        """The longest acceptable name starting with the word ``first`` at ``start`` (ending
+        at ``pos``), or None and the offset the scan may skip to (past an organisation name,
+        whose words are no places either)."""
         words = [(first, start, pos)]
         if longest > 1:
             g = self.g
@@ -821,10 +823,10 @@ class Recogniser:
             self._static_cache.clear()
         return reason, best, foreign, first_is_given
 
-    def _note_person(self, text: str, m: re.Match[str], doc: _DocState) -> None:
-        """Remember surnames met after a given name or a title, so that a later bare mention
-        of the same person ("Podolyak said") is not taken for a place."""
-        start = m.start()
+    def _note_person(self, text: str, word: str, start: int, doc: _DocState) -> None:
+        """Remember surnames met after a given name or a title (``word``, at ``start``), so
+        that a later bare mention of the same person ("Podolyak said") is not taken for a
+        place."""
         if start < 2 or text[start - 1] != " ":
             return
         cut = text.rfind(" ", max(0, start - 40), start - 1)
@@ -837,7 +839,7 @@ class Recogniser:
             or self.lex.is_person_title(fp)
             or fp in self.lex.speech_before
         ):
-            doc.persons.add(fold_key(m.group(0)))
+            doc.persons.add(fold_key(word))
 
     def _cue(self, text: str, cand: Candidate, doc: _DocState) -> tuple[str | None, bool]:
         raw_before, prev, raw_prev = doc.before(cand.start)
@@ -917,10 +919,10 @@ class Recogniser:
         return None
 
     def _unknown_place(
-        self, text: str, m: re.Match[str], found: list[Candidate], doc: _DocState
+        self, text: str, word: str, start: int, end: int, found: list[Candidate], doc: _DocState
     ) -> Candidate | None:
-        """A capitalised word the gazetteer lacks that the text presents as a place."""
-        word = m.group(0)
+        """A capitalised word the gazetteer lacks (``word``, from ``start`` to ``end``) that
+        the text presents as a place."""
         folded = fold_key(word)
         lex = self.lex
         if (
@@ -929,10 +931,9 @@ class Recogniser:
             or folded in lex.persons
             or folded in doc.persons
             or word.isupper()
-            or _is_sentence_start(text, m.start())
+            or _is_sentence_start(text, start)
         ):
             return None
-        start = m.start()
         cut = text.rfind(" ", max(0, start - 40), start - 1)
         before = fold_key(text[cut + 1 : start])
         listed = (
@@ -946,15 +947,15 @@ class Recogniser:
             # "the villages of Melovoi and Podol": a list continues the cue of its first name.
             if not found:
                 return None
-            gap = text[found[-1].end : m.start()]
+            gap = text[found[-1].end : start]
             between = fold_key(gap) or gap.strip()
             if between not in lex.connectors or found[-1].cue not in ("city", "district"):
                 return None
             kind = found[-1].cue
-        after = _AFTER_WORD.match(text, m.end())
+        after = _AFTER_WORD.match(text, end)
         if after is not None and after.group(1)[0].isupper():
             return None  # more capitalised words: a name we cannot delimit safely
-        cand = Candidate(m.start(), m.end(), word, (), frozenset(), kind, True, cue_source="before")
+        cand = Candidate(start, end, word, (), frozenset(), kind, True, cue_source="before")
         cand.notes.append("not in gazetteer")
         return cand
 
