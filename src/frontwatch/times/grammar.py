@@ -260,10 +260,12 @@ class Grammar:
         leads = data.get("lead", [])
         self._lead = re.compile(rf"{_alternation(leads)}\s+") if leads else None
         self._alternatives: list[re.Pattern[str]] = []
+        self._pattern_at: list[Pattern] = []  # by index, as ``_alternatives``
         plain: list[str] = []
         for index, entry in enumerate(data.get("pattern", [])):
             pattern, regex = self._compile_pattern(index, entry)
             self.patterns[f"p{index}"] = pattern
+            self._pattern_at.append(pattern)
             try:
                 self._alternatives.append(re.compile(rf"(?:{regex})(?![\w])"))
             except re.error as exc:
@@ -508,13 +510,14 @@ class Grammar:
         body_start: int,
         text_lower: str | None = None,
     ) -> Candidate | None:
-        pattern = self.patterns[f"p{index}"]
+        pattern = self._pattern_at[index]
         texts: dict[str, str] = {}
         values: dict[str, Any] = dict(pattern.fixed)
         for group, slot, lexicon in pattern.slots:
-            if m.start(group) < 0:
+            group_start, group_end = m.span(group)  # one call: compiled, each is generic
+            if group_start < 0:
                 continue
-            value_text = text[m.start(group) : m.end(group)]
+            value_text = text[group_start:group_end]
             if lexicon in self.capitalized and not value_text[:1].isupper():
                 return None
             texts[slot] = value_text
