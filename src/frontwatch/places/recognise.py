@@ -464,8 +464,8 @@ class Recogniser:
             nxt = _NEXT_WORD.match(text, pos)
             if not nxt:
                 break
-            words.append(fold_key(nxt.group(1)))
-            pos = nxt.end()
+            begin, pos = nxt.span(1)  # the word closes the match
+            words.append(fold_key(text[begin:pos]))
             ends.append(pos)
         for name in names:  # longest first
             if tuple(words[: len(name)]) == name:
@@ -488,7 +488,10 @@ class Recogniser:
                 nxt = _NEXT_WORD.match(text, pos)
                 if not nxt:
                     break
-                word = nxt.group(1)
+                # one call for the word and its end (the word closes the match): compiled,
+                # each method of a match is a generic call
+                begin, word_end = nxt.span(1)
+                word = text[begin:word_end]
                 f1, s1, e1 = self._keys(word)
                 f1, s1, e1 = f"{f0} {f1}", f"{s0} {s1}", f"{e0} {e1}"
                 if not (
@@ -502,8 +505,8 @@ class Recogniser:
                 ):
                     break  # no name goes on with this word
                 f0, s0, e0 = f1, s1, e1
-                pos = nxt.end()  # the word closes the match
-                words.append((word, pos - len(word), pos))
+                pos = word_end
+                words.append((word, begin, pos))
         for n in range(len(words), 0, -1):
             head = [w for w, _, _ in words[: n - 1]]
             last, last_start, _ = words[n - 1]
