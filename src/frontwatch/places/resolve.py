@@ -157,7 +157,8 @@ def stated_distance_km(text: str, cand: Candidate, lex: Lexicon) -> float | None
     start = _APPOSITION_START.match(text, cand.end)
     if start is None:
         return None
-    words = _first_tokens(text[start.end() : start.end() + 60], 7)
+    after = start.end()
+    words = _first_tokens(text[after : after + 60], 7)
     # the first word that is not lower case: no number may come after it
     capital = next((k for k, w in enumerate(words) if not w.islower()), len(words))
     for k in range(min(6, len(words) - 1)):
