@@ -3899,3 +3899,16 @@ def test_the_progressive_of_a_trigger_verb_is_a_trigger(
 def test_dutch_finite_forms_of_trigger_verbs(text: str, etype: str, actor: str, place: str):
     found = {(e.actor.country, e.place.name) for e in only(extract(text, "nl"), etype)}
     assert (actor, place) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volgens Kyiv zijn donderdag drie Russische tanks bij Pokrovsk de grens overgestoken.",
+        "Oekraïense eenheden zijn bij Soedzja de grens overgestoken.",
+    ],
+)
+def test_having_crossed_the_border_is_an_advance(text: str) -> None:
+    """The perfect of the separable "staken de grens over"."""
+    [e] = only(extract(text, "nl"), "territory.advance")
+    assert e.place is not None and e.place.name in ("Pokrovsk", "Sudzha")
