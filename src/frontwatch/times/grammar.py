@@ -72,9 +72,15 @@ _WORD: Final = re.compile(r"\w+")
 _YEAR_DIGITS: Final = re.compile(r"(?<!\d)(?:(?:1[5-9]|20)\d\d|[0-2]?\d:[0-5]\d)(?!\d)")
 
 
-# Runs of digits: year digits start only where one starts. Finding the runs and matching there
-# is far faster than letting ``_YEAR_DIGITS`` try every position with its look-behind.
-_DIGIT_RUN: Final = re.compile(r"\d+")
+@lru_cache(maxsize=1)
+def _digit_finder() -> AhoCorasick:
+    """Every character ``\\d`` matches, each a pattern of its own (built on first use: listing
+    them reads all of Unicode).
+
+    Year digits start only where a run of digits starts. Finding the digits in one pass of an
+    automaton and matching there is far faster than letting the pattern try every position.
+    """
+    return AhoCorasick([chr(c) for c in range(0x110000) if chr(c).isdecimal()])
 
 
 # Lexicons whose words are the core of an expression (see Grammar._windows), and how much
@@ -938,19 +944,16 @@ def _is_word_char(char: str) -> bool:
 
 
 def _year_digit_spans(text: str) -> list[tuple[int, int]]:
-    """The spans ``_YEAR_DIGITS.finditer(text)`` yields, tried where a run of digits starts
-    (the runs' digits are those of the look-behind: a run starts after none)."""
+    """The spans ``_YEAR_DIGITS.finditer(text)`` yields, tried where a run of digits starts."""
     spans: list[tuple[int, int]] = []
     last_end = 0
-    for run in _DIGIT_RUN.finditer(text):
-        start = run.start()
-        if start < last_end:
+    for _, start, _ in _digit_finder().find_matches_as_indexes(text):
+        if start < last_end or (start > 0 and text[start - 1].isdecimal()):
             continue
         m = _YEAR_DIGITS.match(text, start)
         if m is not None:
-            span = m.span()
-            spans.append(span)
-            last_end = span[1]
+            spans.append(m.span())
+            last_end = m.end()
     return spans
 
 
