@@ -159,6 +159,10 @@ class Match:
         self.payloads = payloads
 
 
+# The key under which a trie node keeps what the phrases ending there carry.
+_TRIE_END: Final = "\x00end"
+
+
 class PhraseMatcher:
     """Longest-match lookup of token phrases, with payloads.
 
@@ -166,7 +170,7 @@ class PhraseMatcher:
     only matches text that has it in capitals, so Dutch "vs" or English "us" are left alone.
     """
 
-    _END: ClassVar[str] = "\x00end"
+    _END: ClassVar[str] = _TRIE_END
 
     def __init__(self) -> None:
         self._root: dict[str, Any] = {}
@@ -215,7 +219,7 @@ class PhraseMatcher:
         node = self._root
         best_j = 0
         best: tuple[Any, ...] | None = None
-        end_key = self._END
+        end_key = _TRIE_END  # (a module constant: compiled, a class variable is a generic read)
         j = i
         while j < hi:
             child: dict[str, Any] | None = node.get(tokens[j].norm)
@@ -301,11 +305,12 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 # The first-word index of a set of matchers, built once per set (which it keeps alive, so
-# that the ids in its key stay theirs): word -> (name, matcher, trie node of the word) of the
-# matchers a phrase may start with there, whether by its first word or (node None) by a suffix
-# entry ("artilleriebeschietingen"). Words are added as they are met, so that a token costs one
-# dictionary look-up.
-_Starts = tuple[tuple[str, "PhraseMatcher", dict[str, Any] | None], ...]
+# that the ids in its key stay theirs): word -> (position, matcher, trie node of the word) of
+# the matchers a phrase may start with there, whether by its first word or (node None) by a
+# suffix entry ("artilleriebeschietingen"). Words are added as they are met, so that a token
+# costs one dictionary look-up. A matcher is known by its position in the set: its state in
+# the scan is kept in lists, not in dictionaries by name.
+_Starts = tuple[tuple[int, "PhraseMatcher", dict[str, Any] | None], ...]
 _SCAN_INDEX: Final[dict[tuple[tuple[str, int], ...], tuple[dict[str, _Starts], list[Any]]]] = {}
 _SCAN_INDEX_LIMIT: Final = 400_000
 
@@ -324,10 +329,10 @@ def scan(
     key = tuple((name, id(m)) for name, m in matchers.items())
     index = _SCAN_INDEX.get(key)
     if index is None:
-        table: dict[str, list[tuple[str, PhraseMatcher, dict[str, Any] | None]]] = {}
-        for name, m in matchers.items():
+        table: dict[str, list[tuple[int, PhraseMatcher, dict[str, Any] | None]]] = {}
+        for k, m in enumerate(matchers.values()):
             for word, node in m._root.items():
-                table.setdefault(word, []).append((name, m, node))
+                table.setdefault(word, []).append((k, m, node))
         index = _SCAN_INDEX[key] = (
             {w: tuple(n) for w, n in table.items()},
             list(matchers.values()),
@@ -335,22 +340,22 @@ def scan(
     starts_of = index[0]
     if norms is None:
         norms = [t.norm for t in tokens]
-    found: dict[str, list[Match]] = {name: [] for name in matchers}
-    free: dict[str, int] = {name: 0 for name in matchers}
+    found: list[list[Match]] = [[] for _ in matchers]
+    free = [0] * len(matchers)  # where each matcher's next match may start
     hi = len(tokens)
-    end_key = PhraseMatcher._END
-    with_suffixes: list[tuple[str, PhraseMatcher]] | None = None
+    end_key = _TRIE_END
+    with_suffixes: list[tuple[int, PhraseMatcher]] | None = None
     # one plain loop (no map, set or compress over the words): compiled, it runs natively
     for i, word in enumerate(norms):
         starts = starts_of.get(word)
         if starts is None:  # a word not met before: only a suffix entry may start there
             if with_suffixes is None:
-                with_suffixes = [(name, m) for name, m in matchers.items() if m._suffixes]
-            starts = tuple((n, m, None) for n, m in with_suffixes if m.suffix_match(word))
+                with_suffixes = [(k, m) for k, m in enumerate(matchers.values()) if m._suffixes]
+            starts = tuple((k, m, None) for k, m in with_suffixes if m.suffix_match(word))
             if len(starts_of) < _SCAN_INDEX_LIMIT:
                 starts_of[word] = starts
-        for name, matcher, node in starts:  # most words start no phrase: an empty tuple
-            if i < free[name]:
+        for k, matcher, node in starts:  # most words start no phrase: an empty tuple
+            if i < free[k]:
                 continue
             if (
                 node is not None
@@ -361,6 +366,6 @@ def scan(
                 continue  # "de" starts "de Russen" but is followed by something else
             match = matcher.match_at(tokens, i, hi)
             if match is not None:
-                found[name].append(match)
-                free[name] = match.j
-    return found
+                found[k].append(match)
+                free[k] = match.j
+    return dict(zip(matchers, found, strict=True))
