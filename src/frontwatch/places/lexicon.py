@@ -89,6 +89,7 @@ class Lexicon:
     # including Donetsk", "de regio's, waaronder Cherson", "cities such as Kharkiv"): the cue
     # reaches over them.
     inclusion_words: frozenset[str] = frozenset()
+    inclusion_last_words: frozenset[str] = frozenset()  # the last word of each of them
     number_words: dict[str, float] = field(default_factory=dict)
     # Answers of is_person_title by word: the same words recur before every name of a text,
     # and trying every title head on each is the costly part.
@@ -136,7 +137,8 @@ class Lexicon:
         for attempt in range(2):
             while trimmed and (trimmed[-1] in self.gap_words or trimmed[-1] in _QUOTES):
                 trimmed.pop()  # also quotes: "de 'volksrepublieken' Donetsk en Loegansk"
-            for n in (2, 1):  # "four Ukrainian regions, including Donetsk", "cities such as"
+            # "four Ukrainian regions, including Donetsk", "cities such as Kharkiv"
+            for n in (2, 1) if trimmed and trimmed[-1] in self.inclusion_last_words else ():
                 if len(trimmed) >= n and " ".join(trimmed[-n:]) in self.inclusion_words:
                     del trimmed[-n:]
                     if trimmed and trimmed[-1] == ",":
@@ -240,6 +242,9 @@ def lexicon(lang: str | None) -> Lexicon:
         ),
         street_after=_fold_all(cues.get("street_after", [])),
         inclusion_words=_fold_all(recognition.get("inclusion_words", [])),
+        inclusion_last_words=frozenset(
+            fold_key(w).split()[-1] for w in recognition.get("inclusion_words", [])
+        ),
         distance_units={
             fold_key(k): float(v) for k, v in data.get("distance", {}).get("units", {}).items()
         },
