@@ -11,8 +11,8 @@ when the configuration lacks them, ``--batch-size`` documents at a time as ``fro
 extract`` runs them (each component over the batch before the next: ``Pipeline.run_batch``).
 One process, so the rate is per core; the target is at
 least 300 articles of ~400 words per second. The table breaks the time down by stage, from
-``Pipeline.timing``. ``--repeat K`` times K passes in the same process and reports the median
-one: on a shared machine single passes vary by a fifth.
+``Pipeline.timing``. ``--repeat K`` (default 5) times K passes in the same process and reports
+the median one: on a shared machine single passes vary by a fifth and more.
 """
 
 from __future__ import annotations
@@ -139,9 +139,9 @@ def main() -> int:
     parser.add_argument(
         "--repeat",
         type=whole_number(1),
-        default=1,
-        help="timed passes; the table is the median pass's (on a shared machine single "
-        "passes vary by a fifth)",
+        default=5,
+        help="timed passes (default 5); the table is the median pass's (on a shared machine "
+        "single passes vary by a fifth and more)",
     )
     args = parser.parse_args()
 
