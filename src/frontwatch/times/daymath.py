@@ -65,7 +65,7 @@ def year_interval(year: int) -> Interval:
 
 
 def week_start(day: date) -> date:
-    return add_days(day, -(day.weekday()))
+    return add_days(day, -day.weekday())
 
 
 def week_interval(day: date) -> Interval:
