@@ -875,7 +875,7 @@ class _FirstWordDispatch:
         if m is None:
             return None
         if index < 0:
-            index = int(str(m.lastgroup)[1:])
+            index = _pattern_index(str(m.lastgroup))
         return m.end(), index
 
     def matches(self, lowered: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
@@ -908,6 +908,17 @@ class _FirstWordDispatch:
                 found.append((at, hit[0], hit[1]))
                 last = hit[0]
         return found
+
+
+_PATTERN_INDEX: Final[dict[str, int]] = {}
+
+
+def _pattern_index(group: str) -> int:
+    """The index of the pattern whose group ``group`` is ("p12": 12), parsed once per name."""
+    index = _PATTERN_INDEX.get(group)
+    if index is None:
+        index = _PATTERN_INDEX[group] = int(group[1:])
+    return index
 
 
 # The words of a chunk of text between white space, where a match can start: (offset, word).
