@@ -124,10 +124,10 @@ def timed_run(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--articles", type=whole_number(1), default=600)
     parser.add_argument("--corpus", type=Path, default=ROOT / "examples" / "articles")
-    parser.add_argument("--words", type=int, default=400)
-    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--words", type=whole_number(1), default=400)
+    parser.add_argument("--warmup", type=whole_number(0), default=20)
     parser.add_argument(
         "--batch-size",
         type=whole_number(1),

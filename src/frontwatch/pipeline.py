@@ -147,12 +147,11 @@ class Pipeline:
         return cls(steps)
 
     def __call__(self, doc: Document) -> Document:
-        for name, component in self.steps:
-            t0 = time.perf_counter()
-            doc = component(doc)
-            self.timing.add(name, time.perf_counter() - t0)
-        self._freeze_if_pending()
-        return doc
+        """``doc`` through every component; a component's failure is raised."""
+        [result] = self.run_batch([doc])
+        if isinstance(result, Exception):
+            raise result
+        return result
 
     def run_batch(self, docs: list[Document]) -> list[Document | Exception]:
         """Run ``docs`` through the pipeline one component at a time, each component over the

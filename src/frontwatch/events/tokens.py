@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 # Numbers keep their decimal and thousands separators ("2,6", "30.000", "2.2"); words keep
 # inner digits ("S-300" is three tokens: "S", "-", "300"); anything else is a token of its own.
@@ -159,7 +159,8 @@ class Match:
         self.payloads = payloads
 
 
-# The key under which a trie node keeps what the phrases ending there carry.
+# The key under which a trie node keeps what the phrases ending there carry (a module constant:
+# compiled, a class variable is read through the generic protocol).
 _TRIE_END: Final = "\x00end"
 
 
@@ -169,8 +170,6 @@ class PhraseMatcher:
     A phrase with an acronym in it ("VS", "EU") is stored with that token's exact spelling and
     only matches text that has it in capitals, so Dutch "vs" or English "us" are left alone.
     """
-
-    _END: ClassVar[str] = _TRIE_END
 
     def __init__(self) -> None:
         self._root: dict[str, Any] = {}
@@ -186,10 +185,10 @@ class PhraseMatcher:
         node = self._root
         for word in raw:
             node = node.setdefault(fold(word), {})
-        _, entries = node.get(self._END, (None, []))
+        _, entries = node.get(_TRIE_END, (None, []))
         entries = [*entries, (exact, payload)]
         free = all(not e for e, _ in entries)
-        node[self._END] = (tuple(p for _, p in entries) if free else None, entries)
+        node[_TRIE_END] = (tuple(p for _, p in entries) if free else None, entries)
 
     def words(self) -> set[str]:
         """Every folded word of every phrase."""
@@ -198,7 +197,7 @@ class PhraseMatcher:
         while stack:
             node = stack.pop()
             for key, child in node.items():
-                if key != self._END:
+                if key != _TRIE_END:
                     out.add(key)
                     stack.append(child)
         return out
@@ -219,7 +218,7 @@ class PhraseMatcher:
         node = self._root
         best_j = 0
         best: tuple[Any, ...] | None = None
-        end_key = _TRIE_END  # (a module constant: compiled, a class variable is a generic read)
+        end_key = _TRIE_END
         j = i
         while j < hi:
             child: dict[str, Any] | None = node.get(tokens[j].norm)

@@ -137,13 +137,14 @@ class Lexicon:
         for attempt in range(2):
             while trimmed and (trimmed[-1] in self.gap_words or trimmed[-1] in _QUOTES):
                 trimmed.pop()  # also quotes: "de 'volksrepublieken' Donetsk en Loegansk"
-            # "four Ukrainian regions, including Donetsk", "cities such as Kharkiv"
-            for n in (2, 1) if trimmed and trimmed[-1] in self.inclusion_last_words else ():
-                if len(trimmed) >= n and " ".join(trimmed[-n:]) in self.inclusion_words:
-                    del trimmed[-n:]
-                    if trimmed and trimmed[-1] == ",":
-                        trimmed.pop()
-                    break
+            if trimmed and trimmed[-1] in self.inclusion_last_words:
+                # "four Ukrainian regions, including Donetsk", "cities such as Kharkiv"
+                for n in (2, 1):
+                    if len(trimmed) >= n and " ".join(trimmed[-n:]) in self.inclusion_words:
+                        del trimmed[-n:]
+                        if trimmed and trimmed[-1] == ",":
+                            trimmed.pop()
+                        break
             for n in range(min(self.max_cue_words, len(trimmed)), 0, -1):
                 phrase = " ".join(trimmed[-n:])
                 if phrase in self.cues_before:

@@ -741,7 +741,7 @@ def _resolve_anchored_period(cand: Candidate, ref: _Ref, tense: Tense) -> Resolv
     if whole is None:
         return None
     if edge == "later":
-        first = min(dm.add_days(ref.last, 1), whole.last) if ref.last < whole.last else (ref.first)
+        first = min(dm.add_days(ref.last, 1), whole.last) if ref.last < whole.last else ref.first
         return Resolved(first, whole.last, whole.granularity, whole.value)
     if edge == "earlier":
         last = max(dm.add_days(ref.first, -1), whole.first)
